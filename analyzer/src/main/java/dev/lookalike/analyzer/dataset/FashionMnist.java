@@ -1,0 +1,184 @@
+package dev.lookalike.analyzer.dataset;
+
+import dev.lookalike.analyzer.AnalyzerInputException;
+import dev.lookalike.analyzer.image.ImageDecoder;
+import dev.lookalike.analyzer.preprocess.GreyImage;
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Fashion-MNIST (Zalando, 2017) read from its IDX files, gzipped or not: 60,000 training and 10,000 test
+ * images of 28x28 grey products on black, 10 classes. Debian's package {@code dataset-fashion-mnist}
+ * installs the files under {@value #DEBIAN_DIR}. Loading reads a whole split into memory (47 MB for train).
+ */
+public final class FashionMnist implements LabelledDataset {
+
+    /** Where Debian's {@code dataset-fashion-mnist} package puts the files. */
+    public static final String DEBIAN_DIR = "/usr/share/datasets/fashion-mnist";
+    /** Environment variable that overrides {@link #DEBIAN_DIR}. */
+    public static final String DIR_ENV = "LOOKALIKE_FASHION_MNIST";
+    /** The class names, indexed by label, as Zalando publishes them. */
+    public static final List<String> CLASSES = List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
+            "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot");
+
+    private static final int IMAGES_MAGIC = 0x00000803;
+    private static final int LABELS_MAGIC = 0x00000801;
+
+    private final String split;
+    private final int rows;
+    private final int cols;
+    private final byte[][] pixels;
+    private final int[] labels;
+
+    private FashionMnist(String split, int rows, int cols, byte[][] pixels, int[] labels) {
+        this.split = split;
+        this.rows = rows;
+        this.cols = cols;
+        this.pixels = pixels;
+        this.labels = labels;
+    }
+
+    /** @return the directory to read from: {@code $LOOKALIKE_FASHION_MNIST}, else {@value #DEBIAN_DIR} */
+    public static Path defaultDirectory() {
+        String env = System.getenv(DIR_ENV);
+        return Path.of(env != null && !env.isBlank() ? env : DEBIAN_DIR);
+    }
+
+    /**
+     * Loads a split from the default directory.
+     *
+     * @param split {@code train} or {@code test}
+     * @return the split, in memory
+     * @throws AnalyzerInputException if the split is unknown or the files are missing or malformed
+     */
+    public static FashionMnist load(String split) {
+        return load(defaultDirectory(), split);
+    }
+
+    /**
+     * Loads a split.
+     *
+     * @param dir   a directory with {@code train-images-idx3-ubyte[.gz]} and the like
+     * @param split {@code train} or {@code test}
+     * @return the split, in memory
+     * @throws AnalyzerInputException if the split is unknown or the files are missing or malformed
+     */
+    public static FashionMnist load(Path dir, String split) {
+        String prefix = switch (split) {
+            case "train" -> "train";
+            case "test" -> "t10k";
+            default -> throw new AnalyzerInputException("split " + split, "unknown split: expected train or test");
+        };
+        Path images = find(dir, prefix + "-images-idx3-ubyte");
+        Path labelFile = find(dir, prefix + "-labels-idx1-ubyte");
+        try (DataInputStream in = open(images)) {
+            int magic = in.readInt();
+            if (magic != IMAGES_MAGIC) {
+                throw new AnalyzerInputException(images.toString(),
+                        String.format("not an IDX image file (magic 0x%08x, expected 0x%08x)", magic, IMAGES_MAGIC));
+            }
+            int count = in.readInt();
+            int rows = in.readInt();
+            int cols = in.readInt();
+            byte[][] pixels = new byte[count][rows * cols];
+            for (byte[] p : pixels) {
+                in.readFully(p);
+            }
+            int[] labels = readLabels(labelFile, count);
+            return new FashionMnist(split, rows, cols, pixels, labels);
+        } catch (java.io.EOFException e) {
+            throw new AnalyzerInputException(images.toString(), "truncated IDX file", e);
+        } catch (IOException e) {
+            throw new AnalyzerInputException(images.toString(), "cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    private static int[] readLabels(Path file, int expected) throws IOException {
+        try (DataInputStream in = open(file)) {
+            int magic = in.readInt();
+            if (magic != LABELS_MAGIC) {
+                throw new AnalyzerInputException(file.toString(),
+                        String.format("not an IDX label file (magic 0x%08x, expected 0x%08x)", magic, LABELS_MAGIC));
+            }
+            int count = in.readInt();
+            if (count != expected) {
+                throw new AnalyzerInputException(file.toString(),
+                        count + " labels for " + expected + " images");
+            }
+            byte[] raw = new byte[count];
+            in.readFully(raw);
+            int[] labels = new int[count];
+            for (int i = 0; i < count; i++) {
+                labels[i] = raw[i] & 0xff;
+                if (labels[i] >= CLASSES.size()) {
+                    throw new AnalyzerInputException(file.toString(), "label " + labels[i] + " at item " + i
+                            + " is outside 0.." + (CLASSES.size() - 1));
+                }
+            }
+            return labels;
+        } catch (java.io.EOFException e) {
+            throw new AnalyzerInputException(file.toString(), "truncated IDX file", e);
+        }
+    }
+
+    private static Path find(Path dir, String base) {
+        for (String name : new String[] {base + ".gz", base}) {
+            if (Files.isRegularFile(dir.resolve(name))) {
+                return dir.resolve(name);
+            }
+        }
+        throw new AnalyzerInputException(dir.resolve(base + ".gz").toString(),
+                "Fashion-MNIST file not found; install the dataset with `apt-get install -y dataset-fashion-mnist`"
+                        + " (as root), or point " + DIR_ENV + " at a directory holding the IDX files");
+    }
+
+    private static DataInputStream open(Path file) throws IOException {
+        InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        raw.mark(2);
+        boolean gzip = raw.read() == 0x1f && raw.read() == 0x8b;
+        raw.reset();
+        return new DataInputStream(new BufferedInputStream(gzip ? new GZIPInputStream(raw, 1 << 16) : raw, 1 << 16));
+    }
+
+    @Override
+    public String description() {
+        return "fashion-mnist " + split;
+    }
+
+    @Override
+    public int size() {
+        return labels.length;
+    }
+
+    @Override
+    public int label(int index) {
+        return labels[index];
+    }
+
+    @Override
+    public List<String> classNames() {
+        return CLASSES;
+    }
+
+    @Override
+    public String itemName(int index) {
+        return description() + " #" + index;
+    }
+
+    @Override
+    public GreyImage image(int index, ImageDecoder decoder) {
+        return GreyImage.fromBytes(pixels[index], cols, rows);
+    }
+
+    /** @return a copy of the labels, in item order */
+    public int[] labels() {
+        return Arrays.copyOf(labels, labels.length);
+    }
+}

@@ -1,0 +1,94 @@
+package dev.lookalike.analyzer.dataset;
+
+import dev.lookalike.analyzer.preprocess.GreyImage;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.SplittableRandom;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
+
+/**
+ * Makes a catalogue image look like a user's photo of the product, to measure how well such queries
+ * work: the product on a white background (the catalogue's dark background inverted), tinted in a random
+ * colour, enlarged to a few hundred pixels, placed off-centre on a canvas of another aspect ratio with a
+ * margin, and JPEG-compressed. Deterministic for a given seed and index.
+ */
+public final class PhotoQuerySimulator {
+
+    private final long seed;
+    private final float jpegQuality;
+
+    /**
+     * @param seed        the seed; item {@code i} always gets the same photo
+     * @param jpegQuality JPEG quality in (0, 1], e.g. 0.75
+     */
+    public PhotoQuerySimulator(long seed, float jpegQuality) {
+        if (!(jpegQuality > 0 && jpegQuality <= 1)) {
+            throw new IllegalArgumentException("JPEG quality must be in (0, 1], got " + jpegQuality);
+        }
+        this.seed = seed;
+        this.jpegQuality = jpegQuality;
+    }
+
+    /**
+     * @param index   the item's index, which seeds its randomness
+     * @param product the catalogue image: a product, bright on dark
+     * @return JPEG bytes of an RGB photo of it on white
+     */
+    public byte[] photo(int index, GreyImage product) {
+        SplittableRandom random = new SplittableRandom(seed * 31 + index);
+        int size = 160 + random.nextInt(240);
+        float aspect = (float) (0.75 + 0.6 * random.nextDouble());
+        int canvasW = Math.round(size * aspect);
+        int canvasH = size;
+        double fill = 0.55 + 0.35 * random.nextDouble();
+        int productSize = (int) Math.round(Math.min(canvasW, canvasH) * fill);
+        int left = random.nextInt(Math.max(1, canvasW - productSize));
+        int top = random.nextInt(Math.max(1, canvasH - productSize));
+        Color tint = Color.getHSBColor((float) random.nextDouble(), (float) (0.2 + 0.6 * random.nextDouble()), 1f);
+
+        BufferedImage onWhite = new BufferedImage(product.width(), product.height(), BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < product.height(); y++) {
+            for (int x = 0; x < product.width(); x++) {
+                float ink = product.at(x, y); // 1 = product, 0 = background
+                int r = Math.round(255 * (1 - ink * (1 - tint.getRed() / 255f * 0.35f)));
+                int g = Math.round(255 * (1 - ink * (1 - tint.getGreen() / 255f * 0.35f)));
+                int b = Math.round(255 * (1 - ink * (1 - tint.getBlue() / 255f * 0.35f)));
+                onWhite.setRGB(x, y, (r << 16) | (g << 8) | b);
+            }
+        }
+        BufferedImage photo = new BufferedImage(canvasW, canvasH, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = photo.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, canvasW, canvasH);
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+        g.drawImage(onWhite, left, top, productSize, productSize, null);
+        g.dispose();
+        return jpeg(photo);
+    }
+
+    private byte[] jpeg(BufferedImage image) {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
+            writer.setOutput(out);
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionQuality(jpegQuality);
+            writer.write(null, new IIOImage(image, null, null), param);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            writer.dispose();
+        }
+        return bytes.toByteArray();
+    }
+}

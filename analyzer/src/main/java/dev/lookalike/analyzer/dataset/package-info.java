@@ -1,0 +1,6 @@
+/**
+ * Labelled image datasets for training and evaluation: Fashion-MNIST's IDX files ({@link
+ * dev.lookalike.analyzer.dataset.FashionMnist}) and a folder per class ({@link
+ * dev.lookalike.analyzer.dataset.FolderDataset}), behind {@link dev.lookalike.analyzer.dataset.LabelledDataset}.
+ */
+package dev.lookalike.analyzer.dataset;

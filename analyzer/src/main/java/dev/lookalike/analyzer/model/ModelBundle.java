@@ -1,0 +1,179 @@
+package dev.lookalike.analyzer.model;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.lookalike.analyzer.AnalyzerInputException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * A trained model as it ships: {@code spec.json} (architecture, input specification, classes, provenance,
+ * checksums), the network parameters in DJL's format and {@code proxies.json}, one learned proxy per class.
+ * A bundle is a directory, or a built-in one packaged on the class path under
+ * {@value #BUILT_IN_ROOT}{@code <name>/}. Loading checks the format version and every file's size and
+ * SHA-256, so that a missing, truncated or foreign bundle fails with a message that says which.
+ *
+ * @param spec       the specification
+ * @param parameters the network parameters, as DJL's {@code Block.saveParameters} wrote them
+ * @param proxies    the proxies, one per class of the spec
+ */
+public record ModelBundle(ModelSpec spec, byte[] parameters, Proxies proxies) {
+
+    /** Where built-in bundles sit on the class path. */
+    public static final String BUILT_IN_ROOT = "dev/lookalike/analyzer/models/";
+    /** The built-in bundles, the default first. */
+    public static final List<String> BUILT_IN = List.of("fashion", "fashion-open-set");
+    /** The spec file's name inside a bundle. */
+    public static final String SPEC_FILE = "spec.json";
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    /**
+     * Loads a bundle by built-in name or directory path.
+     *
+     * @param nameOrPath {@code fashion}, {@code fashion-open-set}, or a bundle directory
+     * @return the loaded, verified bundle
+     * @throws AnalyzerInputException if there is no such bundle or it is damaged
+     */
+    public static ModelBundle load(String nameOrPath) {
+        Path dir = Path.of(nameOrPath);
+        if (Files.isDirectory(dir)) {
+            return load(dir);
+        }
+        if (BUILT_IN.contains(nameOrPath)) {
+            return read("built-in model " + nameOrPath, file -> {
+                InputStream in = ModelBundle.class.getClassLoader()
+                        .getResourceAsStream(BUILT_IN_ROOT + nameOrPath + "/" + file);
+                if (in == null) {
+                    return null;
+                }
+                try (in) {
+                    return in.readAllBytes();
+                }
+            });
+        }
+        throw new AnalyzerInputException("model " + nameOrPath,
+                "no bundle directory there and no built-in model of that name (built-in: "
+                        + String.join(", ", BUILT_IN) + ")");
+    }
+
+    /**
+     * Loads a bundle directory.
+     *
+     * @param dir the directory holding {@code spec.json} and the files it names
+     * @return the loaded, verified bundle
+     * @throws AnalyzerInputException if the directory is not a complete bundle of this format
+     */
+    public static ModelBundle load(Path dir) {
+        return read("model bundle " + dir, file -> {
+            Path p = dir.resolve(file);
+            return Files.isRegularFile(p) ? Files.readAllBytes(p) : null;
+        });
+    }
+
+    /**
+     * Writes this bundle into a directory, each file through a temporary file and an atomic move, so that
+     * a crash leaves either the old file or the new one.
+     *
+     * @param dir the directory, created if needed
+     * @throws IOException if writing fails
+     */
+    public void save(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        write(dir, spec.parameters().file(), parameters);
+        write(dir, spec.proxies().file(), JSON.writeValueAsBytes(proxies));
+        write(dir, SPEC_FILE, JSON.writeValueAsBytes(spec));
+    }
+
+    /**
+     * Makes a bundle from freshly trained parts, computing the checksums of its files.
+     *
+     * @param spec       the spec; its file digests are replaced
+     * @param parameters the network parameters
+     * @param proxies    the proxies
+     * @return the bundle, ready to {@link #save(Path)}
+     */
+    public static ModelBundle of(ModelSpec spec, byte[] parameters, Proxies proxies) {
+        try {
+            byte[] proxyBytes = JSON.writeValueAsBytes(proxies);
+            ModelSpec withDigests = new ModelSpec(ModelSpec.FORMAT_VERSION, spec.name(), spec.network(),
+                    spec.input(), spec.classes(), spec.temperature(),
+                    digest("model.params", parameters), digest("proxies.json", proxyBytes), spec.training());
+            return new ModelBundle(withDigests, parameters, proxies);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot serialise proxies", e);
+        }
+    }
+
+    private interface FileSource {
+        byte[] read(String file) throws IOException;
+    }
+
+    private static ModelBundle read(String what, FileSource source) {
+        try {
+            byte[] specBytes = source.read(SPEC_FILE);
+            if (specBytes == null) {
+                throw new AnalyzerInputException(what, "missing " + SPEC_FILE + " (not a model bundle)");
+            }
+            int version = JSON.readTree(specBytes).path("format_version").asInt(-1);
+            if (version != ModelSpec.FORMAT_VERSION) {
+                throw new AnalyzerInputException(what, "bundle format version " + version
+                        + " is not supported; this Lookalike reads version " + ModelSpec.FORMAT_VERSION);
+            }
+            ModelSpec spec = JSON.readValue(specBytes, ModelSpec.class);
+            byte[] params = verified(what, source, spec.parameters());
+            Proxies proxies = JSON.readValue(verified(what, source, spec.proxies()), Proxies.class);
+            if (!proxies.classes().equals(spec.classes()) || proxies.dimension() != spec.embeddingSize()) {
+                throw new AnalyzerInputException(what, "proxies.json does not match the spec's classes and "
+                        + spec.embeddingSize() + "-d embedding");
+            }
+            return new ModelBundle(spec, params, proxies);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new AnalyzerInputException(what, "unreadable bundle: " + e.getMessage(), e);
+        }
+    }
+
+    private static byte[] verified(String what, FileSource source, ModelSpec.FileDigest expected)
+            throws IOException {
+        byte[] bytes = source.read(expected.file());
+        if (bytes == null) {
+            throw new AnalyzerInputException(what, "missing " + expected.file());
+        }
+        if (bytes.length != expected.bytes()) {
+            throw new AnalyzerInputException(what, expected.file() + " has " + bytes.length
+                    + " bytes, the spec says " + expected.bytes() + " (truncated or replaced)");
+        }
+        if (!sha256(bytes).equals(expected.sha256())) {
+            throw new AnalyzerInputException(what, expected.file() + " does not match its SHA-256 in the spec (damaged)");
+        }
+        return bytes;
+    }
+
+    private static ModelSpec.FileDigest digest(String file, byte[] bytes) {
+        return new ModelSpec.FileDigest(file, bytes.length, sha256(bytes));
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK lacks SHA-256", e);
+        }
+    }
+
+    private static void write(Path dir, String file, byte[] bytes) throws IOException {
+        Path tmp = Files.createTempFile(dir, file, ".tmp");
+        Files.write(tmp, bytes);
+        Files.move(tmp, dir.resolve(file), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+}

@@ -1,0 +1,51 @@
+package dev.lookalike.analyzer.model;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+
+/**
+ * The bundle's {@code spec.json}: everything needed to rebuild and use the model, and where it came from.
+ * The one source of truth for the model's architecture, input and classes.
+ *
+ * @param formatVersion   the bundle format; a loader refuses any other
+ * @param name            the model's name, e.g. {@code fashion}
+ * @param network         the architecture
+ * @param input           the input specification
+ * @param classes         class names, indexed by label; one proxy each
+ * @param temperature     the softmax temperature that turns proxy distances into class probabilities
+ * @param parameters      the network parameter file and its checksum
+ * @param proxies         the proxy file and its checksum
+ * @param training        provenance of the training run
+ */
+public record ModelSpec(
+        @JsonProperty("format_version") int formatVersion,
+        @JsonProperty("name") String name,
+        @JsonProperty("network") NetworkSpec network,
+        @JsonProperty("input") InputSpec input,
+        @JsonProperty("classes") List<String> classes,
+        @JsonProperty("temperature") float temperature,
+        @JsonProperty("parameters") FileDigest parameters,
+        @JsonProperty("proxies") FileDigest proxies,
+        @JsonProperty("training") TrainingProvenance training) {
+
+    /** The bundle format this code reads and writes. */
+    public static final int FORMAT_VERSION = 1;
+
+    /**
+     * A file of the bundle with its size and SHA-256, so that a truncated or swapped file is caught.
+     *
+     * @param file   file name inside the bundle directory
+     * @param bytes  size in bytes
+     * @param sha256 hex SHA-256 of the content
+     */
+    public record FileDigest(
+            @JsonProperty("file") String file,
+            @JsonProperty("bytes") long bytes,
+            @JsonProperty("sha256") String sha256) {
+    }
+
+    /** @return the embedding dimension */
+    public int embeddingSize() {
+        return network.embeddingSize();
+    }
+}

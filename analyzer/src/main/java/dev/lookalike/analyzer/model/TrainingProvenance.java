@@ -1,0 +1,35 @@
+package dev.lookalike.analyzer.model;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+
+/**
+ * What a bundle was trained on and how, kept in its spec so that figures can be traced to a run.
+ *
+ * @param dataset       the dataset's name, e.g. {@code fashion-mnist}
+ * @param split         the split trained on, e.g. {@code train}
+ * @param classesSeen   the labels trained on (the others are unseen: open-set evaluation)
+ * @param images        how many training images
+ * @param epochs        epochs run
+ * @param batchSize     images per batch
+ * @param learningRate  the network's base learning rate (Adam, cosine schedule)
+ * @param proxyLearningRate the proxies' learning rate
+ * @param temperature   the softmax temperature of the Proxy-NCA++ loss
+ * @param seed          the seed that makes the run repeatable
+ * @param trainedAt     when the run ended, ISO-8601
+ * @param seconds       wall-clock seconds the run took
+ */
+public record TrainingProvenance(
+        @JsonProperty("dataset") String dataset,
+        @JsonProperty("split") String split,
+        @JsonProperty("classes_seen") List<Integer> classesSeen,
+        @JsonProperty("images") int images,
+        @JsonProperty("epochs") int epochs,
+        @JsonProperty("batch_size") int batchSize,
+        @JsonProperty("learning_rate") float learningRate,
+        @JsonProperty("proxy_learning_rate") float proxyLearningRate,
+        @JsonProperty("temperature") float temperature,
+        @JsonProperty("seed") long seed,
+        @JsonProperty("trained_at") String trainedAt,
+        @JsonProperty("seconds") double seconds) {
+}

@@ -1,0 +1,60 @@
+package dev.lookalike.analyzer.train;
+
+import java.util.SplittableRandom;
+
+/**
+ * Training-time augmentation of fitted input images (intensities in [0, 1], objects on dark): a
+ * horizontal flip, a random scale and shift (a product is rarely framed exactly as in the catalogue), and
+ * a random contrast. Sampling is bilinear; stateless, so one instance serves every thread.
+ */
+final class Augmenter {
+
+    private final int width;
+    private final int height;
+
+    Augmenter(int width, int height) {
+        this.width = width;
+        this.height = height;
+    }
+
+    /**
+     * @param src    a fitted image, {@code width * height} intensities
+     * @param random the random source for this image
+     * @return a new, augmented image
+     */
+    float[] augment(float[] src, SplittableRandom random) {
+        boolean flip = random.nextBoolean();
+        double scale = 0.8 + 0.25 * random.nextDouble();
+        double dx = random.nextDouble(-2.5, 2.5);
+        double dy = random.nextDouble(-2.5, 2.5);
+        float contrast = (float) (0.7 + 0.5 * random.nextDouble());
+        double cx = (width - 1) / 2.0;
+        double cy = (height - 1) / 2.0;
+        float[] out = new float[width * height];
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                // Inverse mapping: where in the source does this output pixel come from?
+                double sx = (x - cx - dx) / scale + cx;
+                double sy = (y - cy - dy) / scale + cy;
+                if (flip) {
+                    sx = width - 1 - sx;
+                }
+                out[y * width + x] = Math.min(1f, contrast * sample(src, sx, sy));
+            }
+        }
+        return out;
+    }
+
+    private float sample(float[] src, double x, double y) {
+        int x0 = (int) Math.floor(x);
+        int y0 = (int) Math.floor(y);
+        float fx = (float) (x - x0);
+        float fy = (float) (y - y0);
+        return (1 - fy) * ((1 - fx) * at(src, x0, y0) + fx * at(src, x0 + 1, y0))
+                + fy * ((1 - fx) * at(src, x0, y0 + 1) + fx * at(src, x0 + 1, y0 + 1));
+    }
+
+    private float at(float[] src, int x, int y) {
+        return x < 0 || y < 0 || x >= width || y >= height ? 0f : src[y * width + x];
+    }
+}

@@ -1,0 +1,348 @@
+package dev.lookalike.analyzer.train;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.Trainer;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import ai.djl.util.Pair;
+import dev.lookalike.analyzer.AnalyzerInputException;
+import dev.lookalike.analyzer.dataset.LabelledDataset;
+import dev.lookalike.analyzer.eval.RetrievalEvaluator;
+import dev.lookalike.analyzer.image.ImageDecoder;
+import dev.lookalike.analyzer.image.ImageLimits;
+import dev.lookalike.analyzer.model.DjlRuntime;
+import dev.lookalike.analyzer.model.EmbeddingNetwork;
+import dev.lookalike.analyzer.model.InputSpec;
+import dev.lookalike.analyzer.model.ModelBundle;
+import dev.lookalike.analyzer.model.ModelSpec;
+import dev.lookalike.analyzer.model.NetworkSpec;
+import dev.lookalike.analyzer.model.Proxies;
+import dev.lookalike.analyzer.model.TrainingProvenance;
+import dev.lookalike.analyzer.model.VectorMath;
+import dev.lookalike.analyzer.preprocess.Preprocessor;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.FloatBuffer;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+
+/**
+ * Trains an embedding network with the Proxy-NCA++ loss on DJL's PyTorch engine, in Java: class-balanced
+ * batches, augmentation on the CPU, Adam with a cosine schedule and a faster rate for the proxies, an
+ * evaluation on held-out images after each epoch, and a checkpoint (a complete bundle) after each epoch
+ * from which a run can resume. The optimizer's moments are not checkpointed: a resumed run restarts them,
+ * at the learning rate the schedule has reached.
+ */
+public final class ProxyNcaTrainer {
+
+    private final TrainingConfig config;
+    private final NetworkSpec network;
+    private final InputSpec input;
+    private final TrainingListener listener;
+
+    /**
+     * @param config   the run's settings
+     * @param network  the architecture to train
+     * @param input    the input specification the bundle will carry
+     * @param listener hears progress
+     */
+    public ProxyNcaTrainer(TrainingConfig config, NetworkSpec network, InputSpec input, TrainingListener listener) {
+        this.config = config;
+        this.network = network;
+        this.input = input;
+        this.listener = listener;
+    }
+
+    /**
+     * Runs the training.
+     *
+     * @param train       the training images
+     * @param heldOut     images to evaluate on after each epoch (restricted to the trained classes for the
+     *                    proxy accuracy), or {@code null}
+     * @param checkpoints a directory for per-epoch checkpoints, or {@code null}
+     * @param resume      whether to continue from the newest checkpoint in {@code checkpoints}
+     * @return the trained bundle
+     * @throws AnalyzerInputException if the data holds none of the requested classes, or a checkpoint
+     *                                cannot be resumed
+     */
+    public ModelBundle train(LabelledDataset train, LabelledDataset heldOut, Path checkpoints, boolean resume) {
+        DjlRuntime.configure();
+        long started = System.nanoTime();
+        List<Integer> classes = config.classes().isEmpty()
+                ? IntStream.range(0, train.classNames().size()).boxed().toList() : config.classes();
+        for (int c : classes) {
+            if (c < 0 || c >= train.classNames().size()) {
+                throw new AnalyzerInputException("class " + c, "not a label of " + train.description()
+                        + " (0.." + (train.classNames().size() - 1) + ")");
+            }
+        }
+        List<String> classNames = classes.stream().map(train.classNames()::get).toList();
+        Preprocessor preprocessor = new Preprocessor(input);
+        PreparedImages data = PreparedImages.of(train, classes, preprocessor, listener);
+        PreparedImages eval = heldOut == null ? null : PreparedImages.of(heldOut, null, preprocessor, listener);
+        listener.info("training on " + data.size() + " images of " + classes.size() + " classes from "
+                + train.description() + (eval == null ? "" : "; evaluating on " + eval.size() + " of " + heldOut.description()));
+
+        Engine.getInstance().setRandomSeed((int) config.seed());
+        BalancedBatchSampler sampler = new BalancedBatchSampler(data.labels(), classes.size(), config.batchSize());
+        int batches = sampler.batchesPerEpoch(data.size());
+        int totalUpdates = batches * config.epochs();
+        Checkpoints store = checkpoints == null ? null : new Checkpoints(checkpoints);
+        int firstEpoch = 1;
+        ModelBundle resumed = null;
+        if (resume && store != null) {
+            Pair<Integer, ModelBundle> latest = store.latest();
+            if (latest != null) {
+                firstEpoch = latest.getKey() + 1;
+                resumed = latest.getValue();
+                if (!resumed.spec().classes().equals(classNames) || !resumed.spec().network().equals(network)) {
+                    throw new AnalyzerInputException(checkpoints.toString(),
+                            "the checkpoint was trained on other classes or another architecture");
+                }
+                listener.info("resuming after epoch " + latest.getKey() + " from " + checkpoints);
+            }
+        }
+
+        ProxyNcaBlock block = new ProxyNcaBlock(EmbeddingNetwork.build(network), classes.size(), network.embeddingSize());
+        try (Model model = Model.newInstance(config.name(), Device.cpu(), "PyTorch")) {
+            model.setBlock(block);
+            int doneUpdates = (firstEpoch - 1) * batches;
+            Optimizer optimizer = new SplitRateOptimizer(Set.of(block.proxies().getId()),
+                    Optimizer.adam()
+                            .optLearningRateTracker(cosine(config.learningRate(), totalUpdates))
+                            .optWeightDecays(config.weightDecay())
+                            .optBeginNumUpdate(doneUpdates)
+                            .build(),
+                    Optimizer.adam()
+                            .optLearningRateTracker(cosine(config.proxyLearningRate(), totalUpdates))
+                            .optBeginNumUpdate(doneUpdates)
+                            .build());
+            ProxyNcaLoss loss = new ProxyNcaLoss(config.temperature());
+            try (Trainer trainer = model.newTrainer(new DefaultTrainingConfig(loss).optOptimizer(optimizer))) {
+                trainer.initialize(new Shape(config.batchSize(), input.channels(), input.height(), input.width()));
+                if (resumed != null) {
+                    restore(block, resumed, trainer.getManager());
+                }
+                Augmenter augmenter = new Augmenter(input.width(), input.height());
+                for (int epoch = firstEpoch; epoch <= config.epochs(); epoch++) {
+                    long epochStart = System.nanoTime();
+                    SplittableRandom random = new SplittableRandom(config.seed() * 1_000_003L + epoch);
+                    int[][] plan = sampler.epoch(batches, random);
+                    long[] seeds = random.longs(batches).toArray();
+                    listener.epochStarted(epoch, batches);
+                    double lossSum = 0;
+                    for (int b = 0; b < batches; b++) {
+                        float l = step(trainer, loss, data, plan[b], augmenter, new SplittableRandom(seeds[b]), preprocessor);
+                        lossSum += l;
+                        listener.batchDone(epoch, b + 1, l);
+                    }
+                    double seconds = (System.nanoTime() - epochStart) / 1e9;
+                    double[] figures = eval == null ? new double[] {Double.NaN, Double.NaN}
+                            : evaluate(block, eval, classes, trainer.getManager());
+                    listener.epochDone(new EpochReport(epoch, lossSum / batches,
+                            (double) batches * config.batchSize() / seconds, figures[0], figures[1]));
+                    if (store != null) {
+                        ModelBundle checkpoint = bundle(block, train.description(), classNames, data.size(), epoch, started);
+                        store.save(epoch, checkpoint);
+                        listener.info("checkpoint of epoch " + epoch + " written to " + store.directory(epoch));
+                    }
+                }
+                return bundle(block, train.description(), classNames, data.size(), config.epochs(), started);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot serialise the trained model: " + e.getMessage(), e);
+        }
+    }
+
+    private static Tracker cosine(float base, int updates) {
+        return Tracker.cosine().setBaseValue(base).optFinalValue(base / 100).setMaxUpdates(Math.max(1, updates)).build();
+    }
+
+    private float step(Trainer trainer, ProxyNcaLoss loss, PreparedImages data, int[] batch, Augmenter augmenter,
+            SplittableRandom random, Preprocessor preprocessor) {
+        int size = input.size();
+        float[] pixels = new float[batch.length * size];
+        float[] labels = new float[batch.length];
+        long[] seeds = random.longs(batch.length).toArray();
+        IntStream.range(0, batch.length).parallel().forEach(j -> {
+            float[] img = config.augment()
+                    ? augmenter.augment(data.image(batch[j]), new SplittableRandom(seeds[j]))
+                    : data.image(batch[j]).clone();
+            System.arraycopy(preprocessor.normalize(img), 0, pixels, j * size, size);
+            labels[j] = data.labels()[batch[j]];
+        });
+        try (NDManager manager = trainer.getManager().newSubManager()) {
+            NDArray x = manager.create(pixels, new Shape(batch.length, input.channels(), input.height(), input.width()));
+            NDArray y = manager.create(labels);
+            try (GradientCollector collector = trainer.newGradientCollector()) {
+                NDList out = trainer.forward(new NDList(x));
+                NDArray value = loss.evaluate(new NDList(y), out);
+                collector.backward(value);
+                float result = value.getFloat();
+                trainer.step();
+                return result;
+            }
+        }
+    }
+
+    /** Returns {proxy accuracy over trained classes, leave-one-out recall@1}. */
+    private double[] evaluate(ProxyNcaBlock block, PreparedImages eval, List<Integer> classes, NDManager parent) {
+        float[][] embeddings = embed(block.embedding(), eval, parent);
+        float[][] proxies = unitProxies(block);
+        int correct = 0;
+        int counted = 0;
+        for (int i = 0; i < embeddings.length; i++) {
+            int label = classes.indexOf(eval.labels()[i]);
+            if (label < 0) {
+                continue;
+            }
+            int best = 0;
+            for (int c = 1; c < proxies.length; c++) {
+                if (VectorMath.dot(embeddings[i], proxies[c]) > VectorMath.dot(embeddings[i], proxies[best])) {
+                    best = c;
+                }
+            }
+            counted++;
+            correct += best == label ? 1 : 0;
+        }
+        double proxyAccuracy = counted == 0 ? Double.NaN : (double) correct / counted;
+        double recallAt1 = new RetrievalEvaluator(List.of(1)).evaluateLeaveOneOut(embeddings, eval.labels()).recallAtK().get(1);
+        return new double[] {proxyAccuracy, recallAt1};
+    }
+
+    private float[][] embed(Block embedding, PreparedImages eval, NDManager parent) {
+        int size = input.size();
+        int batch = 256;
+        float[][] out = new float[eval.size()][];
+        Preprocessor preprocessor = new Preprocessor(input);
+        for (int from = 0; from < eval.size(); from += batch) {
+            int to = Math.min(eval.size(), from + batch);
+            float[] pixels = new float[(to - from) * size];
+            for (int i = from; i < to; i++) {
+                System.arraycopy(preprocessor.normalize(eval.image(i).clone()), 0, pixels, (i - from) * size, size);
+            }
+            try (NDManager manager = parent.newSubManager()) {
+                NDArray x = manager.create(pixels, new Shape(to - from, input.channels(), input.height(), input.width()));
+                NDArray raw = embedding.forward(new ParameterStore(manager, false), new NDList(x), false).singletonOrThrow();
+                float[] flat = raw.toFloatArray();
+                int d = network.embeddingSize();
+                for (int i = from; i < to; i++) {
+                    float[] v = new float[d];
+                    System.arraycopy(flat, (i - from) * d, v, 0, d);
+                    out[i] = VectorMath.normalize(v);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static float[][] unitProxies(ProxyNcaBlock block) {
+        NDArray p = block.proxies().getArray();
+        int classes = (int) p.getShape().get(0);
+        int d = (int) p.getShape().get(1);
+        float[] flat = p.toFloatArray();
+        float[][] out = new float[classes][d];
+        for (int c = 0; c < classes; c++) {
+            System.arraycopy(flat, c * d, out[c], 0, d);
+            VectorMath.normalize(out[c]);
+        }
+        return out;
+    }
+
+    private ModelBundle bundle(ProxyNcaBlock block, String dataset, List<String> classNames, int images, int epochs,
+            long started)
+            throws IOException {
+        ByteArrayOutputStream params = new ByteArrayOutputStream();
+        block.embedding().saveParameters(new DataOutputStream(params));
+        TrainingProvenance provenance = new TrainingProvenance(dataset, "train",
+                config.classes().isEmpty() ? IntStream.range(0, classNames.size()).boxed().toList() : config.classes(),
+                images, epochs, config.batchSize(), config.learningRate(), config.proxyLearningRate(),
+                config.temperature(), config.seed(), Instant.now().toString(), (System.nanoTime() - started) / 1e9);
+        ModelSpec spec = new ModelSpec(ModelSpec.FORMAT_VERSION, config.name(), network, input, classNames,
+                config.temperature(), null, null, provenance);
+        return ModelBundle.of(spec, params.toByteArray(), new Proxies(classNames, unitProxies(block)));
+    }
+
+    private static void restore(ProxyNcaBlock block, ModelBundle checkpoint, NDManager manager) throws IOException {
+        Block loaded = EmbeddingNetwork.build(checkpoint.spec().network());
+        try (NDManager scratch = manager.newSubManager()) {
+            loaded.loadParameters(scratch, new DataInputStream(new ByteArrayInputStream(checkpoint.parameters())));
+            List<Pair<String, Parameter>> from = loaded.getParameters().stream().toList();
+            List<Pair<String, Parameter>> to = block.embedding().getParameters().stream().toList();
+            for (int i = 0; i < to.size(); i++) {
+                float[] values = from.get(i).getValue().getArray().toFloatArray();
+                to.get(i).getValue().getArray().set(FloatBuffer.wrap(values));
+            }
+        } catch (ai.djl.MalformedModelException e) {
+            throw new IOException("checkpoint parameters do not fit the network", e);
+        }
+        float[][] proxies = checkpoint.proxies().vectors();
+        float[] flat = new float[proxies.length * proxies[0].length];
+        for (int c = 0; c < proxies.length; c++) {
+            System.arraycopy(proxies[c], 0, flat, c * proxies[c].length, proxies[c].length);
+        }
+        block.proxies().getArray().set(FloatBuffer.wrap(flat));
+    }
+
+    /** Fashion-MNIST fitted images, in memory. */
+    private record PreparedImages(float[][] images, int[] labels) {
+
+        static PreparedImages of(LabelledDataset data, List<Integer> classes, Preprocessor preprocessor,
+                TrainingListener listener) {
+            ImageDecoder decoder = new ImageDecoder(ImageLimits.DEFAULT);
+            List<Integer> keep = IntStream.range(0, data.size())
+                    .filter(i -> classes == null || classes.contains(data.label(i))).boxed().toList();
+            float[][] images = new float[keep.size()][];
+            String[] errors = new String[keep.size()];
+            IntStream.range(0, keep.size()).parallel().forEach(j -> {
+                try {
+                    images[j] = preprocessor.fit(data.image(keep.get(j), decoder)).pixels();
+                } catch (AnalyzerInputException e) {
+                    errors[j] = e.getMessage();
+                }
+            });
+            List<float[]> okImages = new ArrayList<>();
+            List<Integer> okLabels = new ArrayList<>();
+            for (int j = 0; j < keep.size(); j++) {
+                if (errors[j] != null) {
+                    listener.info("skipped " + errors[j]);
+                    continue;
+                }
+                okImages.add(images[j]);
+                int label = data.label(keep.get(j));
+                okLabels.add(classes == null ? label : classes.indexOf(label));
+            }
+            if (okImages.isEmpty()) {
+                throw new AnalyzerInputException(data.description(), "no usable images of the requested classes");
+            }
+            return new PreparedImages(okImages.toArray(float[][]::new), okLabels.stream().mapToInt(Integer::intValue).toArray());
+        }
+
+        int size() {
+            return labels.length;
+        }
+
+        float[] image(int i) {
+            return images[i];
+        }
+    }
+}

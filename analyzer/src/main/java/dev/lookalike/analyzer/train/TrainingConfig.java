@@ -1,0 +1,48 @@
+package dev.lookalike.analyzer.train;
+
+import java.util.List;
+
+/**
+ * How a training run goes. Two runs with the same config, data and seed give the same model on the same
+ * machine.
+ *
+ * @param name              the model's name in its spec
+ * @param classes           the labels to train on (others are left out: the open-set protocol); empty = all
+ * @param epochs            passes over the training images
+ * @param batchSize         images per batch, spread evenly over the classes
+ * @param learningRate      Adam's base learning rate for the network, decayed along a cosine
+ * @param proxyLearningRate Adam's base learning rate for the proxies
+ * @param weightDecay       L2 weight decay of the network's parameters
+ * @param temperature       the softmax temperature of the Proxy-NCA++ loss
+ * @param augment           whether to augment training images (flip, shift, scale, contrast)
+ * @param seed              seeds initialisation, sampling and augmentation
+ */
+public record TrainingConfig(
+        String name,
+        List<Integer> classes,
+        int epochs,
+        int batchSize,
+        float learningRate,
+        float proxyLearningRate,
+        float weightDecay,
+        float temperature,
+        boolean augment,
+        long seed) {
+
+    /** Checks the values are usable. */
+    public TrainingConfig {
+        if (epochs < 1) {
+            throw new IllegalArgumentException("epochs must be at least 1, got " + epochs);
+        }
+        if (batchSize < 2) {
+            throw new IllegalArgumentException("batch size must be at least 2, got " + batchSize);
+        }
+        if (!(learningRate > 0) || !(proxyLearningRate > 0)) {
+            throw new IllegalArgumentException("learning rates must be positive");
+        }
+        if (!(temperature > 0)) {
+            throw new IllegalArgumentException("temperature must be positive, got " + temperature);
+        }
+        classes = List.copyOf(classes);
+    }
+}

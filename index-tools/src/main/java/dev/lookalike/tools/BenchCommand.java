@@ -1,0 +1,10 @@
+package dev.lookalike.tools;
+
+import picocli.CommandLine.Command;
+
+/** {@code lookalike bench}: benchmarks that print figures. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Benchmarks that print figures (not timed tests).",
+        subcommands = {EmbedBenchCommand.class})
+final class BenchCommand {
+}

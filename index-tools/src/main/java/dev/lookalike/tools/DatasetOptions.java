@@ -1,0 +1,33 @@
+package dev.lookalike.tools;
+
+import dev.lookalike.analyzer.dataset.FashionMnist;
+import dev.lookalike.analyzer.dataset.FolderDataset;
+import dev.lookalike.analyzer.dataset.LabelledDataset;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** The options that pick a labelled dataset: Fashion-MNIST by split, or a folder per class. */
+final class DatasetOptions {
+
+    @Option(names = "--dataset", defaultValue = "fashion-mnist", paramLabel = "fashion-mnist|DIR",
+            description = "fashion-mnist (the IDX files of Debian's dataset-fashion-mnist, or of $"
+                    + FashionMnist.DIR_ENV + "), or a folder laid out as DIR/<category>/<images>. Default: ${DEFAULT-VALUE}.")
+    String dataset;
+
+    @Option(names = "--split", defaultValue = "test", paramLabel = "train|test",
+            description = "Fashion-MNIST split. Default: ${DEFAULT-VALUE}.")
+    String split;
+
+    /** @return the dataset these options name */
+    LabelledDataset open() {
+        return open(split);
+    }
+
+    /**
+     * @param forSplit the split to open, overriding {@code --split}
+     * @return the dataset these options name
+     */
+    LabelledDataset open(String forSplit) {
+        return "fashion-mnist".equals(dataset) ? FashionMnist.load(forSplit) : FolderDataset.open(Path.of(dataset));
+    }
+}

@@ -1,0 +1,111 @@
+package dev.lookalike.tools;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.lookalike.analyzer.dataset.LabelledDataset;
+import dev.lookalike.analyzer.dataset.SampledDataset;
+import dev.lookalike.analyzer.eval.EmbeddingEvaluation;
+import dev.lookalike.analyzer.eval.EvaluationReport;
+import dev.lookalike.analyzer.eval.RetrievalEvaluator;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code lookalike eval}: retrieval and clustering quality of a model (or a baseline) on a labelled dataset. */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = {"Evaluate embeddings on a labelled dataset: Recall@1/2/4/8 (each query left out of its own",
+            "gallery), MAP@R, MRR and NMI of k-means (k = number of classes), cosine similarity.",
+            "With --queries photos, each image is turned into a simulated user photo (on white, tinted, enlarged,",
+            "off-centre, JPEG) and searched against the clean images (NMI then does not apply)."})
+final class EvalCommand implements Callable<Integer> {
+
+    @Mixin
+    DatasetOptions data;
+
+    @Mixin
+    ModelOptions model;
+
+    @Option(names = "--baseline", paramLabel = "pixels|pca",
+            description = "Evaluate a baseline instead of a model: raw pixels, or a 64-d PCA fitted on the train split.")
+    String baseline;
+
+    @Option(names = "--classes", paramLabel = "all|seen|unseen|LIST",
+            description = "Which labels to evaluate on. Default: the classes a model never saw if it was trained"
+                    + " on a subset (open-set protocol), else all.")
+    String classes;
+
+    @Option(names = "--queries", defaultValue = "catalogue", paramLabel = "catalogue|photos",
+            description = "Query with the dataset's own images, or with simulated user photos of them. Default: ${DEFAULT-VALUE}.")
+    String queries;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Also write every figure to this JSON file.")
+    Path json;
+
+    @Override
+    public Integer call() throws IOException {
+        if (!List.of("catalogue", "photos").contains(queries)) {
+            throw new IllegalArgumentException("--queries: expected catalogue or photos, got " + queries);
+        }
+        LabelledDataset all = data.open();
+        VectorSource source = baseline != null
+                ? VectorSource.baseline(baseline, data)
+                : VectorSource.model(model.embedder(model.bundle()));
+        try (source) {
+            ClassSelection selection = ClassSelection.parse(classes, source.trainedClasses(), all.classNames().size());
+            LabelledDataset dataset = SampledDataset.ofLabels(all, selection::contains, selection.describe());
+            float[][] vectors = source.vectors(dataset, "embedding");
+            float[][] photos = "photos".equals(queries) ? source.photoVectors(dataset, "photos") : vectors;
+            // Items that could not be embedded (reported on stderr) take no part.
+            int[] kept = IntStream.range(0, dataset.size()).filter(i -> vectors[i] != null && photos[i] != null).toArray();
+            float[][] gallery = IntStream.of(kept).mapToObj(i -> vectors[i]).toArray(float[][]::new);
+            int[] labels = IntStream.of(kept).map(dataset::label).toArray();
+            EvaluationReport report;
+            if ("photos".equals(queries)) {
+                float[][] photoQueries = IntStream.of(kept).mapToObj(i -> photos[i]).toArray(float[][]::new);
+                int[] self = IntStream.range(0, kept.length).toArray();
+                report = new RetrievalEvaluator().evaluate(photoQueries, labels, gallery, labels, self);
+            } else {
+                report = new EmbeddingEvaluation().evaluate(gallery, labels);
+            }
+            print(source.name(), dataset, report);
+            if (json != null) {
+                writeJson(source.name(), dataset, selection, report);
+            }
+        }
+        return 0;
+    }
+
+    private void print(String name, LabelledDataset dataset, EvaluationReport report) {
+        System.out.printf("%s on %s: %d images, %s queries%n", name, dataset.description(), dataset.size(), queries);
+        System.out.printf("%-10s %s%n", "metric", "value");
+        report.toOrderedMap().forEach((k, v) -> {
+            if (!Double.isNaN(v)) {
+                System.out.printf("%-10s %.4f%n", k, v);
+            }
+        });
+    }
+
+    private void writeJson(String name, LabelledDataset dataset, ClassSelection selection, EvaluationReport report)
+            throws IOException {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("model", name);
+        out.put("dataset", dataset.description());
+        out.put("classes", selection.labels());
+        out.put("images", dataset.size());
+        out.put("queries", queries);
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        report.toOrderedMap().forEach((k, v) -> metrics.put(k, Double.isNaN(v) ? null : v));
+        out.put("metrics", metrics);
+        Path parent = json.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), out);
+    }
+}

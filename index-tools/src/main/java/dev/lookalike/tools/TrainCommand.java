@@ -1,0 +1,125 @@
+package dev.lookalike.tools;
+
+import dev.lookalike.analyzer.dataset.LabelledDataset;
+import dev.lookalike.analyzer.dataset.SampledDataset;
+import dev.lookalike.analyzer.model.InputSpec;
+import dev.lookalike.analyzer.model.ModelBundle;
+import dev.lookalike.analyzer.model.NetworkSpec;
+import dev.lookalike.analyzer.train.ProxyNcaTrainer;
+import dev.lookalike.analyzer.train.TrainingConfig;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code lookalike train}: trains a model bundle with the Proxy-NCA++ loss. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = {"Train an embedding model with the Proxy-NCA++ loss and write a model bundle.",
+            "Shows a progress bar per epoch, evaluates on held-out images after each epoch and writes a"
+                    + " checkpoint (a complete bundle) per epoch; --resume continues from the newest one."})
+final class TrainCommand implements Callable<Integer> {
+
+    @Mixin
+    DatasetOptions data;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where to write the trained bundle.")
+    Path out;
+
+    @Option(names = "--name", defaultValue = "fashion", description = "The model's name in its spec. Default: ${DEFAULT-VALUE}.")
+    String name;
+
+    @Option(names = "--classes", paramLabel = "LIST",
+            description = "Labels to train on, e.g. 0-4 or 0,2,5 (the others stay unseen, for open-set evaluation). Default: all.")
+    String classes;
+
+    @Option(names = "--epochs", defaultValue = "12", description = "Epochs. Default: ${DEFAULT-VALUE}.")
+    int epochs;
+
+    @Option(names = "--batch-size", defaultValue = "120", description = "Images per class-balanced batch. Default: ${DEFAULT-VALUE}.")
+    int batchSize;
+
+    @Option(names = "--lr", defaultValue = "0.002", description = "Adam learning rate of the network (cosine decay). Default: ${DEFAULT-VALUE}.")
+    float learningRate;
+
+    @Option(names = "--proxy-lr", defaultValue = "0.02", description = "Adam learning rate of the proxies. Default: ${DEFAULT-VALUE}.")
+    float proxyLearningRate;
+
+    @Option(names = "--weight-decay", defaultValue = "0.0001", description = "Weight decay of the network. Default: ${DEFAULT-VALUE}.")
+    float weightDecay;
+
+    @Option(names = "--temperature", defaultValue = "0.1111", description = "Softmax temperature of the loss (ProxyNCA++: 1/9). Default: ${DEFAULT-VALUE}.")
+    float temperature;
+
+    @Option(names = "--no-augment", description = "Train without augmentation.")
+    boolean noAugment;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed for initialisation, sampling and augmentation. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--eval-split", defaultValue = "test", description = "Held-out split evaluated after each epoch (fashion-mnist only; monitoring, no model selection). Default: ${DEFAULT-VALUE}.")
+    String evalSplit;
+
+    @Option(names = "--eval-images", defaultValue = "2000", description = "How many held-out images to evaluate on after each epoch (0: none). Default: ${DEFAULT-VALUE}.")
+    int evalImages;
+
+    @Option(names = "--checkpoints", paramLabel = "DIR", description = "Write a checkpoint bundle per epoch here.")
+    Path checkpoints;
+
+    @Option(names = "--resume", description = "Continue from the newest checkpoint in --checkpoints.")
+    boolean resume;
+
+    @Override
+    public Integer call() throws Exception {
+        if (resume && checkpoints == null) {
+            throw new IllegalArgumentException("--resume needs --checkpoints DIR");
+        }
+        data.split = "train";
+        List<Integer> labels = parseClasses(classes);
+        LabelledDataset train = data.open("train");
+        LabelledDataset heldOut = null;
+        if (evalImages > 0 && "fashion-mnist".equals(data.dataset)) {
+            heldOut = SampledDataset.random(data.open(evalSplit), evalImages, seed);
+        }
+        TrainingConfig config = new TrainingConfig(name, labels, epochs, batchSize, learningRate,
+                proxyLearningRate, weightDecay, temperature, !noAugment, seed);
+        ProxyNcaTrainer trainer = new ProxyNcaTrainer(config, NetworkSpec.fashionDefault(), InputSpec.fashionMnist(),
+                new ProgressTrainingListener(epochs, batchSize, System.out));
+        ModelBundle bundle = trainer.train(train, heldOut, checkpoints, resume);
+        bundle.save(out);
+        System.out.printf("model %s written to %s (%.0f s)%n", name, out, bundle.spec().training().seconds());
+        return 0;
+    }
+
+    /**
+     * @param spec {@code null}, or a comma-separated list of labels and ranges such as {@code 0-4,7}
+     * @return the labels, in order, without duplicates; empty for all
+     */
+    static List<Integer> parseClasses(String spec) {
+        List<Integer> out = new ArrayList<>();
+        if (spec == null || spec.isBlank()) {
+            return out;
+        }
+        for (String part : spec.split(",")) {
+            String p = part.trim();
+            try {
+                int dash = p.indexOf('-', 1);
+                int from = Integer.parseInt(dash < 0 ? p : p.substring(0, dash));
+                int to = dash < 0 ? from : Integer.parseInt(p.substring(dash + 1));
+                if (from < 0 || to < from) {
+                    throw new NumberFormatException();
+                }
+                for (int c = from; c <= to; c++) {
+                    if (!out.contains(c)) {
+                        out.add(c);
+                    }
+                }
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--classes: \"" + p + "\" is not a label or a range such as 0-4");
+            }
+        }
+        return out;
+    }
+}
