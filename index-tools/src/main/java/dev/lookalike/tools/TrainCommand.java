@@ -35,7 +35,7 @@ final class TrainCommand implements Callable<Integer> {
             description = "Labels to train on, e.g. 0-4 or 0,2,5 (the others stay unseen, for open-set evaluation). Default: all.")
     String classes;
 
-    @Option(names = "--epochs", defaultValue = "12", description = "Epochs. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--epochs", defaultValue = "20", description = "Epochs. Default: ${DEFAULT-VALUE}.")
     int epochs;
 
     @Option(names = "--batch-size", defaultValue = "120", description = "Images per class-balanced batch. Default: ${DEFAULT-VALUE}.")

@@ -7,6 +7,7 @@ import ai.djl.nn.Blocks;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.pooling.Pool;
 import java.util.List;
@@ -44,6 +45,9 @@ public final class EmbeddingNetwork {
             }
         }
         net.add(Blocks.batchFlattenBlock());
+        if (spec.dropout() > 0) {
+            net.add(Dropout.builder().optRate(spec.dropout()).build());
+        }
         net.add(Linear.builder().setUnits(spec.embeddingSize()).build());
         return net;
     }

@@ -24,10 +24,10 @@ final class Augmenter {
      */
     float[] augment(float[] src, SplittableRandom random) {
         boolean flip = random.nextBoolean();
-        double scale = 0.8 + 0.25 * random.nextDouble();
-        double dx = random.nextDouble(-2.5, 2.5);
-        double dy = random.nextDouble(-2.5, 2.5);
-        float contrast = (float) (0.7 + 0.5 * random.nextDouble());
+        double scale = 0.9 + 0.2 * random.nextDouble();
+        double dx = random.nextDouble(-2, 2);
+        double dy = random.nextDouble(-2, 2);
+        float contrast = (float) (0.8 + 0.4 * random.nextDouble());
         double cx = (width - 1) / 2.0;
         double cy = (height - 1) / 2.0;
         float[] out = new float[width * height];

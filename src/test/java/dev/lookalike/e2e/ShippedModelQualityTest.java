@@ -1,0 +1,59 @@
+package dev.lookalike.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The shipped bundles, evaluated through the command line on Fashion-MNIST's test split, keep the quality
+ * the project promises (the bar of the foundation issue), and the JSON report carries every figure.
+ */
+class ShippedModelQualityTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void fashionModelMeetsTheBarOnTheTestSplit() throws Exception {
+        Path report = tmp.resolve("fashion.json");
+        LookalikeCli.Result r = LookalikeCli.run("eval", "--dataset", "fashion-mnist", "--split", "test",
+                "--json", report.toString());
+        assertEquals(0, r.exitCode(), r::toString);
+        JsonNode json = JSON.readTree(Files.readString(report));
+        assertEquals(10_000, json.get("images").asInt());
+        JsonNode m = json.get("metrics");
+        for (String key : List.of("recall@1", "recall@2", "recall@4", "recall@8", "map@r", "mrr", "nmi")) {
+            assertTrue(m.hasNonNull(key), "missing " + key + " in " + json);
+        }
+        assertTrue(m.get("recall@1").asDouble() >= 0.93, "recall@1 " + m.get("recall@1"));
+        assertTrue(m.get("map@r").asDouble() >= 0.80, "map@r " + m.get("map@r"));
+        assertTrue(m.get("nmi").asDouble() >= 0.80, "nmi " + m.get("nmi"));
+        // Recall@K cannot fall as K grows; MRR lies between recall@1 and 1.
+        assertTrue(m.get("recall@1").asDouble() <= m.get("recall@2").asDouble());
+        assertTrue(m.get("recall@4").asDouble() <= m.get("recall@8").asDouble());
+        assertTrue(m.get("mrr").asDouble() >= m.get("recall@1").asDouble());
+        assertTrue(r.stdout().contains("recall@1"), r::toString);
+    }
+
+    @Test
+    void openSetModelMeetsTheBarOnUnseenClasses() throws Exception {
+        Path report = tmp.resolve("open.json");
+        LookalikeCli.Result r = LookalikeCli.run("eval", "--model", "fashion-open-set", "--json", report.toString());
+        assertEquals(0, r.exitCode(), r::toString);
+        JsonNode json = JSON.readTree(Files.readString(report));
+        assertEquals("[5,6,7,8,9]", json.get("classes").toString(), "evaluated on the unseen classes by default");
+        assertEquals(5_000, json.get("images").asInt());
+        JsonNode m = json.get("metrics");
+        assertTrue(m.get("recall@1").asDouble() >= 0.94, "recall@1 " + m.get("recall@1"));
+        assertTrue(m.get("map@r").asDouble() >= 0.60, "map@r " + m.get("map@r"));
+    }
+}

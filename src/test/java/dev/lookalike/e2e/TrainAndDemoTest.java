@@ -1,0 +1,90 @@
+package dev.lookalike.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Training from a folder dataset with checkpoints and resume, and the demo, through the command line. */
+class TrainAndDemoTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void trainsFromAFolderResumesFromCheckpointsAndTheBundleEvaluates() throws Exception {
+        Path data = tmp.resolve("shapes");
+        Random random = new Random(3);
+        for (int i = 0; i < 30; i++) {
+            shape(Files.createDirectories(data.resolve("bars")).resolve(i + ".png"), random, true);
+            shape(Files.createDirectories(data.resolve("boxes")).resolve(i + ".png"), random, false);
+        }
+        Path model = tmp.resolve("model");
+        Path checkpoints = tmp.resolve("ckpt");
+        LookalikeCli.Result first = LookalikeCli.run("train", "--dataset", data.toString(), "--name", "shapes",
+                "--epochs", "2", "--batch-size", "20", "--out", model.toString(), "--checkpoints", checkpoints.toString());
+        assertEquals(0, first.exitCode(), first::toString);
+        assertTrue(Files.isRegularFile(checkpoints.resolve("epoch-002/spec.json")), first::toString);
+
+        LookalikeCli.Result resumed = LookalikeCli.run("train", "--dataset", data.toString(), "--name", "shapes",
+                "--epochs", "3", "--batch-size", "20", "--out", model.toString(), "--checkpoints", checkpoints.toString(),
+                "--resume");
+        assertEquals(0, resumed.exitCode(), resumed::toString);
+        assertTrue(resumed.stdout().contains("resuming after epoch 2"), resumed::toString);
+        assertTrue(!resumed.stdout().contains("epoch 1:"), "epochs 1 and 2 are not run again\n" + resumed);
+
+        JsonNode spec = new ObjectMapper().readTree(model.resolve("spec.json").toFile());
+        assertEquals("[\"bars\",\"boxes\"]", spec.get("classes").toString());
+        assertEquals(3, spec.get("training").get("epochs").asInt());
+
+        Path report = tmp.resolve("eval.json");
+        LookalikeCli.Result eval = LookalikeCli.run("eval", "--model", model.toString(), "--dataset", data.toString(),
+                "--json", report.toString());
+        assertEquals(0, eval.exitCode(), eval::toString);
+        JsonNode metrics = new ObjectMapper().readTree(report.toFile()).get("metrics");
+        assertTrue(metrics.get("recall@1").asDouble() >= 0.9, "bars and boxes are easy to tell apart: " + metrics);
+    }
+
+    @Test
+    void demoWritesAResultsPageAndAnEmbeddingMap() throws Exception {
+        Path out = tmp.resolve("demo");
+        LookalikeCli.Result r = LookalikeCli.run("demo", "--out", out.toString());
+        assertEquals(0, r.exitCode(), r::toString);
+        assertTrue(r.stdout().contains("recall@1"), r::toString);
+        String html = Files.readString(out.resolve("index.html"));
+        assertEquals(20, count(html, "<h2>"), "a catalogue query and a photo query per class");
+        assertEquals(20 * 9, count(html, "<img "), "each query and its 8 results");
+        BufferedImage map = ImageIO.read(out.resolve("embedding-map.png").toFile());
+        assertEquals(900, map.getWidth());
+    }
+
+    private static int count(String text, String needle) {
+        return (int) Pattern.compile(Pattern.quote(needle)).matcher(text).results().count();
+    }
+
+    private static void shape(Path file, Random random, boolean bar) throws Exception {
+        BufferedImage img = new BufferedImage(28, 28, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setColor(Color.BLACK);
+        g.fillRect(0, 0, 28, 28);
+        g.setColor(new Color(180 + random.nextInt(70), 180 + random.nextInt(70), 180 + random.nextInt(70)));
+        if (bar) {
+            g.fillRect(2, 11 + random.nextInt(3) - 1, 24, 5);
+        } else {
+            g.drawRect(5 + random.nextInt(3), 5 + random.nextInt(3), 16, 16);
+        }
+        g.dispose();
+        ImageIO.write(img, "png", file.toFile());
+    }
+}
