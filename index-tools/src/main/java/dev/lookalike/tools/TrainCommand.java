@@ -53,13 +53,18 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--temperature", defaultValue = "0.1111", description = "Softmax temperature of the loss (ProxyNCA++: 1/9). Default: ${DEFAULT-VALUE}.")
     float temperature;
 
+    @Option(names = "--instance-weight", defaultValue = "0",
+            description = "Weight of an instance-discrimination term (each image told apart from all others through a"
+                    + " memory bank), which keeps the embedding useful for classes never seen in training; 0: off. Default: ${DEFAULT-VALUE}.")
+    float instanceWeight;
+
     @Option(names = "--no-augment", description = "Train without augmentation.")
     boolean noAugment;
 
     @Option(names = "--seed", defaultValue = "42", description = "Seed for initialisation, sampling and augmentation. Default: ${DEFAULT-VALUE}.")
     long seed;
 
-    @Option(names = "--eval-split", defaultValue = "test", description = "Held-out split evaluated after each epoch (fashion-mnist only; monitoring, no model selection). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--eval-split", defaultValue = "test", description = "Held-out split evaluated after each epoch when training on all classes (fashion-mnist only; monitoring, no model selection). With --classes, the training split's images of the other classes are used instead. Default: ${DEFAULT-VALUE}.")
     String evalSplit;
 
     @Option(names = "--eval-images", defaultValue = "2000", description = "How many held-out images to evaluate on after each epoch (0: none). Default: ${DEFAULT-VALUE}.")
@@ -80,11 +85,16 @@ final class TrainCommand implements Callable<Integer> {
         List<Integer> labels = parseClasses(classes);
         LabelledDataset train = data.open("train");
         LabelledDataset heldOut = null;
-        if (evalImages > 0 && "fashion-mnist".equals(data.dataset)) {
+        if (evalImages > 0 && !labels.isEmpty()) {
+            // Open set: the training split's images of the classes left out are never trained on, so they
+            // measure what matters (unseen classes) without touching the test split.
+            heldOut = SampledDataset.random(
+                    SampledDataset.ofLabels(train, c -> !labels.contains(c), "unseen classes"), evalImages, seed);
+        } else if (evalImages > 0 && "fashion-mnist".equals(data.dataset)) {
             heldOut = SampledDataset.random(data.open(evalSplit), evalImages, seed);
         }
         TrainingConfig config = new TrainingConfig(name, labels, epochs, batchSize, learningRate,
-                proxyLearningRate, weightDecay, temperature, !noAugment, seed);
+                proxyLearningRate, weightDecay, temperature, instanceWeight, !noAugment, seed);
         ProxyNcaTrainer trainer = new ProxyNcaTrainer(config, NetworkSpec.fashionDefault(), InputSpec.fashionMnist(),
                 new ProgressTrainingListener(epochs, batchSize, System.out));
         ModelBundle bundle = trainer.train(train, heldOut, checkpoints, resume);

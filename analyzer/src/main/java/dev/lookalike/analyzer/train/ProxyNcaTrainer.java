@@ -7,20 +7,14 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Block;
-import ai.djl.nn.Parameter;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
-import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import ai.djl.util.Pair;
 import dev.lookalike.analyzer.AnalyzerInputException;
 import dev.lookalike.analyzer.dataset.LabelledDataset;
-import dev.lookalike.analyzer.eval.RetrievalEvaluator;
-import dev.lookalike.analyzer.image.ImageDecoder;
-import dev.lookalike.analyzer.image.ImageLimits;
 import dev.lookalike.analyzer.model.DjlRuntime;
 import dev.lookalike.analyzer.model.EmbeddingNetwork;
 import dev.lookalike.analyzer.model.InputSpec;
@@ -29,17 +23,12 @@ import dev.lookalike.analyzer.model.ModelSpec;
 import dev.lookalike.analyzer.model.NetworkSpec;
 import dev.lookalike.analyzer.model.Proxies;
 import dev.lookalike.analyzer.model.TrainingProvenance;
-import dev.lookalike.analyzer.model.VectorMath;
 import dev.lookalike.analyzer.preprocess.Preprocessor;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -140,9 +129,12 @@ public final class ProxyNcaTrainer {
             try (Trainer trainer = model.newTrainer(new DefaultTrainingConfig(loss).optOptimizer(optimizer))) {
                 trainer.initialize(new Shape(config.batchSize(), input.channels(), input.height(), input.width()));
                 if (resumed != null) {
-                    restore(block, resumed, trainer.getManager());
+                    block.restore(resumed, trainer.getManager());
                 }
                 Augmenter augmenter = new Augmenter(input.width(), input.height());
+                HeldOutEvaluator evaluator = new HeldOutEvaluator(input, network.embeddingSize());
+                InstanceMemory memory = config.instanceWeight() > 0
+                        ? new InstanceMemory(data.size(), network.embeddingSize(), 0.5f, config.seed()) : null;
                 for (int epoch = firstEpoch; epoch <= config.epochs(); epoch++) {
                     long epochStart = System.nanoTime();
                     SplittableRandom random = new SplittableRandom(config.seed() * 1_000_003L + epoch);
@@ -151,13 +143,13 @@ public final class ProxyNcaTrainer {
                     listener.epochStarted(epoch, batches);
                     double lossSum = 0;
                     for (int b = 0; b < batches; b++) {
-                        float l = step(trainer, loss, data, plan[b], augmenter, new SplittableRandom(seeds[b]), preprocessor);
+                        float l = step(trainer, loss, memory, data, plan[b], augmenter, new SplittableRandom(seeds[b]), preprocessor);
                         lossSum += l;
                         listener.batchDone(epoch, b + 1, l);
                     }
                     double seconds = (System.nanoTime() - epochStart) / 1e9;
                     double[] figures = eval == null ? new double[] {Double.NaN, Double.NaN}
-                            : evaluate(block, eval, classes, trainer.getManager());
+                            : evaluator.evaluate(block, eval, classes, trainer.getManager());
                     listener.epochDone(new EpochReport(epoch, lossSum / batches,
                             (double) batches * config.batchSize() / seconds, figures[0], figures[1]));
                     if (store != null) {
@@ -177,8 +169,8 @@ public final class ProxyNcaTrainer {
         return Tracker.cosine().setBaseValue(base).optFinalValue(base / 100).setMaxUpdates(Math.max(1, updates)).build();
     }
 
-    private float step(Trainer trainer, ProxyNcaLoss loss, PreparedImages data, int[] batch, Augmenter augmenter,
-            SplittableRandom random, Preprocessor preprocessor) {
+    private float step(Trainer trainer, ProxyNcaLoss loss, InstanceMemory memory, PreparedImages data, int[] batch,
+            Augmenter augmenter, SplittableRandom random, Preprocessor preprocessor) {
         int size = input.size();
         float[] pixels = new float[batch.length * size];
         float[] labels = new float[batch.length];
@@ -196,76 +188,22 @@ public final class ProxyNcaTrainer {
             try (GradientCollector collector = trainer.newGradientCollector()) {
                 NDList out = trainer.forward(new NDList(x));
                 NDArray value = loss.evaluate(new NDList(y), out);
+                if (memory != null) {
+                    // Each image against every other training image, through the memory bank.
+                    NDArray instances = manager.create(batch.clone()).toType(ai.djl.ndarray.types.DataType.FLOAT32, false);
+                    NDArray bank = memory.asArray(manager);
+                    value = value.add(loss.evaluate(new NDList(instances), new NDList(out.get(0), bank))
+                            .mul(config.instanceWeight()));
+                }
                 collector.backward(value);
                 float result = value.getFloat();
                 trainer.step();
+                if (memory != null) {
+                    memory.update(batch, out.get(0).toFloatArray());
+                }
                 return result;
             }
         }
-    }
-
-    /** Returns {proxy accuracy over trained classes, leave-one-out recall@1}. */
-    private double[] evaluate(ProxyNcaBlock block, PreparedImages eval, List<Integer> classes, NDManager parent) {
-        float[][] embeddings = embed(block.embedding(), eval, parent);
-        float[][] proxies = unitProxies(block);
-        int correct = 0;
-        int counted = 0;
-        for (int i = 0; i < embeddings.length; i++) {
-            int label = classes.indexOf(eval.labels()[i]);
-            if (label < 0) {
-                continue;
-            }
-            int best = 0;
-            for (int c = 1; c < proxies.length; c++) {
-                if (VectorMath.dot(embeddings[i], proxies[c]) > VectorMath.dot(embeddings[i], proxies[best])) {
-                    best = c;
-                }
-            }
-            counted++;
-            correct += best == label ? 1 : 0;
-        }
-        double proxyAccuracy = counted == 0 ? Double.NaN : (double) correct / counted;
-        double recallAt1 = new RetrievalEvaluator(List.of(1)).evaluateLeaveOneOut(embeddings, eval.labels()).recallAtK().get(1);
-        return new double[] {proxyAccuracy, recallAt1};
-    }
-
-    private float[][] embed(Block embedding, PreparedImages eval, NDManager parent) {
-        int size = input.size();
-        int batch = 256;
-        float[][] out = new float[eval.size()][];
-        Preprocessor preprocessor = new Preprocessor(input);
-        for (int from = 0; from < eval.size(); from += batch) {
-            int to = Math.min(eval.size(), from + batch);
-            float[] pixels = new float[(to - from) * size];
-            for (int i = from; i < to; i++) {
-                System.arraycopy(preprocessor.normalize(eval.image(i).clone()), 0, pixels, (i - from) * size, size);
-            }
-            try (NDManager manager = parent.newSubManager()) {
-                NDArray x = manager.create(pixels, new Shape(to - from, input.channels(), input.height(), input.width()));
-                NDArray raw = embedding.forward(new ParameterStore(manager, false), new NDList(x), false).singletonOrThrow();
-                float[] flat = raw.toFloatArray();
-                int d = network.embeddingSize();
-                for (int i = from; i < to; i++) {
-                    float[] v = new float[d];
-                    System.arraycopy(flat, (i - from) * d, v, 0, d);
-                    out[i] = VectorMath.normalize(v);
-                }
-            }
-        }
-        return out;
-    }
-
-    private static float[][] unitProxies(ProxyNcaBlock block) {
-        NDArray p = block.proxies().getArray();
-        int classes = (int) p.getShape().get(0);
-        int d = (int) p.getShape().get(1);
-        float[] flat = p.toFloatArray();
-        float[][] out = new float[classes][d];
-        for (int c = 0; c < classes; c++) {
-            System.arraycopy(flat, c * d, out[c], 0, d);
-            VectorMath.normalize(out[c]);
-        }
-        return out;
     }
 
     private ModelBundle bundle(ProxyNcaBlock block, String dataset, List<String> classNames, int images, int epochs,
@@ -279,70 +217,7 @@ public final class ProxyNcaTrainer {
                 config.temperature(), config.seed(), Instant.now().toString(), (System.nanoTime() - started) / 1e9);
         ModelSpec spec = new ModelSpec(ModelSpec.FORMAT_VERSION, config.name(), network, input, classNames,
                 config.temperature(), null, null, provenance);
-        return ModelBundle.of(spec, params.toByteArray(), new Proxies(classNames, unitProxies(block)));
+        return ModelBundle.of(spec, params.toByteArray(), new Proxies(classNames, block.unitProxies()));
     }
 
-    private static void restore(ProxyNcaBlock block, ModelBundle checkpoint, NDManager manager) throws IOException {
-        Block loaded = EmbeddingNetwork.build(checkpoint.spec().network());
-        try (NDManager scratch = manager.newSubManager()) {
-            loaded.loadParameters(scratch, new DataInputStream(new ByteArrayInputStream(checkpoint.parameters())));
-            List<Pair<String, Parameter>> from = loaded.getParameters().stream().toList();
-            List<Pair<String, Parameter>> to = block.embedding().getParameters().stream().toList();
-            for (int i = 0; i < to.size(); i++) {
-                float[] values = from.get(i).getValue().getArray().toFloatArray();
-                to.get(i).getValue().getArray().set(FloatBuffer.wrap(values));
-            }
-        } catch (ai.djl.MalformedModelException e) {
-            throw new IOException("checkpoint parameters do not fit the network", e);
-        }
-        float[][] proxies = checkpoint.proxies().vectors();
-        float[] flat = new float[proxies.length * proxies[0].length];
-        for (int c = 0; c < proxies.length; c++) {
-            System.arraycopy(proxies[c], 0, flat, c * proxies[c].length, proxies[c].length);
-        }
-        block.proxies().getArray().set(FloatBuffer.wrap(flat));
-    }
-
-    /** Fashion-MNIST fitted images, in memory. */
-    private record PreparedImages(float[][] images, int[] labels) {
-
-        static PreparedImages of(LabelledDataset data, List<Integer> classes, Preprocessor preprocessor,
-                TrainingListener listener) {
-            ImageDecoder decoder = new ImageDecoder(ImageLimits.DEFAULT);
-            List<Integer> keep = IntStream.range(0, data.size())
-                    .filter(i -> classes == null || classes.contains(data.label(i))).boxed().toList();
-            float[][] images = new float[keep.size()][];
-            String[] errors = new String[keep.size()];
-            IntStream.range(0, keep.size()).parallel().forEach(j -> {
-                try {
-                    images[j] = preprocessor.fit(data.image(keep.get(j), decoder)).pixels();
-                } catch (AnalyzerInputException e) {
-                    errors[j] = e.getMessage();
-                }
-            });
-            List<float[]> okImages = new ArrayList<>();
-            List<Integer> okLabels = new ArrayList<>();
-            for (int j = 0; j < keep.size(); j++) {
-                if (errors[j] != null) {
-                    listener.info("skipped " + errors[j]);
-                    continue;
-                }
-                okImages.add(images[j]);
-                int label = data.label(keep.get(j));
-                okLabels.add(classes == null ? label : classes.indexOf(label));
-            }
-            if (okImages.isEmpty()) {
-                throw new AnalyzerInputException(data.description(), "no usable images of the requested classes");
-            }
-            return new PreparedImages(okImages.toArray(float[][]::new), okLabels.stream().mapToInt(Integer::intValue).toArray());
-        }
-
-        int size() {
-            return labels.length;
-        }
-
-        float[] image(int i) {
-            return images[i];
-        }
-    }
 }

@@ -14,6 +14,8 @@ import java.util.List;
  * @param proxyLearningRate Adam's base learning rate for the proxies
  * @param weightDecay       L2 weight decay of the network's parameters
  * @param temperature       the softmax temperature of the Proxy-NCA++ loss
+ * @param instanceWeight    weight of the instance-discrimination term added to the loss (0: off); it
+ *                          keeps the embedding informative for classes never seen in training
  * @param augment           whether to augment training images (flip, shift, scale, contrast)
  * @param seed              seeds initialisation, sampling and augmentation
  */
@@ -26,6 +28,7 @@ public record TrainingConfig(
         float proxyLearningRate,
         float weightDecay,
         float temperature,
+        float instanceWeight,
         boolean augment,
         long seed) {
 
@@ -42,6 +45,9 @@ public record TrainingConfig(
         }
         if (!(temperature > 0)) {
             throw new IllegalArgumentException("temperature must be positive, got " + temperature);
+        }
+        if (!(instanceWeight >= 0)) {
+            throw new IllegalArgumentException("instance weight must be at least 0, got " + instanceWeight);
         }
         classes = List.copyOf(classes);
     }

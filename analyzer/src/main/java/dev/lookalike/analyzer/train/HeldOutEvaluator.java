@@ -1,0 +1,81 @@
+package dev.lookalike.analyzer.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
+import dev.lookalike.analyzer.eval.RetrievalEvaluator;
+import dev.lookalike.analyzer.model.InputSpec;
+import dev.lookalike.analyzer.model.VectorMath;
+import dev.lookalike.analyzer.preprocess.Preprocessor;
+import java.util.List;
+
+/**
+ * The evaluation after each epoch: embeds held-out images in inference mode (batch normalisation's running
+ * statistics, no dropout) and measures how often the nearest proxy is an image's class and the
+ * leave-one-out Recall@1. Costs one forward pass over the held-out images and an exact ranking.
+ */
+final class HeldOutEvaluator {
+
+    private final InputSpec input;
+    private final int dimension;
+    private final Preprocessor preprocessor;
+
+    HeldOutEvaluator(InputSpec input, int dimension) {
+        this.input = input;
+        this.dimension = dimension;
+        this.preprocessor = new Preprocessor(input);
+    }
+
+    /** Returns {proxy accuracy over trained classes, leave-one-out recall@1}. */
+    double[] evaluate(ProxyNcaBlock block, PreparedImages eval, List<Integer> classes, NDManager parent) {
+        float[][] embeddings = embed(block.embedding(), eval, parent);
+        float[][] proxies = block.unitProxies();
+        int correct = 0;
+        int counted = 0;
+        for (int i = 0; i < embeddings.length; i++) {
+            int label = classes.indexOf(eval.labels()[i]);
+            if (label < 0) {
+                continue;
+            }
+            int best = 0;
+            for (int c = 1; c < proxies.length; c++) {
+                if (VectorMath.dot(embeddings[i], proxies[c]) > VectorMath.dot(embeddings[i], proxies[best])) {
+                    best = c;
+                }
+            }
+            counted++;
+            correct += best == label ? 1 : 0;
+        }
+        double proxyAccuracy = counted == 0 ? Double.NaN : (double) correct / counted;
+        double recallAt1 = new RetrievalEvaluator(List.of(1)).evaluateLeaveOneOut(embeddings, eval.labels()).recallAtK().get(1);
+        return new double[] {proxyAccuracy, recallAt1};
+    }
+
+    private float[][] embed(Block embedding, PreparedImages eval, NDManager parent) {
+        int size = input.size();
+        int batch = 256;
+        float[][] out = new float[eval.size()][];
+        for (int from = 0; from < eval.size(); from += batch) {
+            int to = Math.min(eval.size(), from + batch);
+            float[] pixels = new float[(to - from) * size];
+            for (int i = from; i < to; i++) {
+                System.arraycopy(preprocessor.normalize(eval.image(i).clone()), 0, pixels, (i - from) * size, size);
+            }
+            try (NDManager manager = parent.newSubManager()) {
+                NDArray x = manager.create(pixels, new Shape(to - from, input.channels(), input.height(), input.width()));
+                NDArray raw = embedding.forward(new ParameterStore(manager, false), new NDList(x), false).singletonOrThrow();
+                float[] flat = raw.toFloatArray();
+                int d = dimension;
+                for (int i = from; i < to; i++) {
+                    float[] v = new float[d];
+                    System.arraycopy(flat, (i - from) * d, v, 0, d);
+                    out[i] = VectorMath.normalize(v);
+                }
+            }
+        }
+        return out;
+    }
+}
