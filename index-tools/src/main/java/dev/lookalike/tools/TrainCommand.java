@@ -76,6 +76,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue from the newest checkpoint in --checkpoints.")
     boolean resume;
 
+    @Option(names = "--init", paramLabel = "NAME|DIR",
+            description = "Start from this bundle's network and proxies (same classes and architecture) instead of a random start: fine-tuning.")
+    String init;
+
     @Override
     public Integer call() throws Exception {
         if (resume && checkpoints == null) {
@@ -97,7 +101,7 @@ final class TrainCommand implements Callable<Integer> {
                 proxyLearningRate, weightDecay, temperature, instanceWeight, !noAugment, seed);
         ProxyNcaTrainer trainer = new ProxyNcaTrainer(config, NetworkSpec.fashionDefault(), InputSpec.fashionMnist(),
                 new ProgressTrainingListener(epochs, batchSize, System.out));
-        ModelBundle bundle = trainer.train(train, heldOut, checkpoints, resume);
+        ModelBundle bundle = trainer.train(train, heldOut, checkpoints, resume, init == null ? null : ModelBundle.load(init));
         bundle.save(out);
         System.out.printf("model %s written to %s (%.0f s)%n", name, out, bundle.spec().training().seconds());
         return 0;

@@ -18,6 +18,7 @@ import java.util.List;
  * @param seed          the seed that makes the run repeatable
  * @param trainedAt     when the run ended, ISO-8601
  * @param seconds       wall-clock seconds the run took
+ * @param startedFrom   the bundle this run fine-tuned, with its own provenance; {@code null} for a random start
  */
 public record TrainingProvenance(
         @JsonProperty("dataset") String dataset,
@@ -31,5 +32,6 @@ public record TrainingProvenance(
         @JsonProperty("temperature") float temperature,
         @JsonProperty("seed") long seed,
         @JsonProperty("trained_at") String trainedAt,
-        @JsonProperty("seconds") double seconds) {
+        @JsonProperty("seconds") double seconds,
+        @JsonProperty("started_from") ModelSpec startedFrom) {
 }

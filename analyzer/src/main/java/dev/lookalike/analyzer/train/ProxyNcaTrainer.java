@@ -74,6 +74,23 @@ public final class ProxyNcaTrainer {
      *                                cannot be resumed
      */
     public ModelBundle train(LabelledDataset train, LabelledDataset heldOut, Path checkpoints, boolean resume) {
+        return train(train, heldOut, checkpoints, resume, null);
+    }
+
+    /**
+     * Runs the training, starting from a trained bundle's network and proxies instead of random ones: to
+     * fine-tune a model (at a lower learning rate, say) on the same classes.
+     *
+     * @param train       the training images
+     * @param heldOut     images to evaluate on after each epoch, or {@code null}
+     * @param checkpoints a directory for per-epoch checkpoints, or {@code null}
+     * @param resume      whether to continue from the newest checkpoint in {@code checkpoints}
+     * @param start       the bundle to start from, or {@code null} for a random start
+     * @return the trained bundle
+     * @throws AnalyzerInputException if {@code start} has another architecture or other classes
+     */
+    public ModelBundle train(LabelledDataset train, LabelledDataset heldOut, Path checkpoints, boolean resume,
+            ModelBundle start) {
         DjlRuntime.configure();
         long started = System.nanoTime();
         List<Integer> classes = config.classes().isEmpty()
@@ -97,7 +114,11 @@ public final class ProxyNcaTrainer {
         int totalUpdates = batches * config.epochs();
         Checkpoints store = checkpoints == null ? null : new Checkpoints(checkpoints);
         int firstEpoch = 1;
-        ModelBundle resumed = null;
+        ModelBundle resumed = start;
+        if (start != null && (!start.spec().classes().equals(classNames) || !start.spec().network().equals(network))) {
+            throw new AnalyzerInputException("model " + start.spec().name(),
+                    "cannot start from it: it was trained on other classes or another architecture");
+        }
         if (resume && store != null) {
             Pair<Integer, ModelBundle> latest = store.latest();
             if (latest != null) {
@@ -153,12 +174,12 @@ public final class ProxyNcaTrainer {
                     listener.epochDone(new EpochReport(epoch, lossSum / batches,
                             (double) batches * config.batchSize() / seconds, figures[0], figures[1]));
                     if (store != null) {
-                        ModelBundle checkpoint = bundle(block, train.description(), classNames, data.size(), epoch, started);
+                        ModelBundle checkpoint = bundle(block, start, train.description(), classNames, data.size(), epoch, started);
                         store.save(epoch, checkpoint);
                         listener.info("checkpoint of epoch " + epoch + " written to " + store.directory(epoch));
                     }
                 }
-                return bundle(block, train.description(), classNames, data.size(), config.epochs(), started);
+                return bundle(block, start, train.description(), classNames, data.size(), config.epochs(), started);
             }
         } catch (IOException e) {
             throw new IllegalStateException("cannot serialise the trained model: " + e.getMessage(), e);
@@ -206,7 +227,7 @@ public final class ProxyNcaTrainer {
         }
     }
 
-    private ModelBundle bundle(ProxyNcaBlock block, String dataset, List<String> classNames, int images, int epochs,
+    private ModelBundle bundle(ProxyNcaBlock block, ModelBundle start, String dataset, List<String> classNames, int images, int epochs,
             long started)
             throws IOException {
         ByteArrayOutputStream params = new ByteArrayOutputStream();
@@ -214,7 +235,8 @@ public final class ProxyNcaTrainer {
         TrainingProvenance provenance = new TrainingProvenance(dataset, "train",
                 config.classes().isEmpty() ? IntStream.range(0, classNames.size()).boxed().toList() : config.classes(),
                 images, epochs, config.batchSize(), config.learningRate(), config.proxyLearningRate(),
-                config.temperature(), config.seed(), Instant.now().toString(), (System.nanoTime() - started) / 1e9);
+                config.temperature(), config.seed(), Instant.now().toString(), (System.nanoTime() - started) / 1e9,
+                start == null ? null : start.spec());
         ModelSpec spec = new ModelSpec(ModelSpec.FORMAT_VERSION, config.name(), network, input, classNames,
                 config.temperature(), null, null, provenance);
         return ModelBundle.of(spec, params.toByteArray(), new Proxies(classNames, block.unitProxies()));
