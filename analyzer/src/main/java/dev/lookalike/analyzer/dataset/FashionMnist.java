@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
@@ -30,6 +31,8 @@ public final class FashionMnist implements LabelledDataset {
 
     private static final int IMAGES_MAGIC = 0x00000803;
     private static final int LABELS_MAGIC = 0x00000801;
+    /** Pixels an image may have: far above 28x28, far below what would exhaust memory for a bad header. */
+    private static final int MAX_PIXELS = 1 << 20;
 
     private final String split;
     private final int rows;
@@ -87,12 +90,21 @@ public final class FashionMnist implements LabelledDataset {
             int count = in.readInt();
             int rows = in.readInt();
             int cols = in.readInt();
-            byte[][] pixels = new byte[count][rows * cols];
-            for (byte[] p : pixels) {
+            if (count < 0 || rows < 1 || cols < 1 || (long) rows * cols > MAX_PIXELS) {
+                throw new AnalyzerInputException(images.toString(), "IDX header says " + count + " images of "
+                        + rows + "x" + cols + " pixels (expected a count >= 0 and at most " + MAX_PIXELS
+                        + " pixels an image)");
+            }
+            // Allocate image by image, so that a header promising more images than the file holds fails as
+            // truncated instead of reserving memory for all of them first.
+            List<byte[]> read = new ArrayList<>(Math.min(count, 1 << 16));
+            for (int i = 0; i < count; i++) {
+                byte[] p = new byte[rows * cols];
                 in.readFully(p);
+                read.add(p);
             }
             int[] labels = readLabels(labelFile, count);
-            return new FashionMnist(split, rows, cols, pixels, labels);
+            return new FashionMnist(split, rows, cols, read.toArray(byte[][]::new), labels);
         } catch (java.io.EOFException e) {
             throw new AnalyzerInputException(images.toString(), "truncated IDX file", e);
         } catch (IOException e) {

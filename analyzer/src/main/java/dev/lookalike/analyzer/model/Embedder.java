@@ -57,6 +57,7 @@ public final class Embedder implements AutoCloseable {
         try {
             block.loadParameters(model.getNDManager(),
                     new DataInputStream(new ByteArrayInputStream(bundle.parameters())));
+            EmbeddingNetwork.requireShapes(bundle.spec().network(), bundle.spec().input(), block, model.getNDManager());
         } catch (IOException | MalformedModelException | RuntimeException e) {
             model.close();
             throw new AnalyzerInputException("model " + bundle.spec().name(),

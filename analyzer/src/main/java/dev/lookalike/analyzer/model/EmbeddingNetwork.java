@@ -1,15 +1,20 @@
 package dev.lookalike.analyzer.model;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
+import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.pooling.Pool;
+import ai.djl.util.Pair;
 import java.util.List;
 
 /**
@@ -50,5 +55,34 @@ public final class EmbeddingNetwork {
         }
         net.add(Linear.builder().setUnits(spec.embeddingSize()).build());
         return net;
+    }
+
+    /**
+     * Checks that loaded parameters have the shapes the architecture and input size call for. DJL's
+     * {@code loadParameters} takes whatever shapes the file holds, so parameters of another architecture
+     * would otherwise load silently and run as a network other than the spec's. Costs one initialisation
+     * of a scratch copy of the network.
+     *
+     * @param spec    the architecture
+     * @param input   the input specification
+     * @param loaded  a block built from {@code spec} whose parameters were loaded
+     * @param manager a manager for the scratch copy, which is freed before returning
+     * @throws IllegalArgumentException naming the first parameter whose shape differs
+     */
+    static void requireShapes(NetworkSpec spec, InputSpec input, Block loaded, NDManager manager) {
+        Block expected = build(spec);
+        try (NDManager scratch = manager.newSubManager()) {
+            expected.initialize(scratch, DataType.FLOAT32, new Shape(1, input.channels(), input.height(), input.width()));
+            List<Pair<String, Parameter>> want = expected.getParameters().stream().toList();
+            List<Pair<String, Parameter>> got = loaded.getParameters().stream().toList();
+            for (int i = 0; i < want.size(); i++) {
+                Shape wanted = want.get(i).getValue().getArray().getShape();
+                NDArray array = got.get(i).getValue().isInitialized() ? got.get(i).getValue().getArray() : null;
+                if (array == null || !array.getShape().equals(wanted)) {
+                    throw new IllegalArgumentException("parameter " + got.get(i).getKey() + " has shape "
+                            + (array == null ? "none" : array.getShape()) + ", the network needs " + wanted);
+                }
+            }
+        }
     }
 }

@@ -131,6 +131,7 @@ public record ModelBundle(ModelSpec spec, byte[] parameters, Proxies proxies) {
                         + " is not supported; this Lookalike reads version " + ModelSpec.FORMAT_VERSION);
             }
             ModelSpec spec = JSON.readValue(specBytes, ModelSpec.class);
+            requireParts(what, spec);
             byte[] params = verified(what, source, spec.parameters());
             Proxies proxies = JSON.readValue(verified(what, source, spec.proxies()), Proxies.class);
             if (!proxies.classes().equals(spec.classes()) || proxies.dimension() != spec.embeddingSize()) {
@@ -143,8 +144,22 @@ public record ModelBundle(ModelSpec spec, byte[] parameters, Proxies proxies) {
         }
     }
 
+    /** Jackson leaves absent fields null; a spec missing any of these cannot be used, so say which. */
+    private static void requireParts(String what, ModelSpec spec) {
+        String[] names = {"name", "network", "input", "classes", "parameters", "proxies"};
+        Object[] parts = {spec.name(), spec.network(), spec.input(), spec.classes(), spec.parameters(), spec.proxies()};
+        for (int i = 0; i < names.length; i++) {
+            if (parts[i] == null) {
+                throw new AnalyzerInputException(what, SPEC_FILE + " lacks \"" + names[i] + "\"");
+            }
+        }
+    }
+
     private static byte[] verified(String what, FileSource source, ModelSpec.FileDigest expected)
             throws IOException {
+        if (expected.file() == null || expected.sha256() == null) {
+            throw new AnalyzerInputException(what, SPEC_FILE + " names a file without its name or SHA-256");
+        }
         byte[] bytes = source.read(expected.file());
         if (bytes == null) {
             throw new AnalyzerInputException(what, "missing " + expected.file());

@@ -43,6 +43,9 @@ public record TrainingConfig(
         if (!(learningRate > 0) || !(proxyLearningRate > 0)) {
             throw new IllegalArgumentException("learning rates must be positive");
         }
+        if (!(weightDecay >= 0)) {
+            throw new IllegalArgumentException("weight decay must be zero or positive, got " + weightDecay);
+        }
         if (!(temperature > 0)) {
             throw new IllegalArgumentException("temperature must be positive, got " + temperature);
         }
@@ -50,5 +53,8 @@ public record TrainingConfig(
             throw new IllegalArgumentException("instance weight must be at least 0, got " + instanceWeight);
         }
         classes = List.copyOf(classes);
+        if (classes.stream().distinct().count() != classes.size() || classes.stream().anyMatch(c -> c < 0)) {
+            throw new IllegalArgumentException("classes must be distinct labels >= 0, got " + classes);
+        }
     }
 }

@@ -1,0 +1,179 @@
+package dev.lookalike.analyzer.model;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lookalike.analyzer.AnalyzerInputException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ModelBundleTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    /** A bundle whose parameter bytes are arbitrary: loading verifies files, it does not run the network. */
+    private static ModelBundle bundle() {
+        byte[] params = new byte[1000];
+        new Random(5).nextBytes(params);
+        TrainingProvenance provenance = new TrainingProvenance("fashion-mnist", "train", List.of(0, 1, 2), 180, 3,
+                30, 1e-3f, 1e-2f, 0.1f, 42, "2025-01-01T00:00:00Z", 12.5);
+        ModelSpec spec = new ModelSpec(ModelSpec.FORMAT_VERSION, "tiny", TinyBundles.TINY, InputSpec.fashionMnist(),
+                TinyBundles.CLASSES, 0.1f, null, null, provenance);
+        return ModelBundle.of(spec, params, TinyBundles.randomProxies(16, 9));
+    }
+
+    private AnalyzerInputException loadFails() {
+        return assertThrows(AnalyzerInputException.class, () -> ModelBundle.load(dir));
+    }
+
+    private static void assertNames(AnalyzerInputException e, String... parts) {
+        for (String part : parts) {
+            assertTrue(e.getMessage().contains(part), "\"" + e.getMessage() + "\" should name " + part);
+        }
+    }
+
+    private void editSpec(java.util.function.Consumer<ObjectNode> edit) throws IOException {
+        ObjectNode spec = (ObjectNode) JSON.readTree(dir.resolve(ModelBundle.SPEC_FILE).toFile());
+        edit.accept(spec);
+        JSON.writeValue(dir.resolve(ModelBundle.SPEC_FILE).toFile(), spec);
+    }
+
+    @Test
+    void saveThenLoadKeepsSpecParametersAndProxies() throws IOException {
+        ModelBundle saved = bundle();
+        saved.save(dir);
+        ModelBundle loaded = ModelBundle.load(dir);
+        assertEquals(saved.spec(), loaded.spec());
+        assertArrayEquals(saved.parameters(), loaded.parameters());
+        assertEquals(saved.proxies().classes(), loaded.proxies().classes());
+        assertArrayEquals(saved.proxies().vectors(), loaded.proxies().vectors());
+        assertEquals(ModelBundle.load(dir.toString()).spec(), saved.spec(), "a path string loads the directory too");
+    }
+
+    @Test
+    void ofRecordsSizeAndChecksumOfEachFile() {
+        ModelBundle b = bundle();
+        assertEquals(ModelSpec.FORMAT_VERSION, b.spec().formatVersion());
+        assertEquals("model.params", b.spec().parameters().file());
+        assertEquals(1000, b.spec().parameters().bytes());
+        assertTrue(b.spec().parameters().sha256().matches("[0-9a-f]{64}"));
+        assertEquals("proxies.json", b.spec().proxies().file());
+    }
+
+    @Test
+    void saveLeavesNoTemporaryFiles() throws IOException {
+        bundle().save(dir);
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of("model.params", "proxies.json", "spec.json"),
+                    files.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+    }
+
+    @Test
+    void directoryWithoutSpecIsNotABundle() throws IOException {
+        Files.writeString(dir.resolve("readme.txt"), "hello");
+        assertNames(loadFails(), dir.toString(), "spec.json");
+    }
+
+    @Test
+    void missingParameterFileIsNamed() throws IOException {
+        bundle().save(dir);
+        Files.delete(dir.resolve("model.params"));
+        assertNames(loadFails(), dir.toString(), "missing model.params");
+    }
+
+    @Test
+    void truncatedParametersAreCaughtBySize() throws IOException {
+        bundle().save(dir);
+        byte[] params = Files.readAllBytes(dir.resolve("model.params"));
+        Files.write(dir.resolve("model.params"), Arrays.copyOf(params, 600));
+        assertNames(loadFails(), dir.toString(), "model.params", "600 bytes", "1000", "truncated");
+    }
+
+    @Test
+    void alteredParametersOfTheSameSizeAreCaughtByChecksum() throws IOException {
+        bundle().save(dir);
+        byte[] params = Files.readAllBytes(dir.resolve("model.params"));
+        params[500] ^= 1;
+        Files.write(dir.resolve("model.params"), params);
+        assertNames(loadFails(), dir.toString(), "model.params", "SHA-256");
+    }
+
+    @Test
+    void alteredProxiesAreCaughtByChecksum() throws IOException {
+        bundle().save(dir);
+        String proxies = Files.readString(dir.resolve("proxies.json"));
+        Files.writeString(dir.resolve("proxies.json"), proxies.replaceFirst("\"bar\"", "\"baz\""));
+        assertNames(loadFails(), dir.toString(), "proxies.json", "SHA-256");
+    }
+
+    @Test
+    void otherFormatVersionIsRefused() throws IOException {
+        bundle().save(dir);
+        editSpec(spec -> spec.put("format_version", 2));
+        assertNames(loadFails(), dir.toString(), "version 2", "reads version 1");
+    }
+
+    @Test
+    void specThatIsNotJsonIsRefused() throws IOException {
+        bundle().save(dir);
+        Files.writeString(dir.resolve(ModelBundle.SPEC_FILE), "{ not json");
+        assertNames(loadFails(), dir.toString());
+    }
+
+    @Test
+    void specWithAnInvalidInputIsRefused() throws IOException {
+        bundle().save(dir);
+        editSpec(spec -> ((ObjectNode) spec.get("input")).put("std", 0));
+        assertNames(loadFails(), dir.toString(), "std");
+    }
+
+    @Test
+    void specWithoutRequiredPartsIsRefused() throws IOException {
+        for (String field : List.of("network", "input", "classes", "parameters", "proxies", "name")) {
+            bundle().save(dir);
+            editSpec(spec -> spec.remove(field));
+            AnalyzerInputException e = loadFails();
+            assertNames(e, dir.toString(), field);
+        }
+    }
+
+    @Test
+    void fileEntryWithoutNameOrChecksumIsRefused() throws IOException {
+        bundle().save(dir);
+        editSpec(spec -> ((ObjectNode) spec.get("parameters")).remove("sha256"));
+        assertNames(loadFails(), dir.toString(), "SHA-256");
+        editSpec(spec -> ((ObjectNode) spec.get("proxies")).remove("file"));
+        assertNames(loadFails(), dir.toString(), "spec.json");
+    }
+
+    @Test
+    void proxiesThatDoNotMatchTheClassesAreRefused() throws IOException {
+        ModelBundle b = bundle();
+        float[][] two = Arrays.copyOf(b.proxies().vectors(), 2);
+        ModelBundle.of(b.spec(), b.parameters(), new Proxies(List.of("bar", "post"), two)).save(dir);
+        assertNames(loadFails(), dir.toString(), "proxies.json", "classes");
+    }
+
+    @Test
+    void unknownBuiltInNameIsRefused() {
+        AnalyzerInputException e = assertThrows(AnalyzerInputException.class,
+                () -> ModelBundle.load("no-such-model"));
+        assertNames(e, "no-such-model", "fashion");
+        assertEquals("model no-such-model", e.input());
+    }
+}

@@ -1,0 +1,61 @@
+package dev.lookalike.analyzer.model;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Random;
+
+/** Small model bundles for tests: a randomly initialised network and random unit proxies. */
+final class TinyBundles {
+
+    static final NetworkSpec TINY = new NetworkSpec(NetworkSpec.CONV_STAGES, List.of(List.of(4), List.of(8)), 16);
+    static final List<String> CLASSES = List.of("bar", "post", "box");
+
+    private TinyBundles() {
+    }
+
+    /** A spec for {@code network} with the given digests left for {@link ModelBundle#of} to fill. */
+    static ModelSpec spec(String name, NetworkSpec network) {
+        return new ModelSpec(ModelSpec.FORMAT_VERSION, name, network, InputSpec.fashionMnist(), CLASSES, 0.1f,
+                null, null, null);
+    }
+
+    /** Parameters of {@code network}, initialised by DJL with the engine's seeded generator. */
+    static byte[] randomParameters(NetworkSpec network) {
+        DjlRuntime.configure();
+        try (Model model = Model.newInstance("tiny", Device.cpu(), "PyTorch")) {
+            Block block = EmbeddingNetwork.build(network);
+            block.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, 1, 28, 28));
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            block.saveParameters(new DataOutputStream(bytes));
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Proxies randomProxies(int dimension, long seed) {
+        Random random = new Random(seed);
+        float[][] vectors = new float[CLASSES.size()][dimension];
+        for (float[] v : vectors) {
+            for (int i = 0; i < dimension; i++) {
+                v[i] = (float) random.nextGaussian();
+            }
+            VectorMath.normalize(v);
+        }
+        return new Proxies(CLASSES, vectors);
+    }
+
+    /** A complete bundle of the tiny network with random parameters. */
+    static ModelBundle tiny() {
+        return ModelBundle.of(spec("tiny", TINY), randomParameters(TINY), randomProxies(TINY.embeddingSize(), 7));
+    }
+}

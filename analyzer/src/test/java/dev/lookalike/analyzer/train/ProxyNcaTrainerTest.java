@@ -1,0 +1,204 @@
+package dev.lookalike.analyzer.train;
+
+import dev.lookalike.analyzer.AnalyzerInputException;
+import dev.lookalike.analyzer.dataset.LabelledDataset;
+import dev.lookalike.analyzer.image.ImageDecoder;
+import dev.lookalike.analyzer.model.InputSpec;
+import dev.lookalike.analyzer.model.ModelBundle;
+import dev.lookalike.analyzer.model.NetworkSpec;
+import dev.lookalike.analyzer.model.VectorMath;
+import dev.lookalike.analyzer.preprocess.GreyImage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ProxyNcaTrainerTest {
+
+    private static final NetworkSpec TINY = new NetworkSpec(NetworkSpec.CONV_STAGES, List.of(List.of(4), List.of(8)), 16);
+
+    /**
+     * Three classes of 28x28 shapes on black, each image with its own size, place, brightness and noise:
+     * a horizontal bar, a vertical bar, a filled square.
+     */
+    private record Shapes(int perClass, long seed, float[][] images) implements LabelledDataset {
+
+        static Shapes of(int perClass, long seed) {
+            Random random = new Random(seed);
+            float[][] images = new float[3 * perClass][];
+            for (int i = 0; i < images.length; i++) {
+                images[i] = draw(i % 3, random);
+            }
+            return new Shapes(perClass, seed, images);
+        }
+
+        private static float[] draw(int shape, Random random) {
+            float[] px = new float[28 * 28];
+            for (int i = 0; i < px.length; i++) {
+                px[i] = 0.05f * random.nextFloat();
+            }
+            int longSide = 14 + random.nextInt(10);
+            int shortSide = 3 + random.nextInt(3);
+            int w = switch (shape) {
+                case 0 -> longSide;
+                case 1 -> shortSide;
+                default -> 8 + random.nextInt(10);
+            };
+            int h = shape == 0 ? shortSide : shape == 1 ? longSide : w;
+            int left = 2 + random.nextInt(26 - w - 1);
+            int top = 2 + random.nextInt(26 - h - 1);
+            float ink = 0.6f + 0.4f * random.nextFloat();
+            for (int y = top; y < top + h; y++) {
+                for (int x = left; x < left + w; x++) {
+                    px[y * 28 + x] = ink - 0.1f * random.nextFloat();
+                }
+            }
+            return px;
+        }
+
+        @Override
+        public String description() {
+            return "shapes " + seed;
+        }
+
+        @Override
+        public int size() {
+            return images.length;
+        }
+
+        @Override
+        public int label(int index) {
+            return index % 3;
+        }
+
+        @Override
+        public List<String> classNames() {
+            return List.of("horizontal", "vertical", "square");
+        }
+
+        @Override
+        public String itemName(int index) {
+            return description() + " #" + index;
+        }
+
+        @Override
+        public GreyImage image(int index, ImageDecoder decoder) {
+            return new GreyImage(28, 28, images[index].clone());
+        }
+    }
+
+    /** Remembers what the trainer reports. */
+    private static final class Recorder implements TrainingListener {
+        final List<Integer> started = new ArrayList<>();
+        final List<EpochReport> reports = new ArrayList<>();
+        final List<Float> losses = new ArrayList<>();
+
+        @Override
+        public void epochStarted(int epoch, int batches) {
+            started.add(epoch);
+        }
+
+        @Override
+        public void batchDone(int epoch, int batch, float loss) {
+            losses.add(loss);
+        }
+
+        @Override
+        public void epochDone(EpochReport report) {
+            reports.add(report);
+        }
+
+        @Override
+        public void info(String message) {
+        }
+    }
+
+    private static final Shapes TRAIN = Shapes.of(60, 1);
+    private static final Shapes HELD_OUT = Shapes.of(20, 2);
+
+    private static TrainingConfig config(int epochs) {
+        return new TrainingConfig("shapes", List.of(), epochs, 30, 0.01f, 0.05f, 1e-4f, 1f / 9, true, 42);
+    }
+
+    private static ModelBundle train(int epochs, Recorder recorder, Path checkpoints, boolean resume) {
+        return new ProxyNcaTrainer(config(epochs), TINY, InputSpec.fashionMnist(), recorder)
+                .train(TRAIN, HELD_OUT, checkpoints, resume);
+    }
+
+    @Test
+    void learnsToTellSimpleShapesApartAndIsRepeatable() {
+        Recorder first = new Recorder();
+        ModelBundle a = train(3, first, null, false);
+        assertEquals(List.of(1, 2, 3), first.started);
+        assertEquals(3, first.reports.size());
+        EpochReport last = first.reports.get(2);
+        assertTrue(last.proxyAccuracy() >= 0.9, "held-out proxy accuracy " + last.proxyAccuracy());
+        assertTrue(last.recallAt1() >= 0.9, "held-out recall@1 " + last.recallAt1());
+        assertTrue(first.reports.get(2).meanLoss() < first.reports.get(0).meanLoss(), "the loss goes down");
+        assertEquals(18, first.losses.size(), "6 batches of 30 in each of 3 epochs");
+
+        assertEquals(List.of("horizontal", "vertical", "square"), a.spec().classes());
+        assertEquals(TINY, a.spec().network());
+        assertEquals(3, a.spec().training().epochs());
+        assertEquals(180, a.spec().training().images());
+        for (float[] proxy : a.proxies().vectors()) {
+            assertEquals(16, proxy.length);
+            assertEquals(1.0, VectorMath.dot(proxy, proxy), 1e-5);
+        }
+
+        ModelBundle b = train(3, new Recorder(), null, false);
+        assertArrayEquals(a.parameters(), b.parameters(), "the same seed gives the same network");
+        assertArrayEquals(a.proxies().vectors(), b.proxies().vectors());
+    }
+
+    @Test
+    void resumesFromTheNewestCheckpoint(@TempDir Path dir) {
+        Path checkpoints = dir.resolve("checkpoints");
+        train(2, new Recorder(), checkpoints, false);
+        Recorder resumed = new Recorder();
+        ModelBundle finished = train(3, resumed, checkpoints, true);
+        assertEquals(List.of(3), resumed.started);
+        assertEquals(3, finished.spec().training().epochs());
+        for (int epoch = 1; epoch <= 3; epoch++) {
+            Path checkpoint = checkpoints.resolve(String.format("epoch-%03d", epoch));
+            assertTrue(Files.isDirectory(checkpoint), checkpoint.toString());
+            ModelBundle loaded = ModelBundle.load(checkpoint);
+            assertEquals(TINY, loaded.spec().network());
+        }
+        ModelBundle third = ModelBundle.load(checkpoints.resolve("epoch-003"));
+        assertArrayEquals(third.parameters(), finished.parameters(), "the last checkpoint is the result");
+
+        Recorder nothingLeft = new Recorder();
+        ModelBundle again = train(3, nothingLeft, checkpoints, true);
+        assertEquals(List.of(), nothingLeft.started, "all epochs were done");
+        assertArrayEquals(third.parameters(), again.parameters(), "a finished run resumes to its last checkpoint");
+    }
+
+    @Test
+    void refusesToResumeACheckpointOfAnotherArchitecture(@TempDir Path dir) {
+        train(1, new Recorder(), dir, false);
+        NetworkSpec other = new NetworkSpec(NetworkSpec.CONV_STAGES, List.of(List.of(4), List.of(4)), 16);
+        ProxyNcaTrainer trainer = new ProxyNcaTrainer(config(2), other, InputSpec.fashionMnist(), new Recorder());
+        AnalyzerInputException e = assertThrows(AnalyzerInputException.class,
+                () -> trainer.train(TRAIN, HELD_OUT, dir, true));
+        assertTrue(e.getMessage().contains(dir.toString()), e.getMessage());
+    }
+
+    @Test
+    void refusesClassesTheDatasetDoesNotHave() {
+        TrainingConfig config = new TrainingConfig("shapes", List.of(0, 5), 1, 30, 0.01f, 0.05f, 0f, 1f / 9, false, 1);
+        ProxyNcaTrainer trainer = new ProxyNcaTrainer(config, TINY, InputSpec.fashionMnist(), new Recorder());
+        AnalyzerInputException e = assertThrows(AnalyzerInputException.class,
+                () -> trainer.train(TRAIN, null, null, false));
+        assertTrue(e.getMessage().contains("class 5"), e.getMessage());
+    }
+}
