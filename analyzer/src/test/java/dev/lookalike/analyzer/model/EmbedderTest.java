@@ -177,7 +177,7 @@ class EmbedderTest {
 
     @Test
     void parametersThatDoNotFitTheArchitectureAreRefused() {
-        NetworkSpec wider = new NetworkSpec(NetworkSpec.CONV_STAGES, List.of(List.of(8), List.of(8)), 16);
+        NetworkSpec wider = new NetworkSpec(NetworkSpec.CONV_STAGES, List.of(List.of(8), List.of(8)), 16, 0f);
         ModelBundle mismatched = ModelBundle.of(TinyBundles.spec("mismatched", wider),
                 bundle.parameters(), bundle.proxies());
         AnalyzerInputException e = assertThrows(AnalyzerInputException.class, () -> {
@@ -201,7 +201,7 @@ class EmbedderTest {
 
     @Test
     void parametersWithFewerLayersThanTheArchitectureAreRefused() {
-        NetworkSpec deeper = new NetworkSpec(NetworkSpec.CONV_STAGES, List.of(List.of(4), List.of(8, 8)), 16);
+        NetworkSpec deeper = new NetworkSpec(NetworkSpec.CONV_STAGES, List.of(List.of(4), List.of(8, 8)), 16, 0f);
         ModelBundle mismatched = ModelBundle.of(TinyBundles.spec("deeper", deeper),
                 bundle.parameters(), bundle.proxies());
         assertThrows(AnalyzerInputException.class, () -> Embedder.open(mismatched, EmbedderOptions.defaults()).close());

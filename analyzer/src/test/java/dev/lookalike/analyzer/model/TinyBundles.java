@@ -16,7 +16,7 @@ import java.util.Random;
 /** Small model bundles for tests: a randomly initialised network and random unit proxies. */
 final class TinyBundles {
 
-    static final NetworkSpec TINY = new NetworkSpec(NetworkSpec.CONV_STAGES, List.of(List.of(4), List.of(8)), 16);
+    static final NetworkSpec TINY = new NetworkSpec(NetworkSpec.CONV_STAGES, List.of(List.of(4), List.of(8)), 16, 0f);
     static final List<String> CLASSES = List.of("bar", "post", "box");
 
     private TinyBundles() {

@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ProxyNcaTrainerTest {
 
-    private static final NetworkSpec TINY = new NetworkSpec(NetworkSpec.CONV_STAGES, List.of(List.of(4), List.of(8)), 16);
+    private static final NetworkSpec TINY = new NetworkSpec(NetworkSpec.CONV_STAGES, List.of(List.of(4), List.of(8)), 16, 0f);
 
     /**
      * Three classes of 28x28 shapes on black, each image with its own size, place, brightness and noise:
@@ -126,7 +126,7 @@ class ProxyNcaTrainerTest {
     private static final Shapes HELD_OUT = Shapes.of(20, 2);
 
     private static TrainingConfig config(int epochs) {
-        return new TrainingConfig("shapes", List.of(), epochs, 30, 0.01f, 0.05f, 1e-4f, 1f / 9, true, 42);
+        return new TrainingConfig("shapes", List.of(), epochs, 30, 0.01f, 0.05f, 1e-4f, 1f / 9, 0f, true, 42);
     }
 
     private static ModelBundle train(int epochs, Recorder recorder, Path checkpoints, boolean resume) {
@@ -186,7 +186,7 @@ class ProxyNcaTrainerTest {
     @Test
     void refusesToResumeACheckpointOfAnotherArchitecture(@TempDir Path dir) {
         train(1, new Recorder(), dir, false);
-        NetworkSpec other = new NetworkSpec(NetworkSpec.CONV_STAGES, List.of(List.of(4), List.of(4)), 16);
+        NetworkSpec other = new NetworkSpec(NetworkSpec.CONV_STAGES, List.of(List.of(4), List.of(4)), 16, 0f);
         ProxyNcaTrainer trainer = new ProxyNcaTrainer(config(2), other, InputSpec.fashionMnist(), new Recorder());
         AnalyzerInputException e = assertThrows(AnalyzerInputException.class,
                 () -> trainer.train(TRAIN, HELD_OUT, dir, true));
@@ -195,7 +195,7 @@ class ProxyNcaTrainerTest {
 
     @Test
     void refusesClassesTheDatasetDoesNotHave() {
-        TrainingConfig config = new TrainingConfig("shapes", List.of(0, 5), 1, 30, 0.01f, 0.05f, 0f, 1f / 9, false, 1);
+        TrainingConfig config = new TrainingConfig("shapes", List.of(0, 5), 1, 30, 0.01f, 0.05f, 0f, 1f / 9, 0f, false, 1);
         ProxyNcaTrainer trainer = new ProxyNcaTrainer(config, TINY, InputSpec.fashionMnist(), new Recorder());
         AnalyzerInputException e = assertThrows(AnalyzerInputException.class,
                 () -> trainer.train(TRAIN, null, null, false));
