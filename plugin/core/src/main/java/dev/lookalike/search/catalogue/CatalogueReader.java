@@ -117,7 +117,7 @@ public final class CatalogueReader {
     private Path insideFolder(int number, String image) {
         Path relative;
         try {
-            relative = Path.of(image);
+            relative = folder.getFileSystem().getPath(image);
         } catch (InvalidPathException e) {
             throw bad(number, "field image '" + image + "' is not a valid path");
         }

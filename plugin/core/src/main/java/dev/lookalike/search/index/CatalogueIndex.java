@@ -139,8 +139,7 @@ public final class CatalogueIndex implements Closeable {
     public synchronized void putAll(Collection<IndexedItem> items) throws IOException {
         Set<String> ids = new HashSet<>();
         for (IndexedItem item : items) {
-            schema.document(item, null);
-            ids.add(item.id());
+            ids.add(schema.validate(item));
         }
         CategoryProxyBuilder builder = proxyBuilder();
         try (DirectoryReader reader = DirectoryReader.open(writer)) {
@@ -199,6 +198,7 @@ public final class CatalogueIndex implements Closeable {
     }
 
     private Document document(IndexedItem item) {
+        schema.validate(item);
         IndexProxies proxies = metadata.proxies();
         return schema.document(item, proxies.isEmpty() ? null : ProxyAssignment.of(proxies, item.vector()));
     }

@@ -8,7 +8,9 @@ import dev.lookalike.analyzer.model.Proxies;
 import dev.lookalike.search.SearchInputException;
 import dev.lookalike.search.proxy.IndexProxies;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.Objects;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexCommit;
 
@@ -38,6 +40,26 @@ public record IndexMetadata(
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    /**
+     * Compares by value, including the model proxies' vectors (which {@link Proxies} compares by identity).
+     *
+     * @param o another object
+     * @return whether it is metadata with the same content
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof IndexMetadata m && formatVersion == m.formatVersion && Objects.equals(model, m.model)
+                && Objects.equals(settings, m.settings) && Objects.equals(proxies, m.proxies)
+                && modelProxies.classes().equals(m.modelProxies.classes())
+                && Arrays.deepEquals(modelProxies.vectors(), m.modelProxies.vectors());
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(formatVersion, model, settings, proxies, modelProxies.classes(),
+                Arrays.deepHashCode(modelProxies.vectors()));
+    }
 
     /**
      * Metadata for a new, empty index.

@@ -92,8 +92,7 @@ public final class IndexSchema {
      *                              other field has an empty name
      */
     public Document document(IndexedItem item, ProxyAssignment assignment) {
-        String id = requireId(item);
-        UnitVectors.requireUnit("item " + id + " field " + VECTOR, item.vector(), settings.dimension());
+        String id = validate(item);
         Document doc = new Document();
         doc.add(new KeywordField(ID, id, Field.Store.YES));
         doc.add(new KnnFloatVectorField(VECTOR, item.vector(), SIMILARITY));
@@ -106,9 +105,6 @@ public final class IndexSchema {
             doc.add(new StoredField(IMAGE, item.image()));
         }
         for (Map.Entry<String, String> field : item.fields().entrySet()) {
-            if (field.getKey().isBlank()) {
-                throw new SearchInputException("item " + id + " field ''", "other fields need a name");
-            }
             doc.add(new StoredField(FIELD_PREFIX + field.getKey(), field.getValue()));
         }
         if (assignment != null) {
@@ -120,15 +116,27 @@ public final class IndexSchema {
     }
 
     /**
+     * Checks an item without building its document: run this before computing anything from its vector.
+     * Costs O(dimension + number of fields).
+     *
      * @param item an item
      * @return its id
-     * @throws SearchInputException if the id is missing or empty
+     * @throws SearchInputException naming the item id and field when the id is missing or empty, the vector
+     *                              is missing, of the wrong dimension, non-finite or not of unit length, or an
+     *                              other field has an empty name
      */
-    public static String requireId(IndexedItem item) {
+    public String validate(IndexedItem item) {
         if (item.id() == null || item.id().isBlank()) {
             throw new SearchInputException("item field " + ID, "is missing or empty; every item needs an id");
         }
-        return item.id();
+        String id = item.id();
+        UnitVectors.requireUnit("item " + id + " field " + VECTOR, item.vector(), settings.dimension());
+        for (String name : item.fields().keySet()) {
+            if (name.isBlank()) {
+                throw new SearchInputException("item " + id + " field '" + name + "'", "other fields need a name");
+            }
+        }
+        return id;
     }
 
     private static String orEmpty(String s) {
