@@ -1,5 +1,6 @@
 package dev.lookalike.search.query;
 
+import dev.lookalike.search.index.IndexSchema;
 import java.util.List;
 import java.util.Objects;
 import org.apache.lucene.search.Query;
@@ -25,7 +26,7 @@ public sealed interface SearchFilter {
      * @return a filter on the catalogue category
      */
     static SearchFilter categories(String... categories) {
-        return new Terms("category", List.of(categories));
+        return new Terms(IndexSchema.CATEGORY, List.of(categories));
     }
 
     /**
