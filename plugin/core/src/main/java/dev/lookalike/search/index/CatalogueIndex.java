@@ -1,0 +1,223 @@
+package dev.lookalike.search.index;
+
+import dev.lookalike.search.SearchInputException;
+import dev.lookalike.search.proxy.CategoryProxyBuilder;
+import dev.lookalike.search.proxy.IndexProxies;
+import dev.lookalike.search.proxy.ProxyAssignment;
+import java.io.Closeable;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.ConcurrentMergeScheduler;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.store.Directory;
+
+/**
+ * Writes catalogue items into a Lucene index by id: {@link #put} adds or replaces, {@link #delete} removes,
+ * {@link #commit} makes the changes durable together with the index's {@link IndexMetadata}. Until a commit,
+ * changes are invisible to readers opened on the directory, and {@link #close} (or a crash) discards them:
+ * Lucene writes a new commit before deleting the old one, so the last commit always stays readable.
+ *
+ * <p>Category proxies: every item is stored with its proxy assignment (predicted category and distribution)
+ * under the current proxies. {@link #commit} recomputes the proxies from all live items and, if they changed
+ * (a category appeared or disappeared, an unseen category's mean moved), stores them under a new generation;
+ * items stored under an older generation keep their old assignment, and the searcher recomputes their
+ * distribution from their vector, so re-ranking stays exact. {@link #putAll} computes the proxies from the
+ * index and the whole batch before writing, so that a bulk load stores up-to-date assignments.
+ *
+ * <p>Merges run on a {@link ConcurrentMergeScheduler}; HNSW graphs of large merges are built by
+ * {@link IndexSettings#mergeWorkers()} threads. Thread-safe: calls are serialised.
+ */
+public final class CatalogueIndex implements Closeable {
+
+    /** How far a recomputed proxy part may move before the proxies count as changed. */
+    static final double PROXY_TOLERANCE = 1e-6;
+
+    private final IndexWriter writer;
+    private final Analyzer analyzer;
+    private final IndexSchema schema;
+    private IndexMetadata metadata;
+
+    private CatalogueIndex(Directory directory, IndexMetadata metadata, IndexWriterConfig.OpenMode mode)
+            throws IOException {
+        this.metadata = metadata;
+        this.schema = new IndexSchema(metadata.settings());
+        this.analyzer = IndexSchema.newAnalyzer();
+        IndexWriterConfig config = new IndexWriterConfig(analyzer)
+                .setOpenMode(mode)
+                .setCodec(new LookalikeCodec(metadata.settings()))
+                .setMergeScheduler(new ConcurrentMergeScheduler())
+                .setCommitOnClose(false);
+        IndexWriter opened;
+        try {
+            opened = new IndexWriter(directory, config);
+        } catch (IOException | RuntimeException e) {
+            analyzer.close();
+            throw e;
+        }
+        this.writer = opened;
+    }
+
+    /**
+     * Creates a new index and commits it empty with its metadata.
+     *
+     * @param directory where the index goes; must hold no index
+     * @param metadata  the settings and model proxies, e.g. from {@link IndexMetadata#create}
+     * @return the open index
+     * @throws SearchInputException if the directory already holds an index
+     * @throws IOException          if the directory cannot be written
+     */
+    public static CatalogueIndex create(Directory directory, IndexMetadata metadata) throws IOException {
+        if (DirectoryReader.indexExists(directory)) {
+            throw new SearchInputException("index " + directory, "already exists; open it or delete it first");
+        }
+        CatalogueIndex index = new CatalogueIndex(directory, metadata, IndexWriterConfig.OpenMode.CREATE);
+        index.commit();
+        return index;
+    }
+
+    /**
+     * Opens an existing index for writing, with the metadata of its last commit.
+     *
+     * @param directory the index's directory
+     * @return the open index
+     * @throws SearchInputException if there is no Lookalike index there
+     * @throws IOException          if it cannot be read or locked
+     */
+    public static CatalogueIndex open(Directory directory) throws IOException {
+        if (!DirectoryReader.indexExists(directory)) {
+            throw new SearchInputException("index " + directory, "does not exist; create it first");
+        }
+        IndexMetadata metadata;
+        try (DirectoryReader reader = DirectoryReader.open(directory)) {
+            metadata = IndexMetadata.read(reader);
+        }
+        return new CatalogueIndex(directory, metadata, IndexWriterConfig.OpenMode.APPEND);
+    }
+
+    /** @return the metadata as of the last commit, or as {@link #putAll} last updated its proxies */
+    public synchronized IndexMetadata metadata() {
+        return metadata;
+    }
+
+    /** @return the schema items are checked against */
+    public IndexSchema schema() {
+        return schema;
+    }
+
+    /**
+     * Adds an item, or replaces the item with the same id, assigning it under the current proxies. Costs one
+     * HNSW insertion (O(beamWidth x log n) distance computations) when the buffer is flushed.
+     *
+     * @param item the item
+     * @throws SearchInputException naming the item id and field if the item is invalid; nothing is written
+     * @throws IOException          if the index cannot be written
+     */
+    public synchronized void put(IndexedItem item) throws IOException {
+        Document doc = document(item);
+        writer.updateDocument(new Term(IndexSchema.ID, item.id()), doc);
+    }
+
+    /**
+     * Adds or replaces a batch of items, first recomputing the proxies from the index's other live items and
+     * the batch, so that every item of the batch is stored with its final assignment. All items are checked
+     * before any is written. Costs a pass over the index's vectors plus one {@link #put} per item.
+     *
+     * @param items the items; a later item replaces an earlier one with the same id
+     * @throws SearchInputException naming the first invalid item and field; nothing is written then
+     * @throws IOException          if the index cannot be read or written
+     */
+    public synchronized void putAll(Collection<IndexedItem> items) throws IOException {
+        Set<String> ids = new HashSet<>();
+        for (IndexedItem item : items) {
+            ids.add(schema.validate(item));
+        }
+        CategoryProxyBuilder builder = proxyBuilder();
+        try (DirectoryReader reader = DirectoryReader.open(writer)) {
+            LiveItemProxies.addLiveItems(reader, ids, builder);
+        }
+        List<IndexedItem> latest = new ArrayList<>(latestPerId(items));
+        latest.forEach(item -> builder.add(item.category(), item.vector()));
+        adopt(builder);
+        for (IndexedItem item : latest) {
+            writer.updateDocument(new Term(IndexSchema.ID, item.id()), document(item));
+        }
+    }
+
+    /**
+     * Deletes the item with this id, if there is one.
+     *
+     * @param id the id
+     * @throws SearchInputException if the id is missing or empty
+     * @throws IOException          if the index cannot be written
+     */
+    public synchronized void delete(String id) throws IOException {
+        if (id == null || id.isBlank()) {
+            throw new SearchInputException("delete field " + IndexSchema.ID, "is missing or empty");
+        }
+        writer.deleteDocuments(new Term(IndexSchema.ID, id));
+    }
+
+    /**
+     * Recomputes the proxies from the live items and commits every change since the last commit together
+     * with the metadata. Costs a pass over all vectors plus Lucene's commit (flush and fsync).
+     *
+     * @throws IOException if the index cannot be read or written; the previous commit then stays in place
+     */
+    public synchronized void commit() throws IOException {
+        CategoryProxyBuilder builder = proxyBuilder();
+        try (DirectoryReader reader = DirectoryReader.open(writer)) {
+            LiveItemProxies.addLiveItems(reader, Set.of(), builder);
+        }
+        adopt(builder);
+        writer.setLiveCommitData(metadata.toUserData().entrySet());
+        writer.commit();
+    }
+
+    /**
+     * Closes the index, discarding changes since the last commit, and waits for running merges.
+     *
+     * @throws IOException if closing fails
+     */
+    @Override
+    public synchronized void close() throws IOException {
+        try {
+            writer.close();
+        } finally {
+            analyzer.close();
+        }
+    }
+
+    private Document document(IndexedItem item) {
+        schema.validate(item);
+        IndexProxies proxies = metadata.proxies();
+        return schema.document(item, proxies.isEmpty() ? null : ProxyAssignment.of(proxies, item.vector()));
+    }
+
+    private CategoryProxyBuilder proxyBuilder() {
+        return new CategoryProxyBuilder(metadata.modelProxies(), metadata.proxies().temperature());
+    }
+
+    private void adopt(CategoryProxyBuilder builder) {
+        IndexProxies current = metadata.proxies();
+        IndexProxies recomputed = builder.build(current.generation() + 1);
+        if (!recomputed.sameAs(current, PROXY_TOLERANCE)) {
+            metadata = metadata.withProxies(recomputed);
+        }
+    }
+
+    private static Collection<IndexedItem> latestPerId(Collection<IndexedItem> items) {
+        LinkedHashMap<String, IndexedItem> byId = new LinkedHashMap<>();
+        items.forEach(item -> byId.put(item.id(), item));
+        return byId.values();
+    }
+}

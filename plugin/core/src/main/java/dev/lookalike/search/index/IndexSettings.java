@@ -1,0 +1,61 @@
+package dev.lookalike.search.index;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.lookalike.search.SearchInputException;
+
+/**
+ * How the vector field of an index is built. Fixed when the index is created and stored in its metadata.
+ *
+ * @param dimension    the embedding dimension, 1 to {@value #MAX_DIMENSION}
+ * @param hnswM        HNSW's maximum connections per node, 2 to 512: more costs memory and indexing time
+ *                     and buys recall
+ * @param beamWidth    HNSW's candidate list size while building the graph, 1 to 3200: more costs indexing
+ *                     time and buys graph quality
+ * @param quantization how vectors are kept for search
+ * @param mergeWorkers threads that build one merged HNSW graph, 1 to 64; above 1 the merge scheduler's
+ *                     intra-merge executor runs them (large merges only)
+ */
+public record IndexSettings(
+        @JsonProperty("dimension") int dimension,
+        @JsonProperty("hnsw_m") int hnswM,
+        @JsonProperty("beam_width") int beamWidth,
+        @JsonProperty("quantization") Quantization quantization,
+        @JsonProperty("merge_workers") int mergeWorkers) {
+
+    /** The largest dimension Lucene's default vector formats accept. */
+    public static final int MAX_DIMENSION = 1024;
+    /** Lucene's default HNSW {@code m}. */
+    public static final int DEFAULT_M = 16;
+    /** Lucene's default HNSW beam width. */
+    public static final int DEFAULT_BEAM_WIDTH = 100;
+
+    /**
+     * @throws SearchInputException naming the setting that is out of range
+     */
+    public IndexSettings {
+        requireRange("dimension", dimension, 1, MAX_DIMENSION);
+        requireRange("hnsw_m", hnswM, 2, 512);
+        requireRange("beam_width", beamWidth, 1, 3200);
+        requireRange("merge_workers", mergeWorkers, 1, 64);
+        if (quantization == null) {
+            throw new SearchInputException("index setting quantization", "is missing; expected NONE or INT8");
+        }
+    }
+
+    /**
+     * @param dimension the embedding dimension
+     * @return Lucene's default HNSW parameters, no quantization, one merge worker per available core
+     * @throws SearchInputException if the dimension is out of range
+     */
+    public static IndexSettings defaults(int dimension) {
+        return new IndexSettings(dimension, DEFAULT_M, DEFAULT_BEAM_WIDTH, Quantization.NONE,
+                Math.min(64, Runtime.getRuntime().availableProcessors()));
+    }
+
+    private static void requireRange(String name, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new SearchInputException("index setting " + name,
+                    "must be between " + min + " and " + max + ", got " + value);
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package dev.lookalike.search.query;
+
+import dev.lookalike.search.index.IndexSchema;
+import dev.lookalike.search.proxy.IndexProxies;
+import dev.lookalike.search.proxy.ProxyAssignment;
+import dev.lookalike.search.proxy.StoredDistribution;
+import java.io.IOException;
+import java.util.List;
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.KnnVectorValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.Weight;
+
+/**
+ * Reads what scoring needs for each candidate, walking the candidates in doc order through the segments:
+ * the exact cosine from the stored raw vector (so quantization never distorts the reported similarity), the
+ * category distribution (the stored one when it was computed with the same proxies and temperature, else
+ * recomputed from the vector) and the exact BM25 score. Costs O(dimension) per candidate, plus
+ * O(categories x dimension) for each recomputed distribution.
+ */
+final class CandidateReader {
+
+    private final IndexSearcher searcher;
+    private final IndexProxies proxies;
+    private final Float temperature;
+
+    /**
+     * @param searcher    the searcher
+     * @param proxies     the index's proxies, or {@code null} to read no distributions
+     * @param temperature the temperature of the distributions wanted
+     */
+    CandidateReader(IndexSearcher searcher, IndexProxies proxies, Float temperature) {
+        this.searcher = searcher;
+        this.proxies = proxies;
+        this.temperature = temperature;
+    }
+
+    /**
+     * @param candidates candidates sorted by doc id, without repeats
+     * @param query      the unit query vector
+     * @param textWeight the text query's weight for exact BM25 scores, or {@code null}
+     * @throws IOException if the index cannot be read
+     */
+    void read(List<Candidate> candidates, float[] query, Weight textWeight) throws IOException {
+        int i = 0;
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            int end = leaf.docBase + leaf.reader().maxDoc();
+            if (i >= candidates.size() || candidates.get(i).doc >= end) {
+                continue;
+            }
+            FloatVectorValues vectors = leaf.reader().getFloatVectorValues(IndexSchema.VECTOR);
+            KnnVectorValues.DocIndexIterator vectorDocs = vectors.iterator();
+            BinaryDocValues stored = proxies == null ? null
+                    : leaf.reader().getBinaryDocValues(IndexSchema.PROXY_DISTRIBUTION);
+            Scorer scorer = textWeight == null ? null : textWeight.scorer(leaf);
+            DocIdSetIterator textDocs = scorer == null ? null : scorer.iterator();
+            for (; i < candidates.size() && candidates.get(i).doc < end; i++) {
+                Candidate c = candidates.get(i);
+                int doc = c.doc - leaf.docBase;
+                if (vectorDocs.docID() < doc) {
+                    vectorDocs.advance(doc);
+                }
+                if (vectorDocs.docID() != doc) {
+                    throw new IllegalStateException("document " + c.doc + " has no " + IndexSchema.VECTOR);
+                }
+                float[] vector = vectors.vectorValue(vectorDocs.index());
+                c.similarity = dot(query, vector);
+                if (proxies != null) {
+                    c.distribution = distribution(stored, doc, vector);
+                }
+                if (textDocs != null && textDocs.docID() < doc) {
+                    textDocs.advance(doc);
+                }
+                c.bm25 = textDocs != null && textDocs.docID() == doc ? scorer.score() : 0;
+            }
+        }
+    }
+
+    private float[] distribution(BinaryDocValues stored, int doc, float[] vector) throws IOException {
+        if (stored != null && temperature == proxies.temperature() && stored.advanceExact(doc)
+                && StoredDistribution.generation(stored.binaryValue()) == proxies.generation()) {
+            return StoredDistribution.distribution(stored.binaryValue());
+        }
+        return ProxyAssignment.of(proxies, vector, temperature).distribution();
+    }
+
+    private static double dot(float[] a, float[] b) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += (double) a[i] * b[i];
+        }
+        return sum;
+    }
+}

@@ -1,0 +1,39 @@
+package dev.lookalike.search.query;
+
+import dev.lookalike.search.proxy.DistributionAgreement;
+import java.util.List;
+
+/**
+ * Combines a candidate's similarity, proxy agreement and text score into its final score, as
+ * {@link SimilarityQuery} describes. Costs O(categories) per candidate.
+ */
+final class ScoreFusion {
+
+    private ScoreFusion() {
+    }
+
+    /**
+     * Sets each candidate's score and parts.
+     *
+     * @param candidates        the candidates, with similarity, distribution and BM25 read
+     * @param query             the query
+     * @param queryDistribution the query's distribution over the index's categories, or {@code null} when
+     *                          not re-ranking
+     */
+    static void score(List<Candidate> candidates, SimilarityQuery query, float[] queryDistribution) {
+        double bestText = 0;
+        for (Candidate c : candidates) {
+            bestText = Math.max(bestText, c.bm25);
+        }
+        double w = query.rerankWeight();
+        double t = query.textWeight();
+        for (Candidate c : candidates) {
+            Double agreement = queryDistribution == null ? null
+                    : DistributionAgreement.bhattacharyya(queryDistribution, c.distribution);
+            Double text = query.text() == null ? null : bestText > 0 ? c.bm25 / bestText : 0.0;
+            double visual = agreement == null ? c.similarity : (1 - w) * c.similarity + w * agreement;
+            c.score = text == null ? visual : (1 - t) * visual + t * text;
+            c.parts = new ScoreParts(c.similarity, agreement, text);
+        }
+    }
+}

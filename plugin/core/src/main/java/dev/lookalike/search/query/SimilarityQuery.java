@@ -1,0 +1,309 @@
+package dev.lookalike.search.query;
+
+import dev.lookalike.search.SearchInputException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What to search for: an immutable, validated value, built with {@link #builder(QueryVector)} and run by a
+ * {@link SimilaritySearcher}.
+ *
+ * <p>The search takes the {@link #numCandidates()} nearest items that pass every filter (HNSW with the filter
+ * applied during the graph walk; Lucene switches to an exact scan when the filter is so selective that it is
+ * cheaper), adds with {@link #text()} the {@link #numCandidates()} best BM25 matches that pass the filters,
+ * scores this union and returns the best {@link #k()}. The score of a candidate is
+ * <pre>
+ *   visual = rerank ? (1 − w)·similarity + w·agreement : similarity
+ *   score  = text != null ? (1 − t)·visual + t·textScore : visual
+ * </pre>
+ * where similarity is the cosine to the query vector, agreement the Bhattacharyya coefficient of the query's
+ * and the item's distributions over the index's categories, w the {@link #rerankWeight()}, t the
+ * {@link #textWeight()} and textScore the item's BM25 score divided by the best BM25 score among the
+ * candidates. {@link #minSimilarity()} drops candidates by cosine before scoring.
+ *
+ * <p>Why normalised score fusion rather than reciprocal rank fusion: the similarity and the agreement are
+ * already on a fixed scale, and a user's minimum similarity and re-ranking weight are defined on those
+ * scales; rank fusion would throw the magnitudes away, so that a near-duplicate and a barely related item one
+ * rank apart would count almost the same, and the score's parts would no longer add up to the score. BM25 has
+ * no fixed scale, so it alone is normalised, by the best text score of the same candidates, which keeps an
+ * exact text match at 1 and no match at 0.
+ */
+public final class SimilarityQuery {
+
+    /** The largest {@link #k()}. */
+    public static final int MAX_K = 10_000;
+    /** The largest {@link #numCandidates()}. */
+    public static final int MAX_CANDIDATES = 10_000;
+    /** The text weight when text is given and no weight is. */
+    public static final float DEFAULT_TEXT_WEIGHT = 0.3f;
+    /** The re-ranking weight when none is given. */
+    public static final float DEFAULT_RERANK_WEIGHT = 0.2f;
+
+    private final QueryVector vector;
+    private final int k;
+    private final int numCandidates;
+    private final Float minSimilarity;
+    private final List<SearchFilter> filters;
+    private final String text;
+    private final float textWeight;
+    private final boolean rerank;
+    private final float rerankWeight;
+    private final Float rerankTemperature;
+    private final boolean excludeQueryItem;
+
+    private SimilarityQuery(Builder b) {
+        this.vector = b.vector;
+        this.k = b.k;
+        this.numCandidates = b.numCandidates;
+        this.minSimilarity = b.minSimilarity;
+        this.filters = List.copyOf(b.filters);
+        this.text = b.text;
+        this.textWeight = b.textWeight;
+        this.rerank = b.rerank;
+        this.rerankWeight = b.rerankWeight;
+        this.rerankTemperature = b.rerankTemperature;
+        this.excludeQueryItem = b.excludeQueryItem;
+    }
+
+    /**
+     * @param vector where the query vector comes from
+     * @return a builder with k = 10, no filters, no text, no re-ranking
+     */
+    public static Builder builder(QueryVector vector) {
+        return new Builder(vector);
+    }
+
+    /** @return where the query vector comes from */
+    public QueryVector vector() {
+        return vector;
+    }
+
+    /** @return how many results at most, 1 to {@value #MAX_K} */
+    public int k() {
+        return k;
+    }
+
+    /** @return how many nearest items (and text matches) are scored, {@code k} to {@value #MAX_CANDIDATES} */
+    public int numCandidates() {
+        return numCandidates;
+    }
+
+    /** @return the smallest cosine similarity a result may have, or {@code null} for no bound */
+    public Float minSimilarity() {
+        return minSimilarity;
+    }
+
+    /** @return the filters, all of which a result meets */
+    public List<SearchFilter> filters() {
+        return filters;
+    }
+
+    /** @return the text to fuse by BM25, or {@code null} for a purely visual search */
+    public String text() {
+        return text;
+    }
+
+    /** @return the weight of the text score, 0 to 1 */
+    public float textWeight() {
+        return textWeight;
+    }
+
+    /** @return whether proxy re-ranking is on */
+    public boolean rerank() {
+        return rerank;
+    }
+
+    /** @return the weight of proxy agreement when re-ranking, 0 to 1 */
+    public float rerankWeight() {
+        return rerankWeight;
+    }
+
+    /** @return the softmax temperature for re-ranking, or {@code null} for the model's */
+    public Float rerankTemperature() {
+        return rerankTemperature;
+    }
+
+    /** @return whether a query by item leaves that item out of its results */
+    public boolean excludeQueryItem() {
+        return excludeQueryItem;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SimilarityQuery q && vector.equals(q.vector) && k == q.k
+                && numCandidates == q.numCandidates && Objects.equals(minSimilarity, q.minSimilarity)
+                && filters.equals(q.filters) && Objects.equals(text, q.text) && textWeight == q.textWeight
+                && rerank == q.rerank && rerankWeight == q.rerankWeight
+                && Objects.equals(rerankTemperature, q.rerankTemperature) && excludeQueryItem == q.excludeQueryItem;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(vector, k, numCandidates, minSimilarity, filters, text, textWeight, rerank,
+                rerankWeight, rerankTemperature, excludeQueryItem);
+    }
+
+    @Override
+    public String toString() {
+        return "SimilarityQuery[" + vector + ", k=" + k + ", candidates=" + numCandidates
+                + (minSimilarity == null ? "" : ", min_similarity=" + minSimilarity)
+                + (filters.isEmpty() ? "" : ", filters=" + filters)
+                + (text == null ? "" : ", text='" + text + "' weight " + textWeight)
+                + (rerank ? ", rerank weight " + rerankWeight
+                        + (rerankTemperature == null ? "" : " temperature " + rerankTemperature) : "")
+                + "]";
+    }
+
+    /** Collects a query's options; {@link #build()} checks them. Not thread-safe. */
+    public static final class Builder {
+
+        private final QueryVector vector;
+        private int k = 10;
+        private Integer numCandidatesOrDefault;
+        private int numCandidates;
+        private Float minSimilarity;
+        private final List<SearchFilter> filters = new ArrayList<>();
+        private String text;
+        private Float textWeightOrDefault;
+        private float textWeight;
+        private boolean rerank;
+        private float rerankWeight = DEFAULT_RERANK_WEIGHT;
+        private Float rerankTemperature;
+        private boolean excludeQueryItem = true;
+
+        private Builder(QueryVector vector) {
+            this.vector = vector;
+        }
+
+        /**
+         * @param value how many results at most
+         * @return this builder
+         */
+        public Builder k(int value) {
+            this.k = value;
+            return this;
+        }
+
+        /**
+         * @param value how many candidates to score; by default {@code min(10000, max(100, 2k))}
+         * @return this builder
+         */
+        public Builder numCandidates(int value) {
+            this.numCandidatesOrDefault = value;
+            return this;
+        }
+
+        /**
+         * @param value the smallest cosine similarity of a result, -1 to 1, or {@code null} for none
+         * @return this builder
+         */
+        public Builder minSimilarity(Float value) {
+            this.minSimilarity = value;
+            return this;
+        }
+
+        /**
+         * @param filter a filter every result must pass
+         * @return this builder
+         */
+        public Builder filter(SearchFilter filter) {
+            this.filters.add(Objects.requireNonNull(filter, "filter"));
+            return this;
+        }
+
+        /**
+         * @param value text to fuse by BM25 on title and description, or {@code null}/blank for none
+         * @return this builder
+         */
+        public Builder text(String value) {
+            this.text = value == null || value.isBlank() ? null : value;
+            return this;
+        }
+
+        /**
+         * @param value the weight of the text score, 0 to 1; {@value #DEFAULT_TEXT_WEIGHT} by default
+         * @return this builder
+         */
+        public Builder textWeight(float value) {
+            this.textWeightOrDefault = value;
+            return this;
+        }
+
+        /**
+         * @param on whether to re-rank by proxy agreement
+         * @return this builder
+         */
+        public Builder rerank(boolean on) {
+            this.rerank = on;
+            return this;
+        }
+
+        /**
+         * @param value the weight of proxy agreement, 0 to 1; {@value #DEFAULT_RERANK_WEIGHT} by default
+         * @return this builder
+         */
+        public Builder rerankWeight(float value) {
+            this.rerankWeight = value;
+            return this;
+        }
+
+        /**
+         * @param value the re-ranking softmax temperature, positive, or {@code null} for the model's
+         * @return this builder
+         */
+        public Builder rerankTemperature(Float value) {
+            this.rerankTemperature = value;
+            return this;
+        }
+
+        /**
+         * @param value whether a query by item leaves that item out (the default)
+         * @return this builder
+         */
+        public Builder excludeQueryItem(boolean value) {
+            this.excludeQueryItem = value;
+            return this;
+        }
+
+        /**
+         * @return the query
+         * @throws SearchInputException naming the option that is missing or out of range
+         */
+        public SimilarityQuery build() {
+            if (vector == null) {
+                throw new SearchInputException("query vector", "is missing; give a vector or an item id");
+            }
+            if (vector instanceof QueryVector.OfItem item && item.id().isBlank()) {
+                throw new SearchInputException("query option id", "is empty");
+            }
+            if (k < 1 || k > MAX_K) {
+                throw new SearchInputException("query option k", "must be between 1 and " + MAX_K + ", got " + k);
+            }
+            numCandidates = numCandidatesOrDefault != null ? numCandidatesOrDefault
+                    : Math.min(MAX_CANDIDATES, Math.max(100, 2 * k));
+            if (numCandidates < k || numCandidates > MAX_CANDIDATES) {
+                throw new SearchInputException("query option num_candidates", "must be between k (" + k
+                        + ") and " + MAX_CANDIDATES + ", got " + numCandidates);
+            }
+            if (minSimilarity != null && !(minSimilarity >= -1 && minSimilarity <= 1)) {
+                throw new SearchInputException("query option min_similarity",
+                        "must be a cosine between -1 and 1, got " + minSimilarity);
+            }
+            textWeight = textWeightOrDefault != null ? textWeightOrDefault : DEFAULT_TEXT_WEIGHT;
+            requireWeight("text_weight", textWeight);
+            requireWeight("rerank_weight", rerankWeight);
+            if (rerankTemperature != null && !(rerankTemperature > 0 && Float.isFinite(rerankTemperature))) {
+                throw new SearchInputException("query option rerank_temperature",
+                        "must be a positive number, got " + rerankTemperature);
+            }
+            return new SimilarityQuery(this);
+        }
+
+        private static void requireWeight(String option, float value) {
+            if (!(value >= 0 && value <= 1)) {
+                throw new SearchInputException("query option " + option, "must be between 0 and 1, got " + value);
+            }
+        }
+    }
+}

@@ -1,0 +1,290 @@
+package dev.lookalike.search.index;
+
+import dev.lookalike.analyzer.model.Proxies;
+import dev.lookalike.search.SearchInputException;
+import dev.lookalike.search.proxy.CategoryProxy;
+import dev.lookalike.search.proxy.StoredDistribution;
+import dev.lookalike.search.query.QueryVector;
+import dev.lookalike.search.query.SearchHit;
+import dev.lookalike.search.query.SearchResults;
+import dev.lookalike.search.query.SimilarityQuery;
+import dev.lookalike.search.query.SimilaritySearcher;
+import dev.lookalike.search.testing.Oracle;
+import dev.lookalike.search.testing.TestItems;
+import dev.lookalike.search.testing.TestItems.Item;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.document.KeywordField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.tests.store.MockDirectoryWrapper;
+import org.apache.lucene.tests.util.LuceneTestCase;
+import org.junit.Test;
+
+public class CatalogueIndexTest extends LuceneTestCase {
+
+    private static final int DIM = 8;
+    private static final float T = 0.1f;
+
+    /** The model knows c0 and c1; the items also use c2 and c3, which it never saw. */
+    private Proxies model() {
+        return new Proxies(List.of("c0", "c1", "c9"), new float[][] {
+            TestItems.unitVector(random(), DIM), TestItems.unitVector(random(), DIM),
+            TestItems.unitVector(random(), DIM)});
+    }
+
+    private IndexSettings settings() {
+        return new IndexSettings(DIM, 2 + random().nextInt(30), 10 + random().nextInt(100),
+                random().nextBoolean() ? Quantization.INT8 : Quantization.NONE, 1 + random().nextInt(4));
+    }
+
+    private static int count(DirectoryReader reader, String id) throws IOException {
+        return new IndexSearcher(reader).count(KeywordField.newExactQuery(IndexSchema.ID, id));
+    }
+
+    @Test
+    public void replaceByIdLeavesOneDocumentWithTheNewContent() throws IOException {
+        try (Directory dir = newDirectory();
+                CatalogueIndex index = CatalogueIndex.create(dir, IndexMetadata.create("m", settings(), model(), T))) {
+            float[] first = TestItems.unitVector(random(), DIM);
+            float[] second = TestItems.unitVector(random(), DIM);
+            index.put(new IndexedItem("sku-1", "c0", "old title", "", null, Map.of(), first));
+            index.commit();
+            index.put(new IndexedItem("sku-1", "c2", "new title", "", null, Map.of("colour", "red"), second));
+            index.commit();
+            try (DirectoryReader reader = DirectoryReader.open(dir)) {
+                assertEquals(1, reader.numDocs());
+                assertEquals(1, count(reader, "sku-1"));
+                SimilaritySearcher searcher = SimilaritySearcher.open(reader);
+                assertArrayEquals(second, searcher.vectorOf("sku-1"), 0f);
+                SearchHit hit = searcher.search(SimilarityQuery.builder(QueryVector.of(second)).build()).hits().get(0);
+                assertEquals("new title", hit.title());
+                assertEquals("c2", hit.category());
+                assertEquals(Map.of("colour", "red"), hit.fields());
+            }
+        }
+    }
+
+    @Test
+    public void deleteRemovesTheItemAndOnlyIt() throws IOException {
+        try (Directory dir = newDirectory();
+                CatalogueIndex index = CatalogueIndex.create(dir, IndexMetadata.create("m", settings(), model(), T))) {
+            List<Item> items = TestItems.random(random(), 30, DIM, 3);
+            index.putAll(items.stream().map(Item::indexed).toList());
+            index.commit();
+            index.delete("item-7");
+            index.delete("no-such-item");
+            index.commit();
+            try (DirectoryReader reader = DirectoryReader.open(dir)) {
+                assertEquals(29, reader.numDocs());
+                assertEquals(0, count(reader, "item-7"));
+                SearchResults results = SimilaritySearcher.open(reader).search(
+                        SimilarityQuery.builder(QueryVector.of(items.get(7).vector())).k(30).build());
+                assertFalse(results.hits().stream().anyMatch(h -> h.id().equals("item-7")));
+                assertEquals(29, results.hits().size());
+            }
+        }
+    }
+
+    @Test
+    public void badItemsAreRefusedNamingIdAndFieldAndCommittedItemsSurvive() throws IOException {
+        try (Directory dir = newDirectory();
+                CatalogueIndex index = CatalogueIndex.create(dir, IndexMetadata.create("m", settings(), model(), T))) {
+            index.putAll(TestItems.random(random(), 10, DIM, 2).stream().map(Item::indexed).toList());
+            index.commit();
+            float[] nan = TestItems.unitVector(random(), DIM);
+            nan[0] = Float.NaN;
+            float[] inf = TestItems.unitVector(random(), DIM);
+            inf[3] = Float.POSITIVE_INFINITY;
+            float[] longer = new float[DIM];
+            longer[0] = 2;
+            Map<String, float[]> bad = Map.of("wrong-dim", TestItems.unitVector(random(), DIM + 1), "nan", nan,
+                    "inf", inf, "not-unit", longer);
+            for (Map.Entry<String, float[]> e : bad.entrySet()) {
+                IndexedItem item = new IndexedItem(e.getKey(), "c0", "", "", null, Map.of(), e.getValue());
+                SearchInputException error = expectThrows(SearchInputException.class, () -> index.put(item));
+                assertEquals("item " + e.getKey() + " field vector", error.input());
+                error = expectThrows(SearchInputException.class, () -> index.putAll(List.of(
+                        TestItems.random(random(), 1, DIM, 1).get(0).indexed(), item)));
+                assertEquals("item " + e.getKey() + " field vector", error.input());
+            }
+            for (String id : new String[] {null, "", "  "}) {
+                IndexedItem item = new IndexedItem(id, "c0", "", "", null, Map.of(),
+                        TestItems.unitVector(random(), DIM));
+                SearchInputException error = expectThrows(SearchInputException.class, () -> index.put(item));
+                assertEquals("item field id", error.input());
+            }
+            index.commit();
+            try (DirectoryReader reader = DirectoryReader.open(dir)) {
+                assertEquals(10, reader.numDocs());
+            }
+        }
+    }
+
+    @Test
+    public void aCrashBeforeCommitLeavesTheLastCommitReadable() throws IOException {
+        try (MockDirectoryWrapper dir = newMockDirectory()) {
+            CatalogueIndex index = CatalogueIndex.create(dir, IndexMetadata.create("m", settings(), model(), T));
+            List<Item> items = TestItems.random(random(), 40, DIM, 3);
+            index.putAll(items.subList(0, 20).stream().map(Item::indexed).toList());
+            index.commit();
+            IndexMetadata committed = index.metadata();
+            index.putAll(items.subList(20, 40).stream().map(Item::indexed).toList());
+            index.delete("item-0");
+            dir.crash();
+            dir.clearCrash();
+            try (DirectoryReader reader = DirectoryReader.open(dir)) {
+                assertEquals(20, reader.numDocs());
+                assertEquals(1, count(reader, "item-0"));
+                assertEquals(committed, IndexMetadata.read(reader));
+            }
+            index.close();
+        }
+    }
+
+    @Test
+    public void metadataSurvivesReopening() throws IOException {
+        Proxies model = model();
+        IndexSettings settings = settings();
+        try (Directory dir = newDirectory()) {
+            IndexMetadata written;
+            try (CatalogueIndex index = CatalogueIndex.create(dir, IndexMetadata.create("m", settings, model, T))) {
+                index.putAll(TestItems.random(random(), 50, DIM, 4).stream().map(Item::indexed).toList());
+                index.commit();
+                written = index.metadata();
+            }
+            try (CatalogueIndex index = CatalogueIndex.open(dir)) {
+                assertEquals(written, index.metadata());
+            }
+            try (DirectoryReader reader = DirectoryReader.open(dir)) {
+                IndexMetadata read = SimilaritySearcher.open(reader).metadata();
+                assertEquals(settings, read.settings());
+                assertEquals("m", read.model());
+                assertEquals(model.classes(), read.modelProxies().classes());
+                assertArrayEquals(model.vectors()[1], read.modelProxies().vectors()[1], 0f);
+                assertEquals(written.proxies(), read.proxies());
+                assertEquals(List.of("c0", "c1", "c2", "c3"), read.proxies().categories());
+            }
+        }
+    }
+
+    @Test
+    public void proxiesAreModelProxiesForKnownCategoriesAndNormalisedMeansForUnseenOnes() throws IOException {
+        Proxies model = model();
+        try (Directory dir = newDirectory();
+                CatalogueIndex index = CatalogueIndex.create(dir, IndexMetadata.create("m", settings(), model, T))) {
+            List<Item> items = new ArrayList<>(TestItems.random(random(), 60, DIM, 4));
+            // put one at a time, then replace and delete some, so the proxies come from commit's recomputation
+            for (Item item : items) {
+                index.put(item.indexed());
+            }
+            Item replaced = new Item("item-5", "c3", "", TestItems.unitVector(random(), DIM));
+            items.set(5, replaced);
+            index.put(replaced.indexed());
+            index.delete("item-6");
+            items.remove(6);
+            index.commit();
+            IndexMetadata metadata = index.metadata();
+            assertArrayEquals(model.vectors()[0], metadata.proxies().proxy("c0").vector(), 0f);
+            assertTrue(metadata.proxies().proxy("c0").learned());
+            assertNull("a model class without items gets no proxy", metadata.proxies().proxy("c9"));
+            for (String unseen : List.of("c2", "c3")) {
+                List<float[]> vectors = items.stream().filter(it -> it.category().equals(unseen))
+                        .map(Item::vector).toList();
+                CategoryProxy proxy = metadata.proxies().proxy(unseen);
+                assertFalse(proxy.learned());
+                assertEquals(vectors.size(), proxy.items());
+                assertArrayEquals(Oracle.normalisedMean(vectors), proxy.vector(), 1e-6f);
+            }
+        }
+    }
+
+    @Test
+    public void createRefusesAnExistingIndexAndOpenRefusesAMissingOne() throws IOException {
+        try (Directory dir = newDirectory()) {
+            expectThrows(SearchInputException.class, () -> CatalogueIndex.open(dir));
+            CatalogueIndex.create(dir, IndexMetadata.create("m", settings(), model(), T)).close();
+            SearchInputException e = expectThrows(SearchInputException.class,
+                    () -> CatalogueIndex.create(dir, IndexMetadata.create("m", settings(), model(), T)));
+            assertTrue(e.getMessage(), e.getMessage().contains("already exists"));
+        }
+    }
+
+    @Test
+    public void bulkPutStoresAssignmentsUnderTheCommittedProxies() throws IOException {
+        try (Directory dir = newDirectory();
+                CatalogueIndex index = CatalogueIndex.create(dir, IndexMetadata.create("m", settings(), model(), T))) {
+            List<Item> items = TestItems.random(random(), 80, DIM, 4);
+            index.putAll(items.stream().map(Item::indexed).toList());
+            index.commit();
+            IndexMetadata metadata = index.metadata();
+            List<float[]> proxies = metadata.proxies().proxies().stream().map(CategoryProxy::vector).toList();
+            try (DirectoryReader reader = DirectoryReader.open(dir)) {
+                IndexSearcher searcher = new IndexSearcher(reader);
+                for (Item item : items) {
+                    int doc = searcher.search(KeywordField.newExactQuery(IndexSchema.ID, item.id()), 1).scoreDocs[0].doc;
+                    var leaf = reader.leaves().get(org.apache.lucene.index.ReaderUtil.subIndex(doc, reader.leaves()));
+                    var stored = leaf.reader().getBinaryDocValues(IndexSchema.PROXY_DISTRIBUTION);
+                    assertTrue(stored.advanceExact(doc - leaf.docBase));
+                    assertEquals(metadata.proxies().generation(), StoredDistribution.generation(stored.binaryValue()));
+                    float[] distribution = StoredDistribution.distribution(stored.binaryValue());
+                    double[] expected = Oracle.softmax(proxies, item.vector(), T);
+                    int best = 0;
+                    for (int c = 0; c < expected.length; c++) {
+                        assertEquals(expected[c], distribution[c], 1e-5);
+                        best = expected[c] > expected[best] ? c : best;
+                    }
+                    assertEquals(metadata.proxies().categories().get(best),
+                            searcher.storedFields().document(doc).get(IndexSchema.PROXY_CATEGORY));
+                }
+            }
+        }
+    }
+
+    @Test
+    public void rerankingIsExactForItemsStoredUnderOlderProxies() throws IOException {
+        try (Directory dir = newDirectory();
+                CatalogueIndex index = CatalogueIndex.create(dir, IndexMetadata.create("m", settings(), model(), T))) {
+            List<Item> items = TestItems.random(random(), 40, DIM, 4);
+            for (Item item : items) {
+                index.put(item.indexed()); // stored before any proxy exists
+            }
+            index.commit();
+            index.put(new Item("late", "c7", "", TestItems.unitVector(random(), DIM)).indexed());
+            index.commit(); // a new category: a new generation, every earlier item is stale
+            IndexMetadata metadata = index.metadata();
+            assertEquals(List.of("c0", "c1", "c2", "c3", "c7"), metadata.proxies().categories());
+            List<float[]> proxies = metadata.proxies().proxies().stream().map(CategoryProxy::vector).toList();
+            try (DirectoryReader reader = DirectoryReader.open(dir)) {
+                float[] query = TestItems.unitVector(random(), DIM);
+                SearchResults results = SimilaritySearcher.open(reader).search(SimilarityQuery.builder(
+                        QueryVector.of(query)).k(41).rerank(true).rerankWeight(0.4f).build());
+                assertEquals(41, results.hits().size());
+                double[] q = Oracle.softmax(proxies, query, T);
+                for (SearchHit hit : results.hits()) {
+                    float[] vector = hit.id().equals("late") ? null
+                            : items.get(Integer.parseInt(hit.id().substring("item-".length()))).vector();
+                    if (vector != null) {
+                        assertEquals(Oracle.bhattacharyya(q, Oracle.softmax(proxies, vector, T)),
+                                hit.parts().agreement(), 1e-5);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    public void outOfRangeSettingsAreRefusedNamingTheSetting() {
+        assertEquals("index setting dimension", expectThrows(SearchInputException.class,
+                () -> new IndexSettings(0, 16, 100, Quantization.NONE, 1)).input());
+        assertEquals("index setting hnsw_m", expectThrows(SearchInputException.class,
+                () -> new IndexSettings(8, 1, 100, Quantization.NONE, 1)).input());
+        assertEquals("index setting beam_width", expectThrows(SearchInputException.class,
+                () -> new IndexSettings(8, 16, 0, Quantization.NONE, 1)).input());
+        assertEquals("index setting merge_workers", expectThrows(SearchInputException.class,
+                () -> new IndexSettings(8, 16, 100, Quantization.NONE, 0)).input());
+    }
+}
