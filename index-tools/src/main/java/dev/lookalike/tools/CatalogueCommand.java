@@ -19,7 +19,9 @@ import java.util.stream.IntStream;
 import javax.imageio.ImageIO;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code lookalike catalogue}: turns a labelled dataset into a catalogue that {@code lookalike index} reads:
@@ -40,6 +42,9 @@ final class CatalogueCommand implements Callable<Integer> {
     static final String IMAGES = "images";
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     DatasetOptions data;
@@ -72,7 +77,7 @@ final class CatalogueCommand implements Callable<Integer> {
             }
         }
         Files.move(tmp, catalogue, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        System.out.printf("%d items of %s written to %s%n", n, dataset.description(), catalogue);
+        spec.commandLine().getOut().printf("%d items of %s written to %s%n", n, dataset.description(), catalogue);
         return 0;
     }
 

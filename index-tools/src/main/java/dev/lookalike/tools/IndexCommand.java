@@ -11,6 +11,7 @@ import dev.lookalike.search.index.IndexSchema;
 import dev.lookalike.search.index.IndexSettings;
 import dev.lookalike.search.index.Quantization;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -129,7 +130,8 @@ final class IndexCommand implements Callable<Integer> {
 
     private int build(Format chosen) throws IOException {
         Catalogue read = new CatalogueReader(catalogue).readAll();
-        read.errors().forEach(e -> System.err.println("lookalike index: skipped " + e.getMessage()));
+        PrintWriter err = spec.commandLine().getErr();
+        read.errors().forEach(e -> err.println("lookalike index: skipped " + e.getMessage()));
         ModelBundle bundle = model.bundle();
         IndexSettings settings = new IndexSettings(bundle.spec().embeddingSize(), m, beamWidth, quantization(),
                 Math.min(64, Runtime.getRuntime().availableProcessors()));
@@ -143,9 +145,9 @@ final class IndexCommand implements Callable<Integer> {
             written = sink.describe();
         }
         int indexed = read.items().size() - skipped.size();
-        System.out.printf("%d items indexed into %s; %d catalogue line(s) and %d image(s) skipped%n",
+        spec.commandLine().getOut().printf("%d items indexed into %s; %d catalogue line(s) and %d image(s) skipped%n",
                 indexed, written, read.errors().size(), skipped.size());
-        int imagesCode = SkipReport.print(skipped, System.err);
+        int imagesCode = SkipReport.print(skipped, err);
         return read.errors().isEmpty() && imagesCode == 0 ? 0 : 1;
     }
 
@@ -178,9 +180,9 @@ final class IndexCommand implements Callable<Integer> {
                 writer.commit();
             }
         }
-        System.out.printf("deleted %d of %d id(s) from %s%n", delete.size() - missing.size(), delete.size(), path);
+        spec.commandLine().getOut().printf("deleted %d of %d id(s) from %s%n", delete.size() - missing.size(), delete.size(), path);
         if (!missing.isEmpty()) {
-            System.err.println("lookalike index: not in the index: " + String.join(", ", missing));
+            spec.commandLine().getErr().println("lookalike index: not in the index: " + String.join(", ", missing));
             return 1;
         }
         return 0;

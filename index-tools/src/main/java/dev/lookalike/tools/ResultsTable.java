@@ -2,7 +2,7 @@ package dev.lookalike.tools;
 
 import dev.lookalike.search.query.SearchHit;
 import dev.lookalike.search.query.SearchResults;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Locale;
 
 /** Prints one query's results as a readable table: rank, score and its parts, category, id, title. */
@@ -18,7 +18,7 @@ final class ResultsTable {
      * @param query   the query
      * @param results its results
      */
-    static void print(PrintStream out, QueryInput query, SearchResults results) {
+    static void print(PrintWriter out, QueryInput query, SearchResults results) {
         out.print("query: " + query.describe());
         if (results.queryCategory() != null) {
             out.printf(Locale.ROOT, "  predicted: %s (%.3f)", results.queryCategory().category(),

@@ -16,6 +16,7 @@ import dev.lookalike.search.query.SearchResults;
 import dev.lookalike.search.query.SimilarityQuery;
 import dev.lookalike.search.query.SimilaritySearcher;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -118,6 +119,7 @@ final class SearchCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         checkOptions();
         List<QueryInput> queries = QueryInputs.parse(images, imageList, ids, vectors);
+        PrintWriter out = spec.commandLine().getOut();
         try (Directory directory = FSDirectory.open(index);
                 DirectoryReader reader = open(directory)) {
             SimilaritySearcher searcher = SimilaritySearcher.open(reader);
@@ -138,9 +140,9 @@ final class SearchCommand implements Callable<Integer> {
             for (QueryInput q : queries) {
                 SearchResults results = searcher.search(query(q, embedded));
                 if (json) {
-                    System.out.println(ResultsJson.line(q, results));
+                    out.println(ResultsJson.line(q, results));
                 } else {
-                    ResultsTable.print(System.out, q, results);
+                    ResultsTable.print(out, q, results);
                 }
                 if (page != null) {
                     StoredItem item = items.get(q);
@@ -150,7 +152,7 @@ final class SearchCommand implements Callable<Integer> {
             }
             if (page != null) {
                 page.write(html);
-                System.err.println("results page: " + html.toAbsolutePath());
+                spec.commandLine().getErr().println("results page: " + html.toAbsolutePath());
             }
         }
         return 0;

@@ -16,11 +16,14 @@ import java.util.Locale;
 /**
  * Builds the {@link ResultsPage} of {@code lookalike search --html}: a row per query, its image beside a
  * grid of its results with score and category. Result images are read from the catalogue paths stored in
- * the index ({@link CatalogueImages}); an image that cannot be read shows as a plain grey tile, since a
+ * the index ({@link CatalogueImages}); an image that cannot be read shows as a grey tile marked {@value #MISSING}, since a
  * moved catalogue should not stop the page. A result counts as a match when its category equals the query
  * item's category (query by id) or the category the proxies predict for the query.
  */
 final class SearchResultsPage {
+
+    /** Shown in place of the detail of a tile whose image file cannot be read. */
+    static final String MISSING = "image missing";
 
     private static final int PLACEHOLDER_SIZE = 28;
 
@@ -50,12 +53,11 @@ final class SearchResultsPage {
         String predicted = results.queryCategory() == null ? "no categories"
                 : String.format(Locale.ROOT, "predicted %s %.2f", results.queryCategory().category(),
                         results.queryCategory().probability());
-        ResultsPage.Tile queryTile = new ResultsPage.Tile(image(queryImage),
-                queryCategory != null ? queryCategory : query.describe(), predicted, null);
+        ResultsPage.Tile queryTile = tile(queryImage, queryCategory != null ? queryCategory : query.describe(),
+                predicted, null);
         List<ResultsPage.Tile> tiles = new ArrayList<>();
         for (SearchHit hit : results.hits()) {
-            tiles.add(new ResultsPage.Tile(image(CatalogueImages.file(hit)),
-                    hit.category() == null ? "(no category)" : hit.category(),
+            tiles.add(tile(CatalogueImages.file(hit), hit.category() == null ? "(no category)" : hit.category(),
                     String.format(Locale.ROOT, "%s %.3f", hit.id(), hit.score()),
                     expected == null ? null : expected.equals(hit.category())));
         }
@@ -70,15 +72,21 @@ final class SearchResultsPage {
         page.write(file);
     }
 
-    private BufferedImage image(Path file) {
-        if (file == null || !Files.isRegularFile(file)) {
-            return placeholder();
+    /** A tile of the image file, or a grey square (marked {@value #MISSING} when a file was expected). */
+    private ResultsPage.Tile tile(Path file, String caption, String detail, Boolean verdict) {
+        BufferedImage image = null;
+        if (file != null && Files.isRegularFile(file)) {
+            try {
+                image = decoder.decode(file);
+            } catch (RuntimeException e) {
+                image = null;
+            }
         }
-        try {
-            return decoder.decode(file);
-        } catch (RuntimeException e) {
-            return placeholder();
+        if (image != null) {
+            return new ResultsPage.Tile(image, caption, detail, verdict);
         }
+        return new ResultsPage.Tile(placeholder(), caption, file == null ? detail : detail + " (" + MISSING + ")",
+                verdict);
     }
 
     private static BufferedImage placeholder() {
