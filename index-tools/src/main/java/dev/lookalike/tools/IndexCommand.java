@@ -25,7 +25,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -204,7 +203,8 @@ final class IndexCommand implements Callable<Integer> {
         };
     }
 
-    private ParameterException bad(String message) {
-        return new ParameterException(spec.commandLine(), message);
+    /** Bad option values are bad input, reported in one line by {@link ErrorReporter} (exit code 2). */
+    private static IllegalArgumentException bad(String message) {
+        return new IllegalArgumentException(message);
     }
 }

@@ -30,7 +30,6 @@ import org.apache.lucene.store.FSDirectory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -65,16 +64,16 @@ final class SearchCommand implements Callable<Integer> {
             description = "A file of query image paths, one a line, relative to its folder; # starts a comment.")
     Path imageList;
 
-    @Option(names = "--id", paramLabel = "ID",
-            description = "Query with an indexed item's vector (repeatable); the item itself is left out.")
+    @Option(names = "--id", arity = "1..*", paramLabel = "ID",
+            description = "Query with indexed items' vectors (each one query); the item itself is left out.")
     List<String> ids;
 
-    @Option(names = "--vector", paramLabel = "CSV",
-            description = "Query with a vector of the index's dimension, comma-separated (repeatable).")
+    @Option(names = "--vector", arity = "1..*", paramLabel = "CSV",
+            description = "Query with vectors of the index's dimension, comma-separated (each one query).")
     List<String> vectors;
 
-    @Option(names = "--category", paramLabel = "C",
-            description = "Only results of these categories (repeatable; any of them).")
+    @Option(names = "--category", arity = "1..*", paramLabel = "C",
+            description = "Only results of these categories (any of them).")
     List<String> categories;
 
     @Option(names = "--text", paramLabel = "TEXT",
@@ -245,7 +244,8 @@ final class SearchCommand implements Callable<Integer> {
         return builder.build();
     }
 
-    private ParameterException bad(String message) {
-        return new ParameterException(spec.commandLine(), message);
+    /** Bad option values are bad input, reported in one line by {@link ErrorReporter} (exit code 2). */
+    private static IllegalArgumentException bad(String message) {
+        return new IllegalArgumentException(message);
     }
 }

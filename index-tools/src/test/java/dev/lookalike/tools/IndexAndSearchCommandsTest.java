@@ -114,6 +114,32 @@ class IndexAndSearchCommandsTest {
     }
 
     @Test
+    void severalCategoriesAndATextFilterCombine() throws IOException {
+        CliFixtures.Run found = search("--id", "item-00000", "--category", "cross", "square", "--filter-text", "square",
+                "--k", "40", "--json");
+        assertEquals(0, found.code(), found.err());
+        JsonNode results = jsonLines(found).get(0).get("results");
+        assertEquals(CliFixtures.PER_SHAPE, results.size(), "the categories admit crosses and squares, the text squares");
+        results.forEach(hit -> assertEquals("square", hit.get("category").asText()));
+    }
+
+    @Test
+    void imageListRunsOneQueryPerListedImageInOrder() throws IOException {
+        Path list = catalogue.getParent().resolve("queries.txt");
+        Files.writeString(list, "# two queries\nimages/item-00011.png\n\nimages/item-00038.png\n");
+        CliFixtures.Run found = search("--image-list", list.toString(), "--model", model.toString(), "--k", "2",
+                "--json");
+        assertEquals(0, found.code(), found.err());
+        List<JsonNode> lines = jsonLines(found);
+        assertEquals(2, lines.size());
+        assertTrue(lines.get(0).get("query").get("image").asText().endsWith("item-00011.png"));
+        assertTrue(lines.get(1).get("query").get("image").asText().endsWith("item-00038.png"));
+
+        Files.writeString(list, "images/item-00011.png\nimages/nope.png\n");
+        assertBad(search("--image-list", list.toString(), "--model", model.toString()), "line 2");
+    }
+
+    @Test
     void jsonPrintsOneLinePerQueryInOrderWithTheDocumentedKeys() throws IOException {
         CliFixtures.Run found = search("--id", "item-00012", "--id", "item-00031", "--vector", CliFixtures.ones(16),
                 "--k", "3", "--rerank", "--text", "square", "--json");
