@@ -11,13 +11,16 @@ import picocli.CommandLine.Command;
 @Command(name = "lookalike",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Visual-similarity search for catalogues: train, embed and evaluate Proxy-NCA image embeddings.",
+        description = "Visual-similarity search for catalogues: train, embed and evaluate Proxy-NCA image embeddings; build and search indexes.",
         subcommands = {
             TrainCommand.class,
             EmbedCommand.class,
             EvalCommand.class,
             BenchCommand.class,
             DemoCommand.class,
+            CatalogueCommand.class,
+            IndexCommand.class,
+            SearchCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class LookalikeCommand {

@@ -2,6 +2,7 @@ package dev.lookalike.tools;
 
 import dev.lookalike.analyzer.model.BatchEmbedding;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.List;
 
 /** Lists the inputs a batch skipped, and gives the exit code that says whether there were any. */
@@ -18,6 +19,18 @@ final class SkipReport {
      * @return 0 when nothing was skipped, else 1
      */
     static int print(List<BatchEmbedding.Skipped> skipped, PrintStream err) {
+        PrintWriter writer = new PrintWriter(err, true);
+        int code = print(skipped, writer);
+        writer.flush();
+        return code;
+    }
+
+    /**
+     * @param skipped the skipped inputs
+     * @param err     where to list them
+     * @return 0 when nothing was skipped, else 1
+     */
+    static int print(List<BatchEmbedding.Skipped> skipped, PrintWriter err) {
         if (skipped.isEmpty()) {
             return 0;
         }

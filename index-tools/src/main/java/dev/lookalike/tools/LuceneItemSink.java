@@ -1,0 +1,118 @@
+package dev.lookalike.tools;
+
+import dev.lookalike.analyzer.model.ModelBundle;
+import dev.lookalike.search.SearchInputException;
+import dev.lookalike.search.index.CatalogueIndex;
+import dev.lookalike.search.index.IndexMetadata;
+import dev.lookalike.search.index.IndexSettings;
+import dev.lookalike.search.index.IndexedItem;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+
+/**
+ * Writes items into a Lucene index through the core's {@link CatalogueIndex}: creates the index with the
+ * model's proxies when the folder holds none, or opens the existing one (which must have been built with the
+ * same model) and replaces items by id. Commits every {@code commitEvery} items and at {@link #finish()}, so
+ * that a crash keeps what was committed. Each item carries its catalogue's folder
+ * ({@link CatalogueImages}), so that search can show its image.
+ */
+final class LuceneItemSink implements ItemSink {
+
+    private final Path path;
+    private final Directory directory;
+    private final CatalogueIndex index;
+    private final Path catalogueFolder;
+    private final int commitEvery;
+    private int sinceCommit;
+
+    private LuceneItemSink(Path path, Directory directory, CatalogueIndex index, Path catalogueFolder,
+            int commitEvery) {
+        this.path = path;
+        this.directory = directory;
+        this.index = index;
+        this.catalogueFolder = catalogueFolder;
+        this.commitEvery = commitEvery;
+    }
+
+    /**
+     * Opens the index at {@code path}, creating it when there is none.
+     *
+     * @param path            the index folder
+     * @param bundle          the model the items are embedded with
+     * @param settings        the vector field's settings, used only when the index is created
+     * @param catalogueFolder the folder of the catalogue the items come from
+     * @param commitEvery     commit after this many items, at least 1
+     * @return the sink; the caller closes it
+     * @throws SearchInputException if the existing index was built with another model or dimension
+     * @throws IOException          if the folder cannot be read or written
+     */
+    static LuceneItemSink open(Path path, ModelBundle bundle, IndexSettings settings, Path catalogueFolder,
+            int commitEvery) throws IOException {
+        Directory directory = FSDirectory.open(path);
+        try {
+            CatalogueIndex index;
+            if (DirectoryReader.indexExists(directory)) {
+                index = CatalogueIndex.open(directory);
+                try {
+                    requireSameModel(path, index.metadata(), bundle);
+                } catch (SearchInputException e) {
+                    index.close();
+                    throw e;
+                }
+            } else {
+                index = CatalogueIndex.create(directory, IndexMetadata.create(bundle.spec().name(), settings,
+                        bundle.proxies(), bundle.spec().temperature()));
+            }
+            return new LuceneItemSink(path, directory, index, catalogueFolder, commitEvery);
+        } catch (IOException | RuntimeException e) {
+            directory.close();
+            throw e;
+        }
+    }
+
+    private static void requireSameModel(Path path, IndexMetadata metadata, ModelBundle bundle) {
+        int dimension = bundle.spec().embeddingSize();
+        if (!metadata.model().equals(bundle.spec().name()) || metadata.settings().dimension() != dimension) {
+            throw new SearchInputException("--model " + bundle.spec().name(), "index " + path
+                    + " was built with model '" + metadata.model() + "' (" + metadata.settings().dimension()
+                    + "-d); this model is " + dimension + "-d '" + bundle.spec().name()
+                    + "'. Use that model or a new --index folder");
+        }
+    }
+
+    @Override
+    public void accept(List<IndexedItem> items) throws IOException {
+        index.putAll(items.stream().map(item -> CatalogueImages.withFolder(item, catalogueFolder)).toList());
+        sinceCommit += items.size();
+        if (sinceCommit >= commitEvery) {
+            index.commit();
+            sinceCommit = 0;
+        }
+    }
+
+    @Override
+    public void finish() throws IOException {
+        index.commit();
+        sinceCommit = 0;
+    }
+
+    @Override
+    public String describe() throws IOException {
+        try (DirectoryReader reader = DirectoryReader.open(directory)) {
+            return "index " + path + " (" + reader.numDocs() + " items, model " + index.metadata().model() + ")";
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            index.close();
+        } finally {
+            directory.close();
+        }
+    }
+}

@@ -1,0 +1,306 @@
+package dev.lookalike.tools;
+
+import static dev.lookalike.tools.CliFixtures.ITEMS;
+import static dev.lookalike.tools.CliFixtures.run;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The catalogue → index → search round trip, in process, on a 40-image catalogue of four shapes and a tiny
+ * random model. The shared index is built once; tests that change an index build their own.
+ */
+class IndexAndSearchCommandsTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path shared;
+
+    static Path catalogue;
+    static Path model;
+    static Path index;
+
+    @BeforeAll
+    static void buildCatalogueAndIndex() throws IOException {
+        Path shapes = CliFixtures.shapes(shared.resolve("shapes"));
+        model = CliFixtures.tinyBundle(shared.resolve("model"));
+        CliFixtures.Run made = run("catalogue", "--dataset", shapes.toString(), "--out", shared.resolve("cat").toString());
+        assertEquals(0, made.code(), made.err());
+        catalogue = shared.resolve("cat").resolve(CatalogueCommand.CATALOGUE_FILE);
+        index = shared.resolve("idx");
+        CliFixtures.Run indexed = index(catalogue, index);
+        assertEquals(0, indexed.code(), indexed.err());
+    }
+
+    private static CliFixtures.Run index(Path catalogueFile, Path indexDir, String... more) {
+        List<String> args = new ArrayList<>(List.of("index", "--catalogue", catalogueFile.toString(),
+                "--index", indexDir.toString(), "--model", model.toString(), "--batch-size", "16"));
+        args.addAll(List.of(more));
+        return run(args.toArray(String[]::new));
+    }
+
+    private static CliFixtures.Run search(String... more) {
+        List<String> args = new ArrayList<>(List.of("search", "--index", index.toString()));
+        args.addAll(List.of(more));
+        return run(args.toArray(String[]::new));
+    }
+
+    private static List<JsonNode> jsonLines(CliFixtures.Run run) throws IOException {
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : run.outLines()) {
+            lines.add(JSON.readTree(line));
+        }
+        return lines;
+    }
+
+    @Test
+    void catalogueWritesOneLinePerImageWithARelativePngAndItsCategory() throws IOException {
+        List<String> lines = Files.readAllLines(catalogue, StandardCharsets.UTF_8);
+        assertEquals(ITEMS, lines.size());
+        Set<String> ids = new HashSet<>();
+        for (String line : lines) {
+            JsonNode item = JSON.readTree(line);
+            ids.add(item.get("id").asText());
+            Path image = catalogue.getParent().resolve(item.get("image").asText());
+            assertTrue(Files.isRegularFile(image), "image of " + line);
+            assertTrue(item.get("image").asText().startsWith("images/"), line);
+            assertTrue(CliFixtures.SHAPES.contains(item.get("category").asText()), line);
+            assertTrue(item.get("title").asText().startsWith(item.get("category").asText() + " #"), line);
+        }
+        assertEquals(ITEMS, ids.size(), "ids are unique");
+        JsonNode first = JSON.readTree(lines.get(0));
+        assertEquals("item-00000", first.get("id").asText());
+        assertEquals("circle", first.get("category").asText());
+    }
+
+    @Test
+    void searchByIdReturnsKResultsWithoutTheQueryItem() throws IOException {
+        CliFixtures.Run found = search("--id", "item-00003", "--k", "7", "--json");
+        assertEquals(0, found.code(), found.err());
+        JsonNode results = jsonLines(found).get(0).get("results");
+        assertEquals(7, results.size());
+        for (JsonNode hit : results) {
+            assertFalse(hit.get("id").asText().equals("item-00003"), "the query item is left out");
+        }
+        for (int i = 1; i < results.size(); i++) {
+            assertTrue(results.get(i - 1).get("score").asDouble() >= results.get(i).get("score").asDouble(),
+                    "best first");
+        }
+    }
+
+    @Test
+    void categoryFilterReturnsOnlyThatCategoryEvenWhenItIsNotTheNearest() throws IOException {
+        CliFixtures.Run found = search("--id", "item-00000", "--category", "stripe", "--k", "10", "--json");
+        assertEquals(0, found.code(), found.err());
+        JsonNode results = jsonLines(found).get(0).get("results");
+        assertEquals(CliFixtures.PER_SHAPE, results.size(), "all ten stripes pass the filter");
+        results.forEach(hit -> assertEquals("stripe", hit.get("category").asText()));
+    }
+
+    @Test
+    void severalCategoriesAndATextFilterCombine() throws IOException {
+        CliFixtures.Run found = search("--id", "item-00000", "--category", "cross", "square", "--filter-text", "square",
+                "--k", "40", "--json");
+        assertEquals(0, found.code(), found.err());
+        JsonNode results = jsonLines(found).get(0).get("results");
+        assertEquals(CliFixtures.PER_SHAPE, results.size(), "the categories admit crosses and squares, the text squares");
+        results.forEach(hit -> assertEquals("square", hit.get("category").asText()));
+    }
+
+    @Test
+    void imageListRunsOneQueryPerListedImageInOrder() throws IOException {
+        Path list = catalogue.getParent().resolve("queries.txt");
+        Files.writeString(list, "# two queries\nimages/item-00011.png\n\nimages/item-00038.png\n");
+        CliFixtures.Run found = search("--image-list", list.toString(), "--model", model.toString(), "--k", "2",
+                "--json");
+        assertEquals(0, found.code(), found.err());
+        List<JsonNode> lines = jsonLines(found);
+        assertEquals(2, lines.size());
+        assertTrue(lines.get(0).get("query").get("image").asText().endsWith("item-00011.png"));
+        assertTrue(lines.get(1).get("query").get("image").asText().endsWith("item-00038.png"));
+
+        Files.writeString(list, "images/item-00011.png\nimages/nope.png\n");
+        assertBad(search("--image-list", list.toString(), "--model", model.toString()), "line 2");
+    }
+
+    @Test
+    void jsonPrintsOneLinePerQueryInOrderWithTheDocumentedKeys() throws IOException {
+        CliFixtures.Run found = search("--id", "item-00012", "--id", "item-00031", "--vector", CliFixtures.ones(16),
+                "--k", "3", "--rerank", "--text", "square", "--json");
+        assertEquals(0, found.code(), found.err());
+        List<JsonNode> lines = jsonLines(found);
+        assertEquals(3, lines.size());
+        assertEquals("item-00012", lines.get(0).get("query").get("id").asText());
+        assertEquals("item-00031", lines.get(1).get("query").get("id").asText());
+        assertEquals(16, lines.get(2).get("query").get("vector").size());
+        for (JsonNode line : lines) {
+            JsonNode predicted = line.get("predicted_category");
+            assertTrue(CliFixtures.SHAPES.contains(predicted.get("name").asText()), line.toString());
+            double p = predicted.get("probability").asDouble();
+            assertTrue(p > 0 && p <= 1, line.toString());
+            assertEquals(3, line.get("results").size());
+            for (JsonNode hit : line.get("results")) {
+                for (String key : List.of("id", "score", "category", "title", "similarity", "proxy", "text")) {
+                    assertTrue(hit.has(key), key + " in " + hit);
+                }
+                assertTrue(hit.get("proxy").isNumber(), "re-ranking fills proxy: " + hit);
+                assertTrue(hit.get("text").isNumber(), "--text fills text: " + hit);
+            }
+        }
+    }
+
+    @Test
+    void imageQueryFindsThatImageFirstWithTheIndexModel() throws IOException {
+        Path image = catalogue.getParent().resolve("images").resolve("item-00025.png");
+        CliFixtures.Run found = search("--image", image.toString(), "--model", model.toString(), "--k", "3", "--json");
+        assertEquals(0, found.code(), found.err());
+        JsonNode top = jsonLines(found).get(0).get("results").get(0);
+        assertEquals("item-00025", top.get("id").asText(), "the same image embeds to the same vector");
+        assertEquals(1.0, top.get("similarity").asDouble(), 1e-4);
+        assertEquals(image.toString(), jsonLines(found).get(0).get("query").get("image").asText());
+    }
+
+    @Test
+    void defaultOutputIsATablePerQuery() {
+        CliFixtures.Run found = search("--id", "item-00001", "--id", "item-00002", "--k", "4");
+        assertEquals(0, found.code(), found.err());
+        assertEquals(2, found.out().lines().filter(l -> l.startsWith("query: item ")).count(), found.out());
+        assertEquals(2 * (1 + 1 + 4), found.outLines().size(), "heading, column names and k rows per query");
+    }
+
+    @Test
+    void htmlPageShowsEachQueryImageBesideItsResultImages(@TempDir Path out) throws IOException {
+        Path page = out.resolve("results.html");
+        CliFixtures.Run found = search("--id", "item-00005", "--k", "5", "--html", page.toString());
+        assertEquals(0, found.code(), found.err());
+        String html = Files.readString(page);
+        assertEquals(1 + 5, html.split("data:image/png;base64,", -1).length - 1, "query tile and five result tiles");
+        assertTrue(html.contains("item item-00005"), "the row names the query");
+        assertFalse(html.contains(SearchResultsPage.MISSING),
+                "every result image was found through the catalogue folder stored in the index");
+    }
+
+    @Test
+    void htmlPageMarksResultImagesThatCannotBeFound(@TempDir Path dir) throws IOException {
+        Path moved = dir.resolve("cat");
+        Files.createDirectories(moved.resolve("images"));
+        Files.copy(catalogue, moved.resolve(CatalogueCommand.CATALOGUE_FILE));
+        Files.copy(catalogue.getParent().resolve("images/item-00001.png"), moved.resolve("images/item-00001.png"));
+        Path idx = dir.resolve("idx");
+        assertEquals(1, index(moved.resolve(CatalogueCommand.CATALOGUE_FILE), idx).code(), "39 images are missing");
+        Files.delete(moved.resolve("images/item-00001.png"));
+        Path page = dir.resolve("page.html");
+        Path query = catalogue.getParent().resolve("images/item-00002.png");
+        CliFixtures.Run found = run("search", "--index", idx.toString(), "--image", query.toString(),
+                "--model", model.toString(), "--k", "1", "--html", page.toString());
+        assertEquals(0, found.code(), found.err());
+        String html = Files.readString(page);
+        assertEquals(1, html.split(SearchResultsPage.MISSING, -1).length - 1,
+                "the deleted result image is marked, the query image is not");
+    }
+
+    @Test
+    void badQueryInputExitsTwoNamingTheOption() {
+        assertBad(search("--vector", CliFixtures.ones(15)), "--vector");
+        assertBad(search("--vector", "NaN," + CliFixtures.ones(15)), "--vector");
+        assertBad(search("--vector", "1,x"), "--vector");
+        assertBad(search("--id", "item-00001", "--k", "0"), "--k");
+        assertBad(search("--id", "item-00001", "--k", "10001"), "--k");
+        assertBad(search("--id", "no-such-item"), "no-such-item");
+        assertBad(search("--image", shared.resolve("missing.png").toString()), "missing.png");
+        assertBad(search("--id", "item-00001", "--rerank-weight", "0.5"), "--rerank");
+        assertBad(run("search", "--index", shared.resolve("no-index").toString(), "--id", "x"), "no-index");
+    }
+
+    private static void assertBad(CliFixtures.Run run, String named) {
+        assertEquals(LookalikeCommand.EXIT_BAD_INPUT, run.code(), run.err());
+        assertTrue(run.err().contains(named), "message names " + named + ": " + run.err());
+    }
+
+    @Test
+    void indexSkipsABadLineAndAMissingImageNamesThemExitsOneAndIndexesTheRest(@TempDir Path dir) throws IOException {
+        Path broken = catalogue.getParent().resolve("broken.jsonl");
+        List<String> lines = new ArrayList<>(Files.readAllLines(catalogue, StandardCharsets.UTF_8));
+        lines.add("{\"id\": \"cut-off\", \"image\": ");
+        lines.add("{\"id\": \"ghost\", \"image\": \"images/ghost.png\", \"category\": \"circle\"}");
+        Files.write(broken, lines, StandardCharsets.UTF_8);
+
+        CliFixtures.Run indexed = index(broken, dir.resolve("idx"));
+        assertEquals(1, indexed.code(), indexed.err());
+        assertTrue(indexed.err().contains("line " + (ITEMS + 1)), indexed.err());
+        assertTrue(indexed.err().contains("ghost"), indexed.err());
+        assertEquals(ITEMS, CliFixtures.liveItems(dir.resolve("idx")));
+    }
+
+    @Test
+    void reindexingTheSameCatalogueReplacesItemsById(@TempDir Path dir) throws IOException {
+        Path idx = dir.resolve("idx");
+        assertEquals(0, index(catalogue, idx, "--commit-every", "7").code());
+        CliFixtures.Run again = index(catalogue, idx);
+        assertEquals(0, again.code(), again.err());
+        assertEquals(ITEMS, CliFixtures.liveItems(idx));
+    }
+
+    @Test
+    void deleteRemovesTheItemSoThatItIsNeitherFoundNorAQuery(@TempDir Path dir) throws IOException {
+        Path idx = dir.resolve("idx");
+        assertEquals(0, index(catalogue, idx).code());
+        CliFixtures.Run deleted = run("index", "--index", idx.toString(), "--delete", "item-00004", "item-00007");
+        assertEquals(0, deleted.code(), deleted.err());
+        assertEquals(ITEMS - 2, CliFixtures.liveItems(idx));
+
+        CliFixtures.Run all = run("search", "--index", idx.toString(), "--id", "item-00005", "--k", "100",
+                "--json");
+        assertEquals(0, all.code(), all.err());
+        JsonNode results = JSON.readTree(all.outLines().get(0)).get("results");
+        assertEquals(ITEMS - 3, results.size(), "every live item but the query");
+        results.forEach(hit -> assertFalse(Set.of("item-00004", "item-00007").contains(hit.get("id").asText())));
+        assertBad(run("search", "--index", idx.toString(), "--id", "item-00004"), "item-00004");
+
+        CliFixtures.Run missing = run("index", "--index", idx.toString(), "--delete", "item-00004");
+        assertEquals(1, missing.code(), "deleting an id that is not there is reported");
+        assertTrue(missing.err().contains("item-00004"), missing.err());
+    }
+
+    @Test
+    void opensearchBulkWritesAnActionAndADocumentPerItem(@TempDir Path dir) throws IOException {
+        Path bulk = dir.resolve("bulk.ndjson");
+        CliFixtures.Run written = index(catalogue, Path.of("products"), "--format", "opensearch-bulk",
+                "--out", bulk.toString());
+        assertEquals(0, written.code(), written.err());
+        List<String> lines = Files.readAllLines(bulk, StandardCharsets.UTF_8);
+        assertEquals(2 * ITEMS, lines.size());
+        JsonNode action = JSON.readTree(lines.get(0)).get("index");
+        assertEquals("products", action.get("_index").asText());
+        assertEquals("item-00000", action.get("_id").asText());
+        JsonNode doc = JSON.readTree(lines.get(1));
+        assertEquals(16, doc.get("embedding").size());
+        assertEquals("circle", doc.get("category").asText());
+        assertNotNull(doc.get("title"));
+        assertFalse(Files.exists(Path.of("products")), "no Lucene index is written in bulk mode");
+    }
+
+    @Test
+    void indexOptionsThatContradictEachOtherExitTwo(@TempDir Path dir) {
+        assertBad(index(catalogue, dir.resolve("a"), "--format", "opensearch-bulk"), "--out");
+        assertBad(index(catalogue, dir.resolve("b"), "--quantize", "int4"), "--quantize");
+        assertBad(index(catalogue, dir.resolve("c"), "--m", "1"), "--m");
+        assertBad(run("index", "--index", dir.resolve("d").toString()), "--catalogue");
+    }
+}
