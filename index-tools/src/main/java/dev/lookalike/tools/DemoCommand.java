@@ -62,7 +62,7 @@ final class DemoCommand implements Callable<Integer> {
             EvaluationReport report = new EmbeddingEvaluation().evaluate(vectors, labels);
             System.out.printf("model %s on %s (%d images, leave-one-out, cosine):%n",
                     bundle.spec().name(), test.description(), test.size());
-            report.toOrderedMap().forEach((k, v) -> System.out.printf("  %-9s %.4f%n", k, v));
+            report.toOrderedMap().forEach((k, v) -> System.out.printf("  %-9s %s%n", k, v == null ? "-" : String.format(Locale.ROOT, "%.4f", v)));
 
             ResultsPage page = new ResultsPage("Lookalike demo: model " + bundle.spec().name());
             page.paragraph(String.format(Locale.ROOT, "Gallery: the %d images of %s. Recall@1 %.4f, MAP@R %.4f, NMI %.4f.",

@@ -87,7 +87,7 @@ final class EvalCommand implements Callable<Integer> {
         System.out.printf("%s on %s: %d images, %s queries%n", name, dataset.description(), dataset.size(), queries);
         System.out.printf("%-10s %s%n", "metric", "value");
         report.toOrderedMap().forEach((k, v) -> {
-            if (!Double.isNaN(v)) {
+            if (v != null && !Double.isNaN(v)) {
                 System.out.printf("%-10s %.4f%n", k, v);
             }
         });
@@ -101,9 +101,7 @@ final class EvalCommand implements Callable<Integer> {
         out.put("classes", selection.labels());
         out.put("images", dataset.size());
         out.put("queries", queries);
-        Map<String, Double> metrics = new LinkedHashMap<>();
-        report.toOrderedMap().forEach((k, v) -> metrics.put(k, Double.isNaN(v) ? null : v));
-        out.put("metrics", metrics);
+        out.put("metrics", report.toOrderedMap());
         Path parent = json.toAbsolutePath().getParent();
         Files.createDirectories(parent);
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), out);
