@@ -303,4 +303,28 @@ class IndexAndSearchCommandsTest {
         assertBad(index(catalogue, dir.resolve("c"), "--m", "1"), "--m");
         assertBad(run("index", "--index", dir.resolve("d").toString()), "--catalogue");
     }
+
+    @Test
+    void evalThroughTheIndexMatchesExactEvaluationOfTheSameImages() throws IOException {
+        Path report = shared.resolve("index-eval.json");
+        CliFixtures.Run viaIndex = run("eval", "--index", index.toString(), "--json", report.toString());
+        assertEquals(0, viaIndex.code(), viaIndex.err());
+        JsonNode json = new ObjectMapper().readTree(report.toFile());
+        assertEquals(ITEMS, json.get("queries").asInt(), "every item queries the others");
+        assertEquals(1.0, json.get("hnsw_recall@10").asDouble(), 1e-9, "a 40-item graph is searched exhaustively");
+        for (String part : List.of("plain", "reranked")) {
+            for (String key : List.of("recall@1", "recall@2", "recall@4", "recall@8", "map@r", "mrr")) {
+                assertTrue(json.get(part).hasNonNull(key), part + " lacks " + key + ": " + json);
+            }
+        }
+        Path exact = shared.resolve("exact-eval.json");
+        CliFixtures.Run direct = run("eval", "--dataset", shared.resolve("shapes").toString(), "--model", model.toString(),
+                "--json", exact.toString());
+        assertEquals(0, direct.code(), direct.err());
+        JsonNode metrics = new ObjectMapper().readTree(exact.toFile()).get("metrics");
+        // The catalogue holds 8-bit grey re-encodings of the images, so near ties may fall either way: allow
+        // two of the forty queries to differ, which still catches a query finding itself or a wrong gallery.
+        assertEquals(metrics.get("recall@1").asDouble(), json.get("plain").get("recall@1").asDouble(), 0.051);
+        assertEquals(metrics.get("map@r").asDouble(), json.get("plain").get("map@r").asDouble(), 0.05);
+    }
 }

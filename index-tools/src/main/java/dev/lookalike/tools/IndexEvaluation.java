@@ -1,0 +1,175 @@
+package dev.lookalike.tools;
+
+import dev.lookalike.analyzer.eval.RankedListEvaluator;
+import dev.lookalike.analyzer.eval.RetrievalEvaluator;
+import dev.lookalike.search.index.IndexSchema;
+import dev.lookalike.search.query.QueryVector;
+import dev.lookalike.search.query.SearchHit;
+import dev.lookalike.search.query.SimilarityQuery;
+import dev.lookalike.search.query.SimilaritySearcher;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.util.Bits;
+
+/**
+ * Judges an index through the real query path: sampled items query the rest by id ("more like this",
+ * the item itself left out) through HNSW, without and with proxy re-ranking, scored by their indexed
+ * category; and the HNSW search's recall@10 against exact search over the stored vectors.
+ */
+final class IndexEvaluation {
+
+    private final SimilaritySearcher searcher;
+    private final List<String> ids = new ArrayList<>();
+    private final int[] labels;
+    private final Map<String, Integer> labelOfCategory = new HashMap<>();
+
+    IndexEvaluation(DirectoryReader reader) throws IOException {
+        this.searcher = SimilaritySearcher.open(reader);
+        List<Integer> labelList = new ArrayList<>();
+        for (LeafReaderContext leaf : reader.leaves()) {
+            StoredFields stored = leaf.reader().storedFields();
+            Bits live = leaf.reader().getLiveDocs();
+            for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
+                if (live != null && !live.get(doc)) {
+                    continue;
+                }
+                Document d = stored.document(doc);
+                String category = d.get(IndexSchema.CATEGORY);
+                if (category == null) {
+                    continue;
+                }
+                ids.add(d.get(IndexSchema.ID));
+                labelList.add(labelOfCategory.computeIfAbsent(category, c -> labelOfCategory.size()));
+            }
+        }
+        this.labels = labelList.stream().mapToInt(Integer::intValue).toArray();
+        if (ids.isEmpty()) {
+            throw new IllegalArgumentException("--index: the index holds no items with a category to evaluate against");
+        }
+    }
+
+    /**
+     * @param queries  how many items to sample as queries (all when larger than the index)
+     * @param seed     the sample's seed
+     * @param progress shows the queries done
+     * @return {"plain": {...}, "reranked": {...}, "hnsw_recall@10": x, ...}
+     */
+    Map<String, Object> run(int queries, long seed, Progress progress) throws IOException {
+        int[] sample = sample(queries, seed);
+        int[] counts = new int[labelOfCategory.size()];
+        for (int l : labels) {
+            counts[l]++;
+        }
+        int maxR = Arrays.stream(counts).max().orElse(1) - 1;
+        int k = Math.max(10, Math.min(SimilarityQuery.MAX_K, maxR));
+        Map<String, Integer> labelOfId = new HashMap<>();
+        for (int i = 0; i < ids.size(); i++) {
+            labelOfId.put(ids.get(i), labels[i]);
+        }
+        int[][] plain = new int[sample.length][];
+        int[][] reranked = new int[sample.length][];
+        int[] queryLabels = new int[sample.length];
+        int[] relevant = new int[sample.length];
+        AtomicInteger done = new AtomicInteger();
+        IntStream.range(0, sample.length).parallel().forEach(j -> {
+            int item = sample[j];
+            queryLabels[j] = labels[item];
+            relevant[j] = counts[labels[item]] - 1;
+            plain[j] = rankedLabels(item, k, false, labelOfId);
+            reranked[j] = rankedLabels(item, k, true, labelOfId);
+            progress.accept(done.incrementAndGet());
+        });
+        RankedListEvaluator evaluator = new RankedListEvaluator(RetrievalEvaluator.DEFAULT_RECALL_KS);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("plain", evaluator.evaluate(plain, queryLabels, relevant).toOrderedMap());
+        out.put("reranked", evaluator.evaluate(reranked, queryLabels, relevant).toOrderedMap());
+        out.put("hnsw_recall@10", hnswRecallAt10(sample));
+        out.put("items", ids.size());
+        out.put("queries", sample.length);
+        out.put("results_per_query", k);
+        return out;
+    }
+
+    private int[] rankedLabels(int item, int k, boolean rerank, Map<String, Integer> labelOfId) {
+        SimilarityQuery query = SimilarityQuery.builder(QueryVector.ofItem(ids.get(item)))
+                .k(k).numCandidates(k).rerank(rerank).build();
+        try {
+            return searcher.search(query).hits().stream().mapToInt(h -> labelOfId.get(h.id())).toArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Mean overlap of the default HNSW top 10 with the exact top 10 (the item itself left out of both). */
+    private double hnswRecallAt10(int[] sample) throws IOException {
+        float[][] vectors = new float[ids.size()][];
+        for (int i = 0; i < ids.size(); i++) {
+            vectors[i] = searcher.vectorOf(ids.get(i));
+        }
+        double sum = IntStream.of(sample).parallel().mapToDouble(item -> {
+            List<String> exact = IntStream.range(0, vectors.length).filter(g -> g != item).boxed()
+                    .sorted((a, b) -> Float.compare(dot(vectors[item], vectors[b]), dot(vectors[item], vectors[a])))
+                    .limit(10).map(ids::get).toList();
+            try {
+                List<String> approximate = searcher.search(SimilarityQuery.builder(QueryVector.ofItem(ids.get(item)))
+                        .k(10).build()).hits().stream().map(SearchHit::id).toList();
+                return approximate.stream().filter(exact::contains).count() / 10.0;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }).sum();
+        return sum / sample.length;
+    }
+
+    private int[] sample(int count, long seed) {
+        int n = ids.size();
+        int[] all = IntStream.range(0, n).toArray();
+        SplittableRandom random = new SplittableRandom(seed);
+        int k = Math.min(count, n);
+        for (int i = 0; i < k; i++) {
+            int j = i + random.nextInt(n - i);
+            int t = all[i];
+            all[i] = all[j];
+            all[j] = t;
+        }
+        return Arrays.copyOf(all, k);
+    }
+
+    private static float dot(float[] a, float[] b) {
+        float s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
+    }
+
+    /** @param report a figure map from {@link #run} */
+    static void print(Map<String, Object> report) {
+        System.out.printf("%d queries over %d items (%d results each), by id, item left out%n",
+                report.get("queries"), report.get("items"), report.get("results_per_query"));
+        System.out.printf("%-10s %10s %10s%n", "metric", "plain", "reranked");
+        @SuppressWarnings("unchecked")
+        Map<String, Double> plain = (Map<String, Double>) report.get("plain");
+        @SuppressWarnings("unchecked")
+        Map<String, Double> reranked = (Map<String, Double>) report.get("reranked");
+        plain.forEach((key, v) -> {
+            if (v != null) {
+                System.out.printf("%-10s %10.4f %10.4f%n", key, v, reranked.get(key));
+            }
+        });
+        System.out.printf("%-10s %10.4f%n", "hnsw recall@10", (Double) report.get("hnsw_recall@10"));
+    }
+}
