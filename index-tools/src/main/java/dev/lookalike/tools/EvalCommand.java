@@ -58,6 +58,10 @@ final class EvalCommand implements Callable<Integer> {
                     + " and HNSW recall@10 against exact search.")
     Path index;
 
+    @Option(names = "--rerank-weight", defaultValue = "0.2",
+            description = "With --index: the weight of proxy agreement in the re-ranked run. Default: ${DEFAULT-VALUE}.")
+    float rerankWeight;
+
     @Option(names = "--sample", defaultValue = "2000",
             description = "With --index: how many items query the index. Default: ${DEFAULT-VALUE}.")
     int sample;
@@ -108,7 +112,7 @@ final class EvalCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--index " + index + ": no Lucene index there");
             }
             try (DirectoryReader reader = DirectoryReader.open(dir)) {
-                IndexEvaluation evaluation = new IndexEvaluation(reader);
+                IndexEvaluation evaluation = new IndexEvaluation(reader, rerankWeight);
                 Map<String, Object> report;
                 try (Progress progress = new Progress("querying", Math.min(sample, reader.numDocs()), "query")) {
                     report = evaluation.run(sample, 11, progress);

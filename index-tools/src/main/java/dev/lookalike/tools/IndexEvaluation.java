@@ -36,8 +36,11 @@ final class IndexEvaluation {
     private final int[] labels;
     private final Map<String, Integer> labelOfCategory = new HashMap<>();
 
-    IndexEvaluation(DirectoryReader reader) throws IOException {
+    private final float rerankWeight;
+
+    IndexEvaluation(DirectoryReader reader, float rerankWeight) throws IOException {
         this.searcher = SimilaritySearcher.open(reader);
+        this.rerankWeight = rerankWeight;
         List<Integer> labelList = new ArrayList<>();
         for (LeafReaderContext leaf : reader.leaves()) {
             StoredFields stored = leaf.reader().storedFields();
@@ -97,6 +100,7 @@ final class IndexEvaluation {
         out.put("plain", evaluator.evaluate(plain, queryLabels, relevant).toOrderedMap());
         out.put("reranked", evaluator.evaluate(reranked, queryLabels, relevant).toOrderedMap());
         out.put("hnsw_recall@10", hnswRecallAt10(sample));
+        out.put("rerank_weight", rerankWeight);
         out.put("items", ids.size());
         out.put("queries", sample.length);
         out.put("results_per_query", k);
@@ -105,7 +109,7 @@ final class IndexEvaluation {
 
     private int[] rankedLabels(int item, int k, boolean rerank, Map<String, Integer> labelOfId) {
         SimilarityQuery query = SimilarityQuery.builder(QueryVector.ofItem(ids.get(item)))
-                .k(k).numCandidates(k).rerank(rerank).build();
+                .k(k).numCandidates(k).rerank(rerank).rerankWeight(rerankWeight).build();
         try {
             return searcher.search(query).hits().stream().mapToInt(h -> labelOfId.get(h.id())).toArray();
         } catch (IOException e) {
