@@ -109,9 +109,7 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private int[] nearest(float[] query, float[][] vectors, int exclude) {
-        return IntStream.range(0, vectors.length).filter(i -> i != exclude).boxed()
-                .sorted((a, b) -> Float.compare(VectorMath.dot(query, vectors[b]), VectorMath.dot(query, vectors[a])))
-                .limit(results).mapToInt(Integer::intValue).toArray();
+        return VectorMath.nearest(query, vectors, exclude, results);
     }
 
     private static int firstWithLabel(LabelledDataset data, int label) {

@@ -1,7 +1,9 @@
 package dev.lookalike.tools;
 
+import dev.lookalike.analyzer.dataset.SampledDataset;
 import dev.lookalike.analyzer.eval.RankedListEvaluator;
 import dev.lookalike.analyzer.eval.RetrievalEvaluator;
+import dev.lookalike.analyzer.model.VectorMath;
 import dev.lookalike.search.index.IndexSchema;
 import dev.lookalike.search.query.QueryVector;
 import dev.lookalike.search.query.SearchHit;
@@ -15,7 +17,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.apache.lucene.document.Document;
@@ -71,7 +72,7 @@ final class IndexEvaluation {
      * @return {"plain": {...}, "reranked": {...}, "hnsw_recall@10": x, ...}
      */
     Map<String, Object> run(int queries, long seed, Progress progress) throws IOException {
-        int[] sample = sample(queries, seed);
+        int[] sample = SampledDataset.randomIndices(ids.size(), queries, seed);
         int[] counts = new int[labelOfCategory.size()];
         for (int l : labels) {
             counts[l]++;
@@ -124,9 +125,8 @@ final class IndexEvaluation {
             vectors[i] = searcher.vectorOf(ids.get(i));
         }
         double sum = IntStream.of(sample).parallel().mapToDouble(item -> {
-            List<String> exact = IntStream.range(0, vectors.length).filter(g -> g != item).boxed()
-                    .sorted((a, b) -> Float.compare(dot(vectors[item], vectors[b]), dot(vectors[item], vectors[a])))
-                    .limit(10).map(ids::get).toList();
+            List<String> exact = IntStream.of(VectorMath.nearest(vectors[item], vectors, item, 10))
+                    .mapToObj(ids::get).toList();
             try {
                 List<String> approximate = searcher.search(SimilarityQuery.builder(QueryVector.ofItem(ids.get(item)))
                         .k(10).build()).hits().stream().map(SearchHit::id).toList();
@@ -136,28 +136,6 @@ final class IndexEvaluation {
             }
         }).sum();
         return sum / sample.length;
-    }
-
-    private int[] sample(int count, long seed) {
-        int n = ids.size();
-        int[] all = IntStream.range(0, n).toArray();
-        SplittableRandom random = new SplittableRandom(seed);
-        int k = Math.min(count, n);
-        for (int i = 0; i < k; i++) {
-            int j = i + random.nextInt(n - i);
-            int t = all[i];
-            all[i] = all[j];
-            all[j] = t;
-        }
-        return Arrays.copyOf(all, k);
-    }
-
-    private static float dot(float[] a, float[] b) {
-        float s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
     }
 
     /** @param report a figure map from {@link #run} */

@@ -30,7 +30,20 @@ public final class SampledDataset implements LabelledDataset {
      * @return a random sample of {@code count} items (all of them when there are fewer), in source order
      */
     public static SampledDataset random(LabelledDataset source, int count, long seed) {
-        int n = source.size();
+        int[] picked = randomIndices(source.size(), count, seed);
+        Arrays.sort(picked);
+        return new SampledDataset(source, picked, source.description() + " (" + picked.length + " sampled)");
+    }
+
+    /**
+     * A seeded sample without replacement (a partial Fisher-Yates shuffle): O(n) memory, O(count) swaps.
+     *
+     * @param n     how many items to draw from, indices 0 to n - 1
+     * @param count how many to draw at most
+     * @param seed  the sample's seed
+     * @return {@code min(count, n)} distinct indices, in the order drawn
+     */
+    public static int[] randomIndices(int n, int count, long seed) {
         int[] all = new int[n];
         Arrays.setAll(all, i -> i);
         SplittableRandom random = new SplittableRandom(seed);
@@ -41,9 +54,7 @@ public final class SampledDataset implements LabelledDataset {
             all[i] = all[j];
             all[j] = t;
         }
-        int[] picked = Arrays.copyOf(all, k);
-        Arrays.sort(picked);
-        return new SampledDataset(source, picked, source.description() + " (" + k + " sampled)");
+        return Arrays.copyOf(all, k);
     }
 
     /**

@@ -38,4 +38,25 @@ public final class VectorMath {
         }
         return sum;
     }
+
+    /**
+     * Exact nearest neighbours by dot product (cosine for unit vectors). Costs O(gallery x dimension) and a
+     * sort of the gallery; meant for small galleries, demos and as an oracle for approximate search.
+     *
+     * @param query   the query vector
+     * @param gallery the vectors to search
+     * @param exclude a gallery index to leave out (the query itself), or -1
+     * @param count   how many neighbours at most
+     * @return gallery indices, most similar first, ties broken by index
+     */
+    public static int[] nearest(float[] query, float[][] gallery, int exclude, int count) {
+        float[] similarity = new float[gallery.length];
+        for (int i = 0; i < gallery.length; i++) {
+            similarity[i] = dot(query, gallery[i]);
+        }
+        return java.util.stream.IntStream.range(0, gallery.length).filter(i -> i != exclude).boxed()
+                .sorted((a, b) -> similarity[a] != similarity[b] ? Float.compare(similarity[b], similarity[a])
+                        : Integer.compare(a, b))
+                .limit(count).mapToInt(Integer::intValue).toArray();
+    }
 }

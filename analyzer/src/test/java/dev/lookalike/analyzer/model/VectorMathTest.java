@@ -30,4 +30,13 @@ class VectorMathTest {
     void dotIsTheSumOfProducts() {
         assertEquals(1 * 4 - 2 * 5 + 3 * 6, VectorMath.dot(new float[] {1, -2, 3}, new float[] {4, 5, 6}), 0f);
     }
+
+    @org.junit.jupiter.api.Test
+    void nearestRanksByDotProductLeavesOutTheExcludedAndBreaksTiesByIndex() {
+        float[][] gallery = {{1, 0}, {0.6f, 0.8f}, {0, 1}, {1, 0}, {-1, 0}};
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] {3, 1, 2},
+                VectorMath.nearest(new float[] {1, 0}, gallery, 0, 3));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] {0, 3, 1, 2, 4},
+                VectorMath.nearest(new float[] {1, 0}, gallery, -1, 10));
+    }
 }
