@@ -14,8 +14,8 @@ final class DatasetOptions {
                     + FashionMnist.DIR_ENV + "), or a folder laid out as DIR/<category>/<images>. Default: ${DEFAULT-VALUE}.")
     String dataset;
 
-    @Option(names = "--split", defaultValue = "test", paramLabel = "train|test",
-            description = "Fashion-MNIST split. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--split", defaultValue = "test", paramLabel = "test|train|fit|validation",
+            description = "Fashion-MNIST split: test (10,000), train (60,000), or train cut in two, fit (its first 55,000) and validation (its last 5,000). Default: ${DEFAULT-VALUE}.")
     String split;
 
     /** @return the dataset these options name */

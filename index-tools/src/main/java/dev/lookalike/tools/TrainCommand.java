@@ -61,10 +61,24 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--no-augment", description = "Train without augmentation.")
     boolean noAugment;
 
+    @Option(names = "--random-erasing", defaultValue = "0", paramLabel = "P",
+            description = "Probability that an augmented training image also gets a random rectangle overwritten with noise (random erasing). Default: ${DEFAULT-VALUE}.")
+    float erasing;
+
+    @Option(names = "--stages", paramLabel = "C|C,C|…",
+            description = "The network's convolution channels: stages separated by '|', the convolutions of a stage by ','. "
+                    + "Default: the --init bundle's network, else 24|48,48|96,96.")
+    String stages;
+
     @Option(names = "--seed", defaultValue = "42", description = "Seed for initialisation, sampling and augmentation. Default: ${DEFAULT-VALUE}.")
     long seed;
 
-    @Option(names = "--eval-split", defaultValue = "test", description = "Held-out split evaluated after each epoch when training on all classes (fashion-mnist only; monitoring, no model selection). With --classes, the training split's images of the other classes are used instead. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--train-split", defaultValue = "fit", paramLabel = "fit|train",
+            description = "Fashion-MNIST split to train on: fit (the training split's first 55,000 images, leaving the last 5,000 as the validation split) or train (all 60,000). Default: ${DEFAULT-VALUE}.")
+    String trainSplit;
+
+    @Option(names = "--eval-split", defaultValue = "validation", paramLabel = "validation|test",
+            description = "Fashion-MNIST split evaluated after each epoch when training on all classes (monitoring only). With --classes, the training split's images of the other classes are used instead. Default: ${DEFAULT-VALUE}.")
     String evalSplit;
 
     @Option(names = "--eval-images", defaultValue = "2000", description = "How many held-out images to evaluate on after each epoch (0: none). Default: ${DEFAULT-VALUE}.")
@@ -85,9 +99,15 @@ final class TrainCommand implements Callable<Integer> {
         if (resume && checkpoints == null) {
             throw new IllegalArgumentException("--resume needs --checkpoints DIR");
         }
-        data.split = "train";
         List<Integer> labels = parseClasses(classes);
-        LabelledDataset train = data.open("train");
+        if (!List.of("fit", "train").contains(trainSplit)) {
+            throw new IllegalArgumentException("--train-split: expected fit or train, got \"" + trainSplit + "\"");
+        }
+        if ("train".equals(trainSplit) && "validation".equals(evalSplit) && labels.isEmpty()) {
+            throw new IllegalArgumentException("--eval-split validation is part of --train-split train: pick --train-split fit or --eval-split test");
+        }
+        data.split = trainSplit;
+        LabelledDataset train = data.open(trainSplit);
         LabelledDataset heldOut = null;
         if (evalImages > 0 && !labels.isEmpty()) {
             // Open set: the training split's images of the classes left out are never trained on, so they
@@ -98,13 +118,42 @@ final class TrainCommand implements Callable<Integer> {
             heldOut = SampledDataset.random(data.open(evalSplit), evalImages, seed);
         }
         TrainingConfig config = new TrainingConfig(name, labels, epochs, batchSize, learningRate,
-                proxyLearningRate, weightDecay, temperature, instanceWeight, !noAugment, seed);
-        ProxyNcaTrainer trainer = new ProxyNcaTrainer(config, NetworkSpec.fashionDefault(), InputSpec.fashionMnist(),
+                proxyLearningRate, weightDecay, temperature, instanceWeight, !noAugment, erasing, seed);
+        ModelBundle start = init == null ? null : ModelBundle.load(init);
+        NetworkSpec network = stages != null ? parseStages(stages)
+                : start != null ? start.spec().network() : NetworkSpec.fashionDefault();
+        ProxyNcaTrainer trainer = new ProxyNcaTrainer(config, network, InputSpec.fashionMnist(),
                 new ProgressTrainingListener(epochs, batchSize, System.out));
-        ModelBundle bundle = trainer.train(train, heldOut, checkpoints, resume, init == null ? null : ModelBundle.load(init));
+        ModelBundle bundle = trainer.train(train, heldOut, checkpoints, resume, start);
         bundle.save(out);
         System.out.printf("model %s written to %s (%.0f s)%n", name, out, bundle.spec().training().seconds());
         return 0;
+    }
+
+    /**
+     * @param spec stages separated by {@code |}, the channels of each convolution of a stage by {@code ,}
+     * @return the default network with those stages
+     */
+    static NetworkSpec parseStages(String spec) {
+        List<List<Integer>> parsed = new ArrayList<>();
+        try {
+            for (String stage : spec.split("\\|", -1)) {
+                List<Integer> convolutions = new ArrayList<>();
+                for (String channels : stage.split(",", -1)) {
+                    int c = Integer.parseInt(channels.trim());
+                    if (c < 1 || c > 1024) {
+                        throw new NumberFormatException();
+                    }
+                    convolutions.add(c);
+                }
+                parsed.add(convolutions);
+            }
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--stages: \"" + spec
+                    + "\" is not a list of stages such as 24|48,48|96,96 (channels from 1 to 1024)");
+        }
+        NetworkSpec defaults = NetworkSpec.fashionDefault();
+        return new NetworkSpec(defaults.architecture(), parsed, defaults.embeddingSize(), defaults.dropout());
     }
 
     /**

@@ -18,6 +18,11 @@ import java.util.zip.GZIPInputStream;
  * Fashion-MNIST (Zalando, 2017) read from its IDX files, gzipped or not: 60,000 training and 10,000 test
  * images of 28x28 grey products on black, 10 classes. Debian's package {@code dataset-fashion-mnist}
  * installs the files under {@value #DEBIAN_DIR}. Loading reads a whole split into memory (47 MB for train).
+ *
+ * <p>Besides Zalando's two splits, {@code train} (60,000) and {@code test} (10,000), the training split is
+ * cut in two so that choices can be made without looking at the test split: {@code fit}, its first 55,000
+ * images, to train on, and {@code validation}, its last {@value #VALIDATION_SIZE}, to choose settings on.
+ * Zalando's training split is shuffled, so the validation images cover every class.
  */
 public final class FashionMnist implements LabelledDataset {
 
@@ -28,6 +33,11 @@ public final class FashionMnist implements LabelledDataset {
     /** The class names, indexed by label, as Zalando publishes them. */
     public static final List<String> CLASSES = List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
             "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot");
+
+    /** How many images at the end of the training split form the {@code validation} split. */
+    public static final int VALIDATION_SIZE = 5000;
+    /** The splits {@link #load(String)} knows. */
+    public static final List<String> SPLITS = List.of("train", "test", "fit", "validation");
 
     private static final int IMAGES_MAGIC = 0x00000803;
     private static final int LABELS_MAGIC = 0x00000801;
@@ -57,7 +67,7 @@ public final class FashionMnist implements LabelledDataset {
     /**
      * Loads a split from the default directory.
      *
-     * @param split {@code train} or {@code test}
+     * @param split one of {@link #SPLITS}
      * @return the split, in memory
      * @throws AnalyzerInputException if the split is unknown or the files are missing or malformed
      */
@@ -69,16 +79,28 @@ public final class FashionMnist implements LabelledDataset {
      * Loads a split.
      *
      * @param dir   a directory with {@code train-images-idx3-ubyte[.gz]} and the like
-     * @param split {@code train} or {@code test}
+     * @param split one of {@link #SPLITS}
      * @return the split, in memory
      * @throws AnalyzerInputException if the split is unknown or the files are missing or malformed
      */
     public static FashionMnist load(Path dir, String split) {
-        String prefix = switch (split) {
-            case "train" -> "train";
-            case "test" -> "t10k";
-            default -> throw new AnalyzerInputException("split " + split, "unknown split: expected train or test");
+        return switch (split) {
+            case "train", "test" -> loadFiles(dir, split);
+            case "fit", "validation" -> {
+                FashionMnist train = loadFiles(dir, "train");
+                int cut = Math.max(0, train.size() - VALIDATION_SIZE);
+                yield "fit".equals(split) ? train.slice(split, 0, cut) : train.slice(split, cut, train.size());
+            }
+            default -> throw new AnalyzerInputException("split " + split, "unknown split: expected one of " + SPLITS);
         };
+    }
+
+    private FashionMnist slice(String name, int from, int to) {
+        return new FashionMnist(name, rows, cols, Arrays.copyOfRange(pixels, from, to), Arrays.copyOfRange(labels, from, to));
+    }
+
+    private static FashionMnist loadFiles(Path dir, String split) {
+        String prefix = "train".equals(split) ? "train" : "t10k";
         Path images = find(dir, prefix + "-images-idx3-ubyte");
         Path labelFile = find(dir, prefix + "-labels-idx1-ubyte");
         try (DataInputStream in = open(images)) {
@@ -157,6 +179,11 @@ public final class FashionMnist implements LabelledDataset {
         boolean gzip = raw.read() == 0x1f && raw.read() == 0x8b;
         raw.reset();
         return new DataInputStream(new BufferedInputStream(gzip ? new GZIPInputStream(raw, 1 << 16) : raw, 1 << 16));
+    }
+
+    /** @return the split's name, one of {@link #SPLITS} */
+    public String split() {
+        return split;
     }
 
     @Override

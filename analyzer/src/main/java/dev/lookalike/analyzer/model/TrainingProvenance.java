@@ -15,6 +15,9 @@ import java.util.List;
  * @param learningRate  the network's base learning rate (Adam, cosine schedule)
  * @param proxyLearningRate the proxies' learning rate
  * @param temperature   the softmax temperature of the Proxy-NCA++ loss
+ * @param weightDecay   the network's weight decay (0 in bundles written before it was recorded)
+ * @param instanceWeight the weight of the instance-discrimination term (0: off)
+ * @param randomErasing the probability of random erasing in augmentation (0: off)
  * @param seed          the seed that makes the run repeatable
  * @param trainedAt     when the run ended, ISO-8601
  * @param seconds       wall-clock seconds the run took
@@ -30,6 +33,9 @@ public record TrainingProvenance(
         @JsonProperty("learning_rate") float learningRate,
         @JsonProperty("proxy_learning_rate") float proxyLearningRate,
         @JsonProperty("temperature") float temperature,
+        @JsonProperty("weight_decay") float weightDecay,
+        @JsonProperty("instance_weight") float instanceWeight,
+        @JsonProperty("random_erasing") float randomErasing,
         @JsonProperty("seed") long seed,
         @JsonProperty("trained_at") String trainedAt,
         @JsonProperty("seconds") double seconds,

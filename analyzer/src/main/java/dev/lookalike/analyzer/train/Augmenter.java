@@ -5,16 +5,24 @@ import java.util.SplittableRandom;
 /**
  * Training-time augmentation of fitted input images (intensities in [0, 1], objects on dark): a
  * horizontal flip, a random scale and shift (a product is rarely framed exactly as in the catalogue), and
- * a random contrast. Sampling is bilinear; stateless, so one instance serves every thread.
+ * a random contrast, and optionally random erasing (a rectangle of 2–25 % of the image, aspect ratio 1:3 to
+ * 3:1, overwritten with uniform noise). Sampling is bilinear; stateless, so one instance serves every thread.
  */
 final class Augmenter {
 
     private final int width;
     private final int height;
+    private final float erasing;
 
-    Augmenter(int width, int height) {
+    /**
+     * @param width   the fitted image's width
+     * @param height  the fitted image's height
+     * @param erasing the probability of random erasing, 0 for none
+     */
+    Augmenter(int width, int height, float erasing) {
         this.width = width;
         this.height = height;
+        this.erasing = erasing;
     }
 
     /**
@@ -42,7 +50,25 @@ final class Augmenter {
                 out[y * width + x] = Math.min(1f, contrast * sample(src, sx, sy));
             }
         }
+        // Drawn after the geometric parameters, so that runs without erasing stay as they were.
+        if (erasing > 0 && random.nextDouble() < erasing) {
+            erase(out, random);
+        }
         return out;
+    }
+
+    private void erase(float[] image, SplittableRandom random) {
+        double area = width * height * random.nextDouble(0.02, 0.25);
+        double aspect = Math.exp(random.nextDouble(Math.log(1 / 3.0), Math.log(3.0)));
+        int w = (int) Math.min(width, Math.max(1, Math.round(Math.sqrt(area * aspect))));
+        int h = (int) Math.min(height, Math.max(1, Math.round(Math.sqrt(area / aspect))));
+        int left = random.nextInt(width - w + 1);
+        int top = random.nextInt(height - h + 1);
+        for (int y = top; y < top + h; y++) {
+            for (int x = left; x < left + w; x++) {
+                image[y * width + x] = random.nextFloat();
+            }
+        }
     }
 
     private float sample(float[] src, double x, double y) {

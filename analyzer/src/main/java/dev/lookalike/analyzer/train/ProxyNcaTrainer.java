@@ -14,6 +14,7 @@ import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import ai.djl.util.Pair;
 import dev.lookalike.analyzer.AnalyzerInputException;
+import dev.lookalike.analyzer.dataset.FashionMnist;
 import dev.lookalike.analyzer.dataset.LabelledDataset;
 import dev.lookalike.analyzer.model.DjlRuntime;
 import dev.lookalike.analyzer.model.EmbeddingNetwork;
@@ -152,7 +153,7 @@ public final class ProxyNcaTrainer {
                 if (resumed != null) {
                     block.restore(resumed, trainer.getManager());
                 }
-                Augmenter augmenter = new Augmenter(input.width(), input.height());
+                Augmenter augmenter = new Augmenter(input.width(), input.height(), config.erasing());
                 HeldOutEvaluator evaluator = new HeldOutEvaluator(input, network.embeddingSize());
                 InstanceMemory memory = config.instanceWeight() > 0
                         ? new InstanceMemory(data.size(), network.embeddingSize(), 0.5f, config.seed()) : null;
@@ -174,12 +175,12 @@ public final class ProxyNcaTrainer {
                     listener.epochDone(new EpochReport(epoch, lossSum / batches,
                             (double) batches * config.batchSize() / seconds, figures[0], figures[1]));
                     if (store != null) {
-                        ModelBundle checkpoint = bundle(block, start, train.description(), classNames, data.size(), epoch, started);
+                        ModelBundle checkpoint = bundle(block, start, train, classNames, data.size(), epoch, started);
                         store.save(epoch, checkpoint);
                         listener.info("checkpoint of epoch " + epoch + " written to " + store.directory(epoch));
                     }
                 }
-                return bundle(block, start, train.description(), classNames, data.size(), config.epochs(), started);
+                return bundle(block, start, train, classNames, data.size(), config.epochs(), started);
             }
         } catch (IOException e) {
             throw new IllegalStateException("cannot serialise the trained model: " + e.getMessage(), e);
@@ -227,15 +228,17 @@ public final class ProxyNcaTrainer {
         }
     }
 
-    private ModelBundle bundle(ProxyNcaBlock block, ModelBundle start, String dataset, List<String> classNames, int images, int epochs,
+    private ModelBundle bundle(ProxyNcaBlock block, ModelBundle start, LabelledDataset train, List<String> classNames, int images, int epochs,
             long started)
             throws IOException {
         ByteArrayOutputStream params = new ByteArrayOutputStream();
         block.embedding().saveParameters(new DataOutputStream(params));
-        TrainingProvenance provenance = new TrainingProvenance(dataset, "train",
+        TrainingProvenance provenance = new TrainingProvenance(train.description(),
+                train instanceof FashionMnist fashion ? fashion.split() : "all",
                 config.classes().isEmpty() ? IntStream.range(0, classNames.size()).boxed().toList() : config.classes(),
                 images, epochs, config.batchSize(), config.learningRate(), config.proxyLearningRate(),
-                config.temperature(), config.seed(), Instant.now().toString(), (System.nanoTime() - started) / 1e9,
+                config.temperature(), config.weightDecay(), config.instanceWeight(), config.augment() ? config.erasing() : 0f,
+                config.seed(), Instant.now().toString(), (System.nanoTime() - started) / 1e9,
                 start == null ? null : start.spec());
         ModelSpec spec = new ModelSpec(ModelSpec.FORMAT_VERSION, config.name(), network, input, classNames,
                 config.temperature(), null, null, provenance);

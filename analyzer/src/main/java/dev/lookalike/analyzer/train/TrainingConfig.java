@@ -17,6 +17,9 @@ import java.util.List;
  * @param instanceWeight    weight of the instance-discrimination term added to the loss (0: off); it
  *                          keeps the embedding informative for classes never seen in training
  * @param augment           whether to augment training images (flip, shift, scale, contrast)
+ * @param erasing           probability that an augmented image also gets a random rectangle overwritten with
+ *                          noise (random erasing, Zhong et al. 2020), so that no single region decides the
+ *                          class; 0 turns it off, and it has no effect without {@code augment}
  * @param seed              seeds initialisation, sampling and augmentation
  */
 public record TrainingConfig(
@@ -30,6 +33,7 @@ public record TrainingConfig(
         float temperature,
         float instanceWeight,
         boolean augment,
+        float erasing,
         long seed) {
 
     /** Checks the values are usable. */
@@ -51,6 +55,9 @@ public record TrainingConfig(
         }
         if (!(instanceWeight >= 0)) {
             throw new IllegalArgumentException("instance weight must be at least 0, got " + instanceWeight);
+        }
+        if (!(erasing >= 0 && erasing <= 1)) {
+            throw new IllegalArgumentException("random erasing probability must be in [0, 1], got " + erasing);
         }
         classes = List.copyOf(classes);
         if (classes.stream().distinct().count() != classes.size() || classes.stream().anyMatch(c -> c < 0)) {

@@ -137,6 +137,28 @@ class FashionMnistTest {
     }
 
     @Test
+    void fitAndValidationCutTheInstalledTrainSplitInTwoWithoutOverlap() {
+        assumeTrue(Files.isDirectory(INSTALLED), "Fashion-MNIST is not installed");
+        FashionMnist train = FashionMnist.load(INSTALLED, "train");
+        FashionMnist fit = FashionMnist.load(INSTALLED, "fit");
+        FashionMnist validation = FashionMnist.load(INSTALLED, "validation");
+        assertEquals(55_000, fit.size());
+        assertEquals(FashionMnist.VALIDATION_SIZE, validation.size());
+        int[] perLabel = new int[10];
+        for (int i = 0; i < validation.size(); i++) {
+            int source = fit.size() + i;
+            assertEquals(train.label(source), validation.label(i));
+            assertArrayEquals(train.image(source, DECODER).pixels(), validation.image(i, DECODER).pixels());
+            perLabel[validation.label(i)]++;
+        }
+        assertArrayEquals(train.image(fit.size() - 1, DECODER).pixels(), fit.image(fit.size() - 1, DECODER).pixels());
+        for (int count : perLabel) {
+            assertTrue(count > 400, "every class is in the validation split: " + Arrays.toString(perLabel));
+        }
+        assertEquals("validation", validation.split());
+    }
+
+    @Test
     void installedTestSplitHasTenThousandImagesBalancedOverTenClasses() {
         assumeTrue(Files.isDirectory(INSTALLED), "Fashion-MNIST is not installed");
         FashionMnist test = FashionMnist.load(INSTALLED, "test");
@@ -230,7 +252,7 @@ class FashionMnistTest {
     @Test
     void unknownSplitIsRefused() throws IOException {
         writeValidSplit(false);
-        AnalyzerInputException e = assertThrows(AnalyzerInputException.class, () -> FashionMnist.load(dir, "validation"));
-        assertNames(e, "validation", "train or test");
+        AnalyzerInputException e = assertThrows(AnalyzerInputException.class, () -> FashionMnist.load(dir, "dev"));
+        assertNames(e, "dev", "train", "test", "fit", "validation");
     }
 }

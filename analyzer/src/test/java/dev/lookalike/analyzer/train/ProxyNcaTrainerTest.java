@@ -126,7 +126,7 @@ class ProxyNcaTrainerTest {
     private static final Shapes HELD_OUT = Shapes.of(20, 2);
 
     private static TrainingConfig config(int epochs) {
-        return new TrainingConfig("shapes", List.of(), epochs, 30, 0.01f, 0.05f, 1e-4f, 1f / 9, 0f, true, 42);
+        return new TrainingConfig("shapes", List.of(), epochs, 30, 0.01f, 0.05f, 1e-4f, 1f / 9, 0f, true, 0.5f, 42);
     }
 
     private static ModelBundle train(int epochs, Recorder recorder, Path checkpoints, boolean resume) {
@@ -195,7 +195,7 @@ class ProxyNcaTrainerTest {
 
     @Test
     void refusesClassesTheDatasetDoesNotHave() {
-        TrainingConfig config = new TrainingConfig("shapes", List.of(0, 5), 1, 30, 0.01f, 0.05f, 0f, 1f / 9, 0f, false, 1);
+        TrainingConfig config = new TrainingConfig("shapes", List.of(0, 5), 1, 30, 0.01f, 0.05f, 0f, 1f / 9, 0f, false, 0f, 1);
         ProxyNcaTrainer trainer = new ProxyNcaTrainer(config, TINY, InputSpec.fashionMnist(), new Recorder());
         AnalyzerInputException e = assertThrows(AnalyzerInputException.class,
                 () -> trainer.train(TRAIN, null, null, false));
