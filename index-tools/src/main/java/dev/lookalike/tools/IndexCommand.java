@@ -14,7 +14,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.index.DirectoryReader;
@@ -155,7 +157,13 @@ final class IndexCommand implements Callable<Integer> {
             return new OpenSearchBulkWriter(Path.of(index).getFileName().toString(), out);
         }
         Path folder = catalogue.toAbsolutePath().normalize().getParent();
-        return LuceneItemSink.open(Path.of(index), bundle, settings, folder, commitEvery);
+        Set<String> explicit = new HashSet<>();
+        for (String option : List.of("--m", "--beam-width", "--quantize")) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                explicit.add(option);
+            }
+        }
+        return LuceneItemSink.open(Path.of(index), bundle, settings, explicit, folder, commitEvery);
     }
 
     private int delete(Path path) throws IOException {

@@ -8,7 +8,11 @@ import dev.lookalike.search.index.IndexSettings;
 import dev.lookalike.search.index.IndexedItem;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -44,14 +48,17 @@ final class LuceneItemSink implements ItemSink {
      * @param path            the index folder
      * @param bundle          the model the items are embedded with
      * @param settings        the vector field's settings, used only when the index is created
+     * @param explicitOptions  the options among {@code --m}, {@code --beam-width} and {@code --quantize} that the
+     *                         user gave: for an existing index they must match its settings, which are fixed
      * @param catalogueFolder the folder of the catalogue the items come from
      * @param commitEvery     commit after this many items, at least 1
      * @return the sink; the caller closes it
-     * @throws SearchInputException if the existing index was built with another model or dimension
+     * @throws SearchInputException if the existing index was built with another model or dimension, or with
+     *                              other settings than the options given
      * @throws IOException          if the folder cannot be read or written
      */
-    static LuceneItemSink open(Path path, ModelBundle bundle, IndexSettings settings, Path catalogueFolder,
-            int commitEvery) throws IOException {
+    static LuceneItemSink open(Path path, ModelBundle bundle, IndexSettings settings, Set<String> explicitOptions,
+            Path catalogueFolder, int commitEvery) throws IOException {
         Directory directory = FSDirectory.open(path);
         try {
             CatalogueIndex index;
@@ -59,6 +66,7 @@ final class LuceneItemSink implements ItemSink {
                 index = CatalogueIndex.open(directory);
                 try {
                     requireSameModel(path, index.metadata(), bundle);
+                    requireSameSettings(path, index.metadata().settings(), settings, explicitOptions);
                 } catch (SearchInputException e) {
                     index.close();
                     throw e;
@@ -82,6 +90,22 @@ final class LuceneItemSink implements ItemSink {
                     + "-d); this model is " + dimension + "-d '" + bundle.spec().name()
                     + "'. Use that model or a new --index folder");
         }
+        ModelVersions.requireSame(metadata, bundle, "index " + path);
+    }
+
+    private static void requireSameSettings(Path path, IndexSettings stored, IndexSettings asked, Set<String> explicit) {
+        Map<String, Object[]> compared = new LinkedHashMap<>();
+        compared.put("--m", new Object[] {stored.hnswM(), asked.hnswM()});
+        compared.put("--beam-width", new Object[] {stored.beamWidth(), asked.beamWidth()});
+        compared.put("--quantize", new Object[] {stored.quantization(), asked.quantization()});
+        compared.forEach((option, values) -> {
+            if (explicit.contains(option) && !values[0].equals(values[1])) {
+                throw new SearchInputException(option + " " + values[1].toString().toLowerCase(Locale.ROOT),
+                        "index " + path + " was created with " + option + " "
+                                + values[0].toString().toLowerCase(Locale.ROOT)
+                                + ", and an index's vector settings cannot change; leave the option out, or build a new --index folder");
+            }
+        });
     }
 
     @Override

@@ -207,6 +207,7 @@ final class SearchCommand implements Callable<Integer> {
             throw new SearchInputException("--model " + model, "is model '" + bundle.spec().name()
                     + "' but index " + index + " was built with '" + metadata.model() + "'; leave --model out or name that one");
         }
+        ModelVersions.requireSame(metadata, bundle, "index " + index);
         try (Embedder embedder = Embedder.open(bundle, EmbedderOptions.defaults())) {
             BatchEmbedding result = embedder.embedImages(
                     imageQueries.stream().map(q -> ImageSource.of(q.file())).toList(), done -> { });

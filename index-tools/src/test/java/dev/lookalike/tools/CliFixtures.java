@@ -105,9 +105,18 @@ final class CliFixtures {
 
     /** Saves a tiny bundle named {@code tiny} (16-d, one random proxy per shape) into {@code dir}. */
     static Path tinyBundle(Path dir) throws IOException {
+        return tinyBundle(dir, 7);
+    }
+
+    /**
+     * @param dir         where to write the bundle
+     * @param proxiesSeed seeds the proxies: another seed makes another version of the same-named model
+     * @return {@code dir}
+     */
+    static Path tinyBundle(Path dir, long proxiesSeed) throws IOException {
         ModelSpec spec = new ModelSpec(ModelSpec.FORMAT_VERSION, "tiny", TINY, InputSpec.fashionMnist(), SHAPES, 0.1f,
                 null, null, null);
-        ModelBundle.of(spec, randomParameters(), randomProxies()).save(dir);
+        ModelBundle.of(spec, randomParameters(), randomProxies(proxiesSeed)).save(dir);
         return dir;
     }
 
@@ -122,8 +131,8 @@ final class CliFixtures {
         }
     }
 
-    private static Proxies randomProxies() {
-        Random random = new Random(7);
+    private static Proxies randomProxies(long seed) {
+        Random random = new Random(seed);
         float[][] vectors = new float[SHAPES.size()][TINY.embeddingSize()];
         for (float[] v : vectors) {
             for (int i = 0; i < v.length; i++) {

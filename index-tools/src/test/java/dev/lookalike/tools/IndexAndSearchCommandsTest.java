@@ -305,6 +305,35 @@ class IndexAndSearchCommandsTest {
     }
 
     @Test
+    void settingsGivenForAnExistingIndexMustBeItsOwn(@TempDir Path dir) {
+        Path idx = dir.resolve("idx");
+        assertEquals(0, index(catalogue, idx, "--m", "8").code());
+        assertBad(index(catalogue, idx, "--m", "32"), "--m");
+        assertBad(index(catalogue, idx, "--quantize", "int8"), "--quantize");
+        CliFixtures.Run same = index(catalogue, idx, "--m", "8");
+        assertEquals(0, same.code(), "repeating the index's own settings is fine: " + same.err());
+        assertEquals(0, index(catalogue, idx).code(), "leaving them out is fine");
+    }
+
+    @Test
+    void anotherVersionOfTheIndexModelIsRefusedForIndexingAndImageQueries(@TempDir Path dir) throws IOException {
+        Path retrained = CliFixtures.tinyBundle(dir.resolve("retrained"), 8);
+        Path idx = dir.resolve("idx");
+        assertEquals(0, index(catalogue, idx).code());
+        int before = CliFixtures.liveItems(idx);
+        CliFixtures.Run mixed = run("index", "--catalogue", catalogue.toString(), "--index", idx.toString(),
+                "--model", retrained.toString());
+        assertBad(mixed, "another version");
+        assertEquals(before, CliFixtures.liveItems(idx), "nothing was written");
+        Path image;
+        try (var files = Files.walk(catalogue.getParent())) {
+            image = files.filter(p -> p.toString().endsWith(".png")).findFirst().orElseThrow();
+        }
+        assertBad(run("search", "--index", idx.toString(), "--model", retrained.toString(), "--image",
+                image.toString()), "another version");
+    }
+
+    @Test
     void evalThroughTheIndexMatchesExactEvaluationOfTheSameImages() throws IOException {
         Path report = shared.resolve("index-eval.json");
         CliFixtures.Run viaIndex = run("eval", "--index", index.toString(), "--json", report.toString());

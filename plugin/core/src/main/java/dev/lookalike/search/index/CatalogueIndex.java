@@ -29,10 +29,12 @@ import org.apache.lucene.store.Directory;
  *
  * <p>Category proxies: every item is stored with its proxy assignment (predicted category and distribution)
  * under the current proxies. {@link #commit} recomputes the proxies from all live items and, if they changed
- * (a category appeared or disappeared, an unseen category's mean moved), stores them under a new generation;
- * items stored under an older generation keep their old assignment, and the searcher recomputes their
- * distribution from their vector, so re-ranking stays exact. {@link #putAll} computes the proxies from the
- * index and the whole batch before writing, so that a bulk load stores up-to-date assignments.
+ * (a category appeared or disappeared, an unseen category's mean moved), stores them under a new generation
+ * and rewrites the items whose predicted category changed, so that filters on
+ * {@value IndexSchema#PROXY_CATEGORY} stay true; other items keep the distribution of their older generation,
+ * which the searcher recomputes from their vector, so re-ranking stays exact. {@link #putAll} computes the
+ * proxies from the index and the whole batch before writing, so that a bulk load stores up-to-date
+ * assignments.
  *
  * <p>Merges run on a {@link ConcurrentMergeScheduler}; HNSW graphs of large merges are built by
  * {@link IndexSettings#mergeWorkers()} threads. Thread-safe: calls are serialised.
@@ -46,6 +48,8 @@ public final class CatalogueIndex implements Closeable {
     private final Analyzer analyzer;
     private final IndexSchema schema;
     private IndexMetadata metadata;
+    /** The proxy generation the stored assignments were last checked against; -1 before the first commit. */
+    private long reassignedGeneration = -1;
 
     private CatalogueIndex(Directory directory, IndexMetadata metadata, IndexWriterConfig.OpenMode mode)
             throws IOException {
@@ -168,8 +172,10 @@ public final class CatalogueIndex implements Closeable {
     }
 
     /**
-     * Recomputes the proxies from the live items and commits every change since the last commit together
-     * with the metadata. Costs a pass over all vectors plus Lucene's commit (flush and fsync).
+     * Recomputes the proxies from the live items, rewrites the items whose predicted category the new proxies
+     * change, and commits every change since the last commit together with the metadata. Costs a pass over all
+     * vectors, a second one when the proxies changed since the last commit (plus one HNSW insertion per
+     * rewritten item), and Lucene's commit (flush and fsync).
      *
      * @throws IOException if the index cannot be read or written; the previous commit then stays in place
      */
@@ -179,6 +185,16 @@ public final class CatalogueIndex implements Closeable {
             LiveItemProxies.addLiveItems(reader, Set.of(), builder);
         }
         adopt(builder);
+        if (metadata.proxies().generation() != reassignedGeneration) {
+            List<IndexedItem> stale;
+            try (DirectoryReader reader = DirectoryReader.open(writer)) {
+                stale = StaleAssignments.find(reader, metadata.proxies());
+            }
+            for (IndexedItem item : stale) {
+                writer.updateDocument(new Term(IndexSchema.ID, item.id()), document(item));
+            }
+            reassignedGeneration = metadata.proxies().generation();
+        }
         writer.setLiveCommitData(metadata.toUserData().entrySet());
         writer.commit();
     }

@@ -80,6 +80,20 @@ public record IndexMetadata(
     }
 
     /**
+     * Whether the index was built with this model: the same name and the same learned proxies. Two trainings
+     * of a model under one name learn different proxies, and their vectors are not comparable, so the name
+     * alone is not enough. Costs O(classes x dimension).
+     *
+     * @param name    a model's name
+     * @param proxies that model's learned proxies
+     * @return whether they are the ones the index was built with
+     */
+    public boolean builtWith(String name, Proxies proxies) {
+        return model.equals(name) && modelProxies.classes().equals(proxies.classes())
+                && Arrays.deepEquals(modelProxies.vectors(), proxies.vectors());
+    }
+
+    /**
      * @param newProxies the new proxies
      * @return this metadata with other proxies
      */

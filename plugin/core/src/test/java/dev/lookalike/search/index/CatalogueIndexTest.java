@@ -3,6 +3,8 @@ package dev.lookalike.search.index;
 import dev.lookalike.analyzer.model.Proxies;
 import dev.lookalike.search.SearchInputException;
 import dev.lookalike.search.proxy.CategoryProxy;
+import dev.lookalike.search.proxy.IndexProxies;
+import dev.lookalike.search.proxy.ProxyAssignment;
 import dev.lookalike.search.proxy.StoredDistribution;
 import dev.lookalike.search.query.QueryVector;
 import dev.lookalike.search.query.SearchHit;
@@ -16,8 +18,13 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.KnnVectorValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.tests.store.MockDirectoryWrapper;
@@ -39,6 +46,18 @@ public class CatalogueIndexTest extends LuceneTestCase {
     private IndexSettings settings() {
         return new IndexSettings(DIM, 2 + random().nextInt(30), 10 + random().nextInt(100),
                 random().nextBoolean() ? Quantization.INT8 : Quantization.NONE, 1 + random().nextInt(4));
+    }
+
+    private static float[] unit(float[] v) {
+        double norm = 0;
+        for (float x : v) {
+            norm += x * x;
+        }
+        float[] out = v.clone();
+        for (int i = 0; i < out.length; i++) {
+            out[i] /= (float) Math.sqrt(norm);
+        }
+        return out;
     }
 
     private static int count(DirectoryReader reader, String id) throws IOException {
@@ -198,6 +217,53 @@ public class CatalogueIndexTest extends LuceneTestCase {
                 assertFalse(proxy.learned());
                 assertEquals(vectors.size(), proxy.items());
                 assertArrayEquals(Oracle.normalisedMean(vectors), proxy.vector(), 1e-6f);
+            }
+        }
+    }
+
+    @Test
+    public void storedAssignmentsFollowTheProxiesWhenANewCategoryArrivesLater() throws IOException {
+        try (Directory dir = newDirectory();
+                CatalogueIndex index = CatalogueIndex.create(dir, IndexMetadata.create("m", settings(), model(), T))) {
+            List<Item> first = TestItems.random(random(), 40, DIM, 2);
+            for (Item item : first) {
+                index.put(new IndexedItem(item.id(), item.category(), item.title(), "d", "img/" + item.id() + ".png",
+                        Map.of("colour", "red"), item.vector()));
+            }
+            index.commit();
+            // A category the model never saw, whose items all look like one item of the first batch: its
+            // proxy lands on that item, which the new proxies now assign to it.
+            Item lookalike = first.get(random().nextInt(first.size()));
+            List<IndexedItem> second = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                float[] v = lookalike.vector().clone();
+                v[i] += 0.01f;
+                second.add(new IndexedItem("new-" + i, "c7", "", "", null, Map.of(), unit(v)));
+            }
+            index.putAll(second);
+            index.commit();
+            IndexProxies proxies = index.metadata().proxies();
+            assertTrue(proxies.categories().contains("c7"));
+            try (DirectoryReader reader = DirectoryReader.open(dir)) {
+                IndexSearcher searcher = new IndexSearcher(reader);
+                assertEquals(43, reader.numDocs());
+                for (LeafReaderContext leaf : reader.leaves()) {
+                    FloatVectorValues vectors = leaf.reader().getFloatVectorValues(IndexSchema.VECTOR);
+                    KnnVectorValues.DocIndexIterator it = vectors.iterator();
+                    for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+                        Document stored = leaf.reader().storedFields().document(doc);
+                        String expected = ProxyAssignment.of(proxies, vectors.vectorValue(it.index())).category();
+                        assertEquals(stored.get(IndexSchema.ID), expected, stored.get(IndexSchema.PROXY_CATEGORY));
+                    }
+                }
+                Document moved = searcher.storedFields().document(
+                        searcher.search(KeywordField.newExactQuery(IndexSchema.ID, lookalike.id()), 1).scoreDocs[0].doc);
+                assertEquals("c7", moved.get(IndexSchema.PROXY_CATEGORY));
+                assertEquals("rewriting keeps every other field", lookalike.category(), moved.get(IndexSchema.CATEGORY));
+                assertEquals(lookalike.title(), moved.get(IndexSchema.TITLE));
+                assertEquals("img/" + lookalike.id() + ".png", moved.get(IndexSchema.IMAGE));
+                assertEquals("red", moved.get(IndexSchema.FIELD_PREFIX + "colour"));
+                assertEquals(1, count(reader, lookalike.id()));
             }
         }
     }

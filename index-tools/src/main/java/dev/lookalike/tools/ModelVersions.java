@@ -1,0 +1,31 @@
+package dev.lookalike.tools;
+
+import dev.lookalike.analyzer.model.ModelBundle;
+import dev.lookalike.search.SearchInputException;
+import dev.lookalike.search.index.IndexMetadata;
+
+/**
+ * Refuses to mix two versions of a model in one index. A retrained model keeps its name but learns other
+ * proxies and another vector space, so its vectors cannot be compared with an index built by the old one:
+ * adding them would silently corrupt similarity, and querying with them would return noise.
+ */
+final class ModelVersions {
+
+    private ModelVersions() {
+    }
+
+    /**
+     * @param metadata the index's metadata
+     * @param bundle   the model about to embed items or queries for it, already checked to have its name
+     * @param index    how to name the index in the error
+     * @throws SearchInputException if the index was built with another version of the model
+     */
+    static void requireSame(IndexMetadata metadata, ModelBundle bundle, String index) {
+        if (!metadata.builtWith(bundle.spec().name(), bundle.proxies())) {
+            String trained = bundle.spec().training() == null ? "" : " (this one trained at " + bundle.spec().training().trainedAt() + ")";
+            throw new SearchInputException("--model " + bundle.spec().name(), index + " was built with another version of model '"
+                    + metadata.model() + "'" + trained + ": its learned proxies differ, so the vectors are not comparable."
+                    + " Rebuild the index into a new --index folder");
+        }
+    }
+}
