@@ -72,9 +72,9 @@ class BadInputTest {
         assertEquals(2, badClass.exitCode(), badClass::toString);
         assertTrue(badClass.stderr().contains("12"), badClass::toString);
 
-        LookalikeCli.Result badSplit = LookalikeCli.run("eval", "--split", "validation");
+        LookalikeCli.Result badSplit = LookalikeCli.run("eval", "--split", "dev");
         assertEquals(2, badSplit.exitCode(), badSplit::toString);
-        assertTrue(badSplit.stderr().contains("validation"), badSplit::toString);
+        assertTrue(badSplit.stderr().contains("dev") && badSplit.stderr().contains("validation"), badSplit::toString);
 
         LookalikeCli.Result unknownOption = LookalikeCli.run("eval", "--frobnicate");
         assertEquals(2, unknownOption.exitCode(), unknownOption::toString);

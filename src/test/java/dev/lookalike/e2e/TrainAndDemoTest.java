@@ -57,16 +57,34 @@ class TrainAndDemoTest {
     }
 
     @Test
-    void demoWritesAResultsPageAndAnEmbeddingMap() throws Exception {
+    void demoBuildsTheIndexAndShowsEachExampleSearchOnOnePage() throws Exception {
         Path out = tmp.resolve("demo");
         LookalikeCli.Result r = LookalikeCli.run("demo", "--out", out.toString());
         assertEquals(0, r.exitCode(), r::toString);
-        assertTrue(r.stdout().contains("recall@1"), r::toString);
+        for (String step : new String[] {"$ lookalike catalogue", "$ lookalike index", "$ lookalike eval --index",
+            "$ lookalike search", "--category Sandal", "--text pullover", "--rerank", "hnsw recall@10"}) {
+            assertTrue(r.stdout().contains(step), "the demo shows " + step + "\n" + r);
+        }
+        assertTrue(r.stdout().contains("10000 items indexed"), r::toString);
         String html = Files.readString(out.resolve("index.html"));
-        assertEquals(20, count(html, "<h2>"), "a catalogue query and a photo query per class");
-        assertEquals(20 * 9, count(html, "<img "), "each query and its 8 results");
+        assertEquals(6, count(html, "<h2>"), "one row per example search");
+        assertEquals(6 * 9, count(html, "<img "), "each query and its 8 results");
+        String filtered = r.stdout().substring(r.stdout().indexOf("--category Sandal"));
+        filtered = filtered.substring(0, filtered.indexOf("\n#"));
+        assertEquals(8, count(filtered, " Sandal #"), "the filtered example returns 8 sandals:\n" + filtered);
         BufferedImage map = ImageIO.read(out.resolve("embedding-map.png").toFile());
         assertEquals(900, map.getWidth());
+    }
+
+    @Test
+    void demoRefusesToReplaceAFolderThatIsNotItsIndex() throws Exception {
+        Path out = tmp.resolve("demo");
+        Path precious = Files.createDirectories(out.resolve("index")).resolve("notes.txt");
+        Files.writeString(precious, "keep me");
+        LookalikeCli.Result r = LookalikeCli.run("demo", "--out", out.toString(), "--limit", "100");
+        assertEquals(2, r.exitCode(), r::toString);
+        assertTrue(r.stderr().contains("--out"), r::toString);
+        assertEquals("keep me", Files.readString(precious));
     }
 
     private static int count(String text, String needle) {

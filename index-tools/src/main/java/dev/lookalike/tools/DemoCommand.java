@@ -1,48 +1,64 @@
 package dev.lookalike.tools;
 
 import dev.lookalike.analyzer.dataset.FashionMnist;
-import dev.lookalike.analyzer.dataset.LabelledDataset;
 import dev.lookalike.analyzer.dataset.PhotoQuerySimulator;
-import dev.lookalike.analyzer.eval.EmbeddingEvaluation;
-import dev.lookalike.analyzer.eval.EvaluationReport;
 import dev.lookalike.analyzer.image.ImageDecoder;
-import dev.lookalike.analyzer.model.BatchEmbedding;
-import dev.lookalike.analyzer.model.Embedder;
-import dev.lookalike.analyzer.model.ModelBundle;
-import dev.lookalike.analyzer.model.ProxyClassifier;
-import dev.lookalike.analyzer.model.VectorMath;
-import java.awt.image.BufferedImage;
+import dev.lookalike.analyzer.image.ImageLimits;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
- * {@code lookalike demo}: from nothing to a look at the model's results. Embeds Fashion-MNIST's test
- * images with the shipped model, prints its quality figures, and writes an HTML page of example queries
- * (catalogue items and simulated user photos of them) beside their nearest catalogue items, and a PNG map
- * of the embeddings.
+ * {@code lookalike demo}: from nothing to a searchable index and a look at its results, by running the
+ * commands a search team would run, each printed before its output: {@code catalogue} writes Fashion-MNIST's
+ * test split as a catalogue, {@code index} builds the Lucene index, {@code eval --index} measures it, and
+ * {@code search} runs example queries (a user's photo, an item, a category filter, text, with and without
+ * re-ranking). The example results go on one HTML page, the index's embeddings on a PNG map.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Embed Fashion-MNIST's test images, print the model's quality figures, and write an HTML page",
-            "of example queries (catalogue items and simulated user photos) beside their nearest items,",
-            "and a PNG map of the embeddings."})
+        description = {"From nothing to a searchable index of Fashion-MNIST's test split: write the catalogue, build the",
+            "index, evaluate it and run example searches (by photo, by id, with a category filter, with text,",
+            "with and without re-ranking), printing each command; results go to an HTML page and an embedding map."})
 final class DemoCommand implements Callable<Integer> {
 
-    @Mixin
-    ModelOptions model;
+    /** Items of the examples, by their place in the test split. */
+    private static final int SHIRT = 4;
+    private static final int COAT = 6;
+    private static final int SNEAKER = 9;
+    private static final int BAG = 18;
+    /** The highest of them: a catalogue must reach it. */
+    private static final int LAST_EXAMPLE = BAG;
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--out", defaultValue = "lookalike-demo", paramLabel = "DIR",
-            description = "Where to write index.html and embedding-map.png. Default: ${DEFAULT-VALUE}.")
+            description = "Where to write the catalogue, the index, index.html and embedding-map.png. Default: ${DEFAULT-VALUE}.")
     Path out;
 
-    @Option(names = "--results", defaultValue = "8", description = "Results shown per query. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--model", defaultValue = "fashion", paramLabel = "NAME|DIR",
+            description = "The model: a built-in name or a bundle folder. Default: ${DEFAULT-VALUE}.")
+    String model;
+
+    @Option(names = "--limit", paramLabel = "N",
+            description = "Catalogue only the first N test images (a quicker look). Default: all 10,000.")
+    Integer limit;
+
+    @Option(names = "--results", defaultValue = "8", description = "Results shown per query, 1..100. Default: ${DEFAULT-VALUE}.")
     int results;
 
     @Override
@@ -50,70 +66,113 @@ final class DemoCommand implements Callable<Integer> {
         if (results < 1 || results > 100) {
             throw new IllegalArgumentException("--results must be in 1..100, got " + results);
         }
-        LabelledDataset test = FashionMnist.load("test");
-        ModelBundle bundle = model.bundle();
-        try (Embedder embedder = model.embedder(bundle)) {
-            BatchEmbedding embedded;
-            try (Progress progress = new Progress("embedding", test.size(), "img")) {
-                embedded = embedder.embedDataset(test, progress);
-            }
-            float[][] vectors = embedded.vectors().toArray(float[][]::new);
-            int[] labels = IntStream.range(0, test.size()).map(test::label).toArray();
-            EvaluationReport report = new EmbeddingEvaluation().evaluate(vectors, labels);
-            System.out.printf("model %s on %s (%d images, leave-one-out, cosine):%n",
-                    bundle.spec().name(), test.description(), test.size());
-            report.toOrderedMap().forEach((k, v) -> System.out.printf("  %-9s %s%n", k, v == null ? "-" : String.format(Locale.ROOT, "%.4f", v)));
-
-            ResultsPage page = new ResultsPage("Lookalike demo: model " + bundle.spec().name());
-            page.paragraph(String.format(Locale.ROOT, "Gallery: the %d images of %s. Recall@1 %.4f, MAP@R %.4f, NMI %.4f.",
-                    test.size(), test.description(), report.recallAtK().get(1), report.mapAtR(), report.nmi()));
-            addExamples(page, embedder, test, vectors);
-            Path html = out.resolve("index.html");
-            page.write(html);
-            Path map = out.resolve("embedding-map.png");
-            EmbeddingMapPlot.write(vectors, labels, test.classNames(),
-                    "Model " + bundle.spec().name() + ": " + test.description() + " embeddings", map);
-            System.out.println("results page: " + html.toAbsolutePath());
-            System.out.println("embedding map: " + map.toAbsolutePath());
+        if (limit != null && limit <= LAST_EXAMPLE) {
+            throw new IllegalArgumentException("--limit must be above " + LAST_EXAMPLE + " so that the examples' items are in the catalogue, got " + limit);
         }
+        Path catalogueDir = out.resolve("catalogue");
+        Path index = out.resolve("index");
+        Path catalogue = catalogueDir.resolve(CatalogueCommand.CATALOGUE_FILE);
+        removeOldIndex(index);
+
+        List<String> catalogueArgs = new ArrayList<>(List.of("catalogue", "--dataset", "fashion-mnist", "--split", "test",
+                "--out", catalogueDir.toString()));
+        if (limit != null) {
+            catalogueArgs.addAll(List.of("--limit", limit.toString()));
+        }
+        step(catalogueArgs.toArray(String[]::new));
+        step("index", "--catalogue", catalogue.toString(), "--index", index.toString(), "--model", model);
+        step("eval", "--index", index.toString(), "--sample", "1000");
+
+        Path photo = writePhoto(out.resolve("photos"), SNEAKER);
+        SearchResultsPage page = new SearchResultsPage("Lookalike demo: Fashion-MNIST test split, model " + model,
+                new ImageDecoder(ImageLimits.DEFAULT));
+        String k = Integer.toString(results);
+        example(page, "A user's photo of a sneaker (on white, tinted, off-centre, JPEG)",
+                "search", "--index", index.toString(), "--image", photo.toString(), "--k", k);
+        example(page, "More like this item",
+                "search", "--index", index.toString(), "--id", id(BAG), "--k", k);
+        example(page, "Like this sneaker, but only sandals (a category filter acts inside the HNSW search)",
+                "search", "--index", index.toString(), "--id", id(SNEAKER), "--category", "Sandal", "--k", k);
+        example(page, "Like this coat, with the word \"pullover\" fused in by BM25 on the titles",
+                "search", "--index", index.toString(), "--id", id(COAT), "--text", "pullover", "--k", k);
+        example(page, "A shirt, without re-ranking",
+                "search", "--index", index.toString(), "--id", id(SHIRT), "--k", k);
+        example(page, "The same shirt, re-ranked by the proxies",
+                "search", "--index", index.toString(), "--id", id(SHIRT), "--rerank", "--k", k);
+        Path html = out.resolve("index.html");
+        page.write(html);
+
+        Path map = out.resolve("embedding-map.png");
+        try (Directory directory = FSDirectory.open(index); DirectoryReader reader = DirectoryReader.open(directory)) {
+            IndexedVectors indexed = IndexedVectors.read(reader);
+            EmbeddingMapPlot.write(indexed.vectors(), indexed.labels(), indexed.categories(),
+                    "Model " + model + ": the index's " + indexed.vectors().length + " embeddings", map);
+        }
+        PrintWriter printed = spec.commandLine().getOut();
+        printed.println("results page: " + html.toAbsolutePath());
+        printed.println("embedding map: " + map.toAbsolutePath());
+        printed.flush();
         return 0;
     }
 
-    private void addExamples(ResultsPage page, Embedder embedder, LabelledDataset test, float[][] vectors) {
-        ImageDecoder decoder = embedder.decoder();
+    /** Runs a command of this command line, printed first as a user would type it; fails the demo if it fails. */
+    private void step(String... args) {
+        run(null, null, args);
+    }
+
+    private void example(SearchResultsPage page, String caption, String... args) {
+        run(page, caption, args);
+    }
+
+    private void run(SearchResultsPage page, String caption, String... args) {
+        PrintWriter printed = spec.commandLine().getOut();
+        printed.println();
+        if (caption != null) {
+            printed.println("# " + caption);
+        }
+        printed.println("$ lookalike " + String.join(" ", args));
+        printed.flush();
+        CommandLine cli = LookalikeCommand.commandLine();
+        cli.setOut(printed);
+        cli.setErr(spec.commandLine().getErr());
+        if (page != null) {
+            SearchCommand search = cli.getSubcommands().get("search").getCommand();
+            search.sharedPage = page;
+            search.sharedCaption = caption;
+        }
+        int code = cli.execute(args);
+        if (code != 0) {
+            throw new IllegalStateException("the demo's step `lookalike " + String.join(" ", args) + "` exited with " + code);
+        }
+    }
+
+    private Path writePhoto(Path dir, int item) throws IOException {
+        Files.createDirectories(dir);
+        FashionMnist test = FashionMnist.load("test");
         PhotoQuerySimulator photos = VectorSource.photos();
-        ProxyClassifier classifier = embedder.classifier();
-        for (int label = 0; label < test.classNames().size(); label++) {
-            int item = firstWithLabel(test, label);
-            BufferedImage itemImage = test.image(item, decoder).toBufferedImage();
-            page.row(row("catalogue item #" + item + " (" + test.classNames().get(label) + ")", itemImage,
-                    vectors[item], item, label, test, vectors, classifier, decoder));
-            byte[] jpeg = photos.photo(item, test.image(item, decoder));
-            BufferedImage photo = decoder.decode(jpeg, "photo of #" + item);
-            page.row(row("simulated user photo of item #" + item, photo, embedder.embed(photo), item, label, test,
-                    vectors, classifier, decoder));
+        Path file = dir.resolve("photo-of-" + id(item) + ".jpg");
+        Files.write(file, photos.photo(item, test.image(item, new ImageDecoder(ImageLimits.DEFAULT))));
+        return file;
+    }
+
+    /** Deletes the index a previous demo wrote here, so that a new model's vectors never meet an old model's. */
+    private static void removeOldIndex(Path index) throws IOException {
+        if (!Files.exists(index)) {
+            return;
+        }
+        try (Directory directory = FSDirectory.open(index)) {
+            if (!DirectoryReader.indexExists(directory)) {
+                throw new IllegalArgumentException("--out: " + index + " exists and is not an index the demo wrote; choose another --out");
+            }
+        }
+        try (Stream<Path> files = Files.walk(index)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
         }
     }
 
-    private ResultsPage.Row row(String title, BufferedImage queryImage, float[] query, int exclude, int label,
-            LabelledDataset test, float[][] vectors, ProxyClassifier classifier, ImageDecoder decoder) {
-        ProxyClassifier.Prediction predicted = classifier.predict(query);
-        List<ResultsPage.Tile> tiles = new ArrayList<>();
-        for (int i : nearest(query, vectors, exclude)) {
-            tiles.add(new ResultsPage.Tile(test.image(i, decoder).toBufferedImage(), test.classNames().get(test.label(i)),
-                    String.format(Locale.ROOT, "#%d cos %.3f", i, VectorMath.dot(query, vectors[i])), test.label(i) == label));
-        }
-        ResultsPage.Tile queryTile = new ResultsPage.Tile(queryImage, test.classNames().get(label),
-                String.format(Locale.ROOT, "predicted %s %.2f", predicted.name(), predicted.probability()), null);
-        return new ResultsPage.Row(title, queryTile, tiles);
-    }
-
-    private int[] nearest(float[] query, float[][] vectors, int exclude) {
-        return VectorMath.nearest(query, vectors, exclude, results);
-    }
-
-    private static int firstWithLabel(LabelledDataset data, int label) {
-        return IntStream.range(0, data.size()).filter(i -> data.label(i) == label).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException(data.description() + " has no item of label " + label));
+    private static String id(int item) {
+        return CatalogueCommand.id("test", item);
     }
 }

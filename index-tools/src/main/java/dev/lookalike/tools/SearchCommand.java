@@ -114,6 +114,12 @@ final class SearchCommand implements Callable<Integer> {
             description = "The model for image queries: a built-in name or a bundle folder. Default: the index's model.")
     String model;
 
+    /** A page that a caller (the demo) collects rows on instead of {@code --html}; {@code null} otherwise. */
+    SearchResultsPage sharedPage;
+
+    /** With {@link #sharedPage}: what the rows of this run show. */
+    String sharedCaption;
+
     @Override
     public Integer call() throws IOException {
         checkOptions();
@@ -134,7 +140,7 @@ final class SearchCommand implements Callable<Integer> {
                 }
             }
             Map<QueryInput, float[]> embedded = embedImages(queries, metadata);
-            SearchResultsPage page = html == null ? null
+            SearchResultsPage page = sharedPage != null ? sharedPage : html == null ? null
                     : new SearchResultsPage("Lookalike search: " + index, new ImageDecoder(ImageLimits.DEFAULT));
             for (QueryInput q : queries) {
                 SearchResults results = searcher.search(query(q, embedded));
@@ -146,10 +152,11 @@ final class SearchCommand implements Callable<Integer> {
                 if (page != null) {
                     StoredItem item = items.get(q);
                     Path image = q instanceof QueryInput.Image i ? i.file() : item == null ? null : item.image();
-                    page.add(q, image, item == null ? null : item.category(), results);
+                    String title = sharedCaption == null ? q.describe() : sharedCaption + ": " + q.describe();
+                    page.add(title, q, image, item == null ? null : item.category(), results);
                 }
             }
-            if (page != null) {
+            if (page != null && html != null) {
                 page.write(html);
                 spec.commandLine().getErr().println("results page: " + html.toAbsolutePath());
             }

@@ -42,12 +42,13 @@ final class SearchResultsPage {
     /**
      * Adds a query's row. Costs one image decode per result.
      *
+     * @param title         the row's title
      * @param query         the query
      * @param queryImage    the query's image file, or {@code null} (a raw vector)
      * @param queryCategory the query's known category, or {@code null}
      * @param results       the results
      */
-    void add(QueryInput query, Path queryImage, String queryCategory, SearchResults results) {
+    void add(String title, QueryInput query, Path queryImage, String queryCategory, SearchResults results) {
         String expected = queryCategory != null ? queryCategory
                 : results.queryCategory() == null ? null : results.queryCategory().category();
         String predicted = results.queryCategory() == null ? "no categories"
@@ -61,7 +62,7 @@ final class SearchResultsPage {
                     String.format(Locale.ROOT, "%s %.3f", hit.id(), hit.score()),
                     expected == null ? null : expected.equals(hit.category())));
         }
-        page.row(new ResultsPage.Row(query.describe(), queryTile, tiles));
+        page.row(new ResultsPage.Row(title, queryTile, tiles));
     }
 
     /**
