@@ -7,6 +7,7 @@ import dev.lookalike.analyzer.dataset.SampledDataset;
 import dev.lookalike.analyzer.eval.EmbeddingEvaluation;
 import dev.lookalike.analyzer.eval.EvaluationReport;
 import dev.lookalike.analyzer.eval.RetrievalEvaluator;
+import dev.lookalike.search.query.SimilarityQuery;
 import java.io.IOException;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.store.Directory;
@@ -20,7 +21,9 @@ import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code lookalike eval}: retrieval and clustering quality of a model (or a baseline) on a labelled dataset. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
@@ -29,6 +32,9 @@ import picocli.CommandLine.Option;
             "With --queries photos, each image is turned into a simulated user photo (on white, tinted, enlarged,",
             "off-centre, JPEG) and searched against the clean images (NMI then does not apply)."})
 final class EvalCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     DatasetOptions data;
@@ -58,9 +64,11 @@ final class EvalCommand implements Callable<Integer> {
                     + " and HNSW recall@10 against exact search.")
     Path index;
 
-    @Option(names = "--rerank-weight", defaultValue = "0.2",
-            description = "With --index: the weight of proxy agreement in the re-ranked run. Default: ${DEFAULT-VALUE}.")
-    float rerankWeight;
+    @Option(names = "--rerank-weight", split = ",", paramLabel = "W[,W…]",
+            description = "With --index: the weight of proxy agreement in the re-ranked run, 0..1. Several, comma-separated,"
+                    + " also sweep the weights (the first is the report's re-ranked run): run that on a validation index"
+                    + " to choose one. Default: the search default, " + SimilarityQuery.DEFAULT_RERANK_WEIGHT + ".")
+    List<Float> rerankWeights;
 
     @Option(names = "--sample", defaultValue = "2000",
             description = "With --index: how many items query the index. Default: ${DEFAULT-VALUE}.")
@@ -107,17 +115,21 @@ final class EvalCommand implements Callable<Integer> {
         if (sample < 1) {
             throw new IllegalArgumentException("--sample must be positive, got " + sample);
         }
+        if (rerankWeights != null && rerankWeights.stream().anyMatch(w -> !(w >= 0 && w <= 1))) {
+            throw new IllegalArgumentException("--rerank-weight: every weight must be between 0 and 1, got " + rerankWeights);
+        }
         try (Directory dir = FSDirectory.open(index)) {
             if (!DirectoryReader.indexExists(dir)) {
                 throw new IllegalArgumentException("--index " + index + ": no Lucene index there");
             }
             try (DirectoryReader reader = DirectoryReader.open(dir)) {
-                IndexEvaluation evaluation = new IndexEvaluation(reader, rerankWeight);
+                IndexEvaluation evaluation = new IndexEvaluation(reader, rerankWeights == null
+                        ? List.of(SimilarityQuery.DEFAULT_RERANK_WEIGHT) : rerankWeights);
                 Map<String, Object> report;
                 try (Progress progress = new Progress("querying", Math.min(sample, reader.numDocs()), "query")) {
                     report = evaluation.run(sample, 11, progress);
                 }
-                IndexEvaluation.print(report);
+                IndexEvaluation.print(report, spec.commandLine().getOut());
                 if (json != null) {
                     Files.createDirectories(json.toAbsolutePath().getParent());
                     new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), report);
@@ -128,11 +140,11 @@ final class EvalCommand implements Callable<Integer> {
     }
 
     private void print(String name, LabelledDataset dataset, EvaluationReport report) {
-        System.out.printf("%s on %s: %d images, %s queries%n", name, dataset.description(), dataset.size(), queries);
-        System.out.printf("%-10s %s%n", "metric", "value");
+        spec.commandLine().getOut().printf("%s on %s: %d images, %s queries%n", name, dataset.description(), dataset.size(), queries);
+        spec.commandLine().getOut().printf("%-10s %s%n", "metric", "value");
         report.toOrderedMap().forEach((k, v) -> {
             if (v != null && !Double.isNaN(v)) {
-                System.out.printf("%-10s %.4f%n", k, v);
+                spec.commandLine().getOut().printf("%-10s %.4f%n", k, v);
             }
         });
     }

@@ -10,12 +10,14 @@ import dev.lookalike.search.query.SearchHit;
 import dev.lookalike.search.query.SimilarityQuery;
 import dev.lookalike.search.query.SimilaritySearcher;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
@@ -37,11 +39,16 @@ final class IndexEvaluation {
     private final int[] labels;
     private final Map<String, Integer> labelOfCategory = new HashMap<>();
 
-    private final float rerankWeight;
+    private final List<Float> rerankWeights;
 
-    IndexEvaluation(DirectoryReader reader, float rerankWeight) throws IOException {
+    /**
+     * @param reader        the index
+     * @param rerankWeights the re-ranking weights to run, at least one; the first is the report's {@code reranked}
+     *                      run, and with more than one every weight also goes into {@code rerank_sweep}
+     */
+    IndexEvaluation(DirectoryReader reader, List<Float> rerankWeights) throws IOException {
         this.searcher = SimilaritySearcher.open(reader);
-        this.rerankWeight = rerankWeight;
+        this.rerankWeights = List.copyOf(rerankWeights);
         List<Integer> labelList = new ArrayList<>();
         for (LeafReaderContext leaf : reader.leaves()) {
             StoredFields stored = leaf.reader().storedFields();
@@ -84,7 +91,7 @@ final class IndexEvaluation {
             labelOfId.put(ids.get(i), labels[i]);
         }
         int[][] plain = new int[sample.length][];
-        int[][] reranked = new int[sample.length][];
+        int[][][] reranked = new int[rerankWeights.size()][sample.length][];
         int[] queryLabels = new int[sample.length];
         int[] relevant = new int[sample.length];
         AtomicInteger done = new AtomicInteger();
@@ -92,25 +99,38 @@ final class IndexEvaluation {
             int item = sample[j];
             queryLabels[j] = labels[item];
             relevant[j] = counts[labels[item]] - 1;
-            plain[j] = rankedLabels(item, k, false, labelOfId);
-            reranked[j] = rankedLabels(item, k, true, labelOfId);
+            plain[j] = rankedLabels(item, k, null, labelOfId);
+            for (int w = 0; w < rerankWeights.size(); w++) {
+                reranked[w][j] = rankedLabels(item, k, rerankWeights.get(w), labelOfId);
+            }
             progress.accept(done.incrementAndGet());
         });
         RankedListEvaluator evaluator = new RankedListEvaluator(RetrievalEvaluator.DEFAULT_RECALL_KS);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("plain", evaluator.evaluate(plain, queryLabels, relevant).toOrderedMap());
-        out.put("reranked", evaluator.evaluate(reranked, queryLabels, relevant).toOrderedMap());
+        out.put("reranked", evaluator.evaluate(reranked[0], queryLabels, relevant).toOrderedMap());
+        if (rerankWeights.size() > 1) {
+            List<Map<String, Object>> sweep = new ArrayList<>();
+            for (int w = 0; w < rerankWeights.size(); w++) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("rerank_weight", rerankWeights.get(w));
+                row.putAll(evaluator.evaluate(reranked[w], queryLabels, relevant).toOrderedMap());
+                sweep.add(row);
+            }
+            out.put("rerank_sweep", sweep);
+        }
         out.put("hnsw_recall@10", hnswRecallAt10(sample));
-        out.put("rerank_weight", rerankWeight);
+        out.put("rerank_weight", rerankWeights.get(0));
         out.put("items", ids.size());
         out.put("queries", sample.length);
         out.put("results_per_query", k);
         return out;
     }
 
-    private int[] rankedLabels(int item, int k, boolean rerank, Map<String, Integer> labelOfId) {
-        SimilarityQuery query = SimilarityQuery.builder(QueryVector.ofItem(ids.get(item)))
-                .k(k).numCandidates(k).rerank(rerank).rerankWeight(rerankWeight).build();
+    /** @param weight the re-ranking weight, or {@code null} for a plain search */
+    private int[] rankedLabels(int item, int k, Float weight, Map<String, Integer> labelOfId) {
+        SimilarityQuery.Builder builder = SimilarityQuery.builder(QueryVector.ofItem(ids.get(item))).k(k).numCandidates(k);
+        SimilarityQuery query = (weight == null ? builder : builder.rerank(true).rerankWeight(weight)).build();
         try {
             return searcher.search(query).hits().stream().mapToInt(h -> labelOfId.get(h.id())).toArray();
         } catch (IOException e) {
@@ -138,20 +158,32 @@ final class IndexEvaluation {
         return sum / sample.length;
     }
 
-    /** @param report a figure map from {@link #run} */
-    static void print(Map<String, Object> report) {
-        System.out.printf("%d queries over %d items (%d results each), by id, item left out%n",
+    /**
+     * @param report a figure map from {@link #run}
+     * @param out    where to print it
+     */
+    static void print(Map<String, Object> report, PrintWriter out) {
+        out.printf("%d queries over %d items (%d results each), by id, item left out%n",
                 report.get("queries"), report.get("items"), report.get("results_per_query"));
-        System.out.printf("%-10s %10s %10s%n", "metric", "plain", "reranked");
+        out.printf("%-10s %10s %10s%n", "metric", "plain", String.format(Locale.ROOT, "reranked %.2f", report.get("rerank_weight")));
         @SuppressWarnings("unchecked")
         Map<String, Double> plain = (Map<String, Double>) report.get("plain");
         @SuppressWarnings("unchecked")
         Map<String, Double> reranked = (Map<String, Double>) report.get("reranked");
         plain.forEach((key, v) -> {
             if (v != null) {
-                System.out.printf("%-10s %10.4f %10.4f%n", key, v, reranked.get(key));
+                out.printf("%-10s %10.4f %10.4f%n", key, v, reranked.get(key));
             }
         });
-        System.out.printf("%-10s %10.4f%n", "hnsw recall@10", (Double) report.get("hnsw_recall@10"));
+        out.printf("%-10s %10.4f%n", "hnsw recall@10", (Double) report.get("hnsw_recall@10"));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> sweep = (List<Map<String, Object>>) report.get("rerank_sweep");
+        if (sweep != null) {
+            out.printf("%nre-ranking weight sweep%n%8s %10s %10s %10s%n", "weight", "recall@1", "map@r", "mrr");
+            for (Map<String, Object> row : sweep) {
+                out.printf("%8.2f %10.4f %10.4f %10.4f%n", row.get("rerank_weight"), row.get("recall@1"),
+                        row.get("map@r"), row.get("mrr"));
+            }
+        }
     }
 }

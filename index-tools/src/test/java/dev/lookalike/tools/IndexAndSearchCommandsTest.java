@@ -356,4 +356,29 @@ class IndexAndSearchCommandsTest {
         assertEquals(metrics.get("recall@1").asDouble(), json.get("plain").get("recall@1").asDouble(), 0.051);
         assertEquals(metrics.get("map@r").asDouble(), json.get("plain").get("map@r").asDouble(), 0.05);
     }
+
+    @Test
+    void rerankWeightSweepReportsEachWeightAndWeightZeroRanksAsPlain() throws IOException {
+        Path report = shared.resolve("sweep.json");
+        CliFixtures.Run swept = run("eval", "--index", index.toString(), "--rerank-weight", "0.7,0,1",
+                "--json", report.toString());
+        assertEquals(0, swept.code(), swept.err());
+        JsonNode json = new ObjectMapper().readTree(report.toFile());
+        JsonNode sweep = json.get("rerank_sweep");
+        assertEquals(3, sweep.size());
+        assertEquals(0.7, sweep.get(0).get("rerank_weight").asDouble(), 1e-6);
+        assertEquals(json.get("reranked"), withoutWeight(sweep.get(0)), "the first weight is the re-ranked run");
+        for (String key : List.of("recall@1", "map@r", "mrr")) {
+            assertEquals(json.get("plain").get(key).asDouble(), sweep.get(1).get(key).asDouble(), 1e-9,
+                    "weight 0 keeps the similarity order: " + key);
+        }
+        assertTrue(swept.out().contains("sweep"), swept.out());
+        assertBad(run("eval", "--index", index.toString(), "--rerank-weight", "0.5,1.5"), "--rerank-weight");
+    }
+
+    private static JsonNode withoutWeight(JsonNode row) {
+        com.fasterxml.jackson.databind.node.ObjectNode copy = row.deepCopy();
+        copy.remove("rerank_weight");
+        return copy;
+    }
 }
