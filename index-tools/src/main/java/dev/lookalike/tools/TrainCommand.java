@@ -70,6 +70,10 @@ final class TrainCommand implements Callable<Integer> {
                     + "Default: the --init bundle's network, else 24|48,48|96,96.")
     String stages;
 
+    @Option(names = "--mirror-average",
+            description = "Write a bundle whose embedding of an image is the normalised mean of the network's embeddings of the image and its mirror image (test-time augmentation; twice the inference).")
+    boolean mirrorAverage;
+
     @Option(names = "--seed", defaultValue = "42", description = "Seed for initialisation, sampling and augmentation. Default: ${DEFAULT-VALUE}.")
     long seed;
 
@@ -124,7 +128,8 @@ final class TrainCommand implements Callable<Integer> {
                 : start != null ? start.spec().network() : NetworkSpec.fashionDefault();
         ProxyNcaTrainer trainer = new ProxyNcaTrainer(config, network, InputSpec.fashionMnist(),
                 new ProgressTrainingListener(epochs, batchSize, System.out));
-        ModelBundle bundle = trainer.train(train, heldOut, checkpoints, resume, start);
+        ModelBundle trained = trainer.train(train, heldOut, checkpoints, resume, start);
+        ModelBundle bundle = mirrorAverage ? trained.withMirrorAverage(true) : trained;
         bundle.save(out);
         System.out.printf("model %s written to %s (%.0f s)%n", name, out, bundle.spec().training().seconds());
         return 0;

@@ -217,7 +217,17 @@ public final class Embedder implements AutoCloseable {
         }
         Predictor<float[], float[]> predictor = borrow();
         try {
-            return predictor.batchPredict(batch);
+            if (!bundle.spec().mirrorAverage()) {
+                return predictor.batchPredict(batch);
+            }
+            List<float[]> both = new ArrayList<>(batch);
+            batch.forEach(x -> both.add(preprocessor.mirror(x)));
+            List<float[]> embedded = predictor.batchPredict(both);
+            List<float[]> out = new ArrayList<>(batch.size());
+            for (int i = 0; i < batch.size(); i++) {
+                out.add(VectorMath.normalize(VectorMath.sum(embedded.get(i), embedded.get(batch.size() + i))));
+            }
+            return out;
         } catch (TranslateException e) {
             throw new IllegalStateException("inference failed: " + e.getMessage(), e);
         } finally {

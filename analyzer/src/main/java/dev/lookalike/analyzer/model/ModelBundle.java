@@ -96,6 +96,14 @@ public record ModelBundle(ModelSpec spec, byte[] parameters, Proxies proxies) {
     }
 
     /**
+     * @param on whether the embedding averages each image with its mirror image
+     * @return this bundle with mirror averaging on or off (same parameters and proxies)
+     */
+    public ModelBundle withMirrorAverage(boolean on) {
+        return of(spec.withMirrorAverage(on), parameters, proxies);
+    }
+
+    /**
      * Makes a bundle from freshly trained parts, computing the checksums of its files.
      *
      * @param spec       the spec; its file digests are replaced
@@ -107,7 +115,7 @@ public record ModelBundle(ModelSpec spec, byte[] parameters, Proxies proxies) {
         try {
             byte[] proxyBytes = JSON.writeValueAsBytes(proxies);
             ModelSpec withDigests = new ModelSpec(ModelSpec.FORMAT_VERSION, spec.name(), spec.network(),
-                    spec.input(), spec.classes(), spec.temperature(),
+                    spec.input(), spec.classes(), spec.temperature(), spec.mirrorAverage(),
                     digest("model.params", parameters), digest("proxies.json", proxyBytes), spec.training());
             return new ModelBundle(withDigests, parameters, proxies);
         } catch (IOException e) {

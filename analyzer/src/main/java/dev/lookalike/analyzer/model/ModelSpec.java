@@ -13,6 +13,9 @@ import java.util.List;
  * @param input           the input specification
  * @param classes         class names, indexed by label; one proxy each
  * @param temperature     the softmax temperature that turns proxy distances into class probabilities
+ * @param mirrorAverage   whether an image's embedding is the normalised mean of the network's embeddings of
+ *                        the image and of its mirror image (test-time augmentation: steadier embeddings for
+ *                        twice the inference); {@code false} in bundles that predate it
  * @param parameters      the network parameter file and its checksum
  * @param proxies         the proxy file and its checksum
  * @param training        provenance of the training run
@@ -24,6 +27,7 @@ public record ModelSpec(
         @JsonProperty("input") InputSpec input,
         @JsonProperty("classes") List<String> classes,
         @JsonProperty("temperature") float temperature,
+        @JsonProperty("mirror_average") boolean mirrorAverage,
         @JsonProperty("parameters") FileDigest parameters,
         @JsonProperty("proxies") FileDigest proxies,
         @JsonProperty("training") TrainingProvenance training) {
@@ -42,6 +46,14 @@ public record ModelSpec(
             @JsonProperty("file") String file,
             @JsonProperty("bytes") long bytes,
             @JsonProperty("sha256") String sha256) {
+    }
+
+    /**
+     * @param on whether to average with the mirror image
+     * @return this spec with mirror averaging on or off
+     */
+    public ModelSpec withMirrorAverage(boolean on) {
+        return new ModelSpec(formatVersion, name, network, input, classes, temperature, on, parameters, proxies, training);
     }
 
     /** @return the embedding dimension */

@@ -29,6 +29,19 @@ public final class VectorMath {
     /**
      * @param a a vector
      * @param b a vector of the same length
+     * @return a new vector, their element-wise sum
+     */
+    public static float[] sum(float[] a, float[] b) {
+        float[] out = new float[a.length];
+        for (int i = 0; i < a.length; i++) {
+            out[i] = a[i] + b[i];
+        }
+        return out;
+    }
+
+    /**
+     * @param a a vector
+     * @param b a vector of the same length
      * @return the dot product
      */
     public static float dot(float[] a, float[] b) {

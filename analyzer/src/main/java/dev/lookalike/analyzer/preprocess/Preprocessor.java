@@ -54,6 +54,23 @@ public final class Preprocessor {
     }
 
     /**
+     * Mirrors a preprocessed input left to right, for models that average an image with its mirror image.
+     *
+     * @param input a preprocessed input of {@link InputSpec#size()} floats, rows of {@link InputSpec#width()}
+     * @return a new, mirrored input
+     */
+    public float[] mirror(float[] input) {
+        int width = spec.width();
+        float[] out = new float[input.length];
+        for (int row = 0; row < input.length / width; row++) {
+            for (int x = 0; x < width; x++) {
+                out[row * width + x] = input[row * width + width - 1 - x];
+            }
+        }
+        return out;
+    }
+
+    /**
      * Every step but the normalisation: useful to show what the model sees.
      *
      * @param image a grey image of any size

@@ -1,13 +1,10 @@
 package dev.lookalike.analyzer.model;
 
 import dev.lookalike.analyzer.AnalyzerInputException;
+import dev.lookalike.analyzer.dataset.FashionMnist;
 import dev.lookalike.analyzer.image.ImageDecoder;
 import dev.lookalike.analyzer.image.ImageLimits;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
+import dev.lookalike.analyzer.preprocess.Preprocessor;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -22,7 +19,12 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -30,6 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class EmbedderTest {
 
@@ -171,6 +174,49 @@ class EmbedderTest {
     }
 
     @Test
+    void mirrorAveragingEmbedsTheNormalisedMeanOfTheImageAndItsMirror() {
+        // The shipped model on shoes, which point one way: the tiny random model embeds every image almost
+        // alike, and the trained one maps symmetric blobs to one point, too alike to tell mirrors apart.
+        Path installed = FashionMnist.defaultDirectory();
+        assumeTrue(Files.isDirectory(installed), "Fashion-MNIST is not installed");
+        FashionMnist test = FashionMnist.load(installed, "test");
+        ModelBundle shipped = ModelBundle.load("fashion").withMirrorAverage(false);
+        ModelBundle mirrored = shipped.withMirrorAverage(true);
+        Preprocessor preprocessor = new Preprocessor(shipped.spec().input());
+        ImageDecoder decoder = new ImageDecoder(ImageLimits.DEFAULT);
+        List<float[]> in = IntStream.of(0, 9, 12, 23).mapToObj(i -> preprocessor.apply(test.image(i, decoder))).toList();
+        int w = shipped.spec().input().width();
+        List<float[]> flipped = new ArrayList<>();
+        for (float[] x : in) {
+            float[] f = new float[x.length];
+            for (int i = 0; i < x.length; i++) {
+                f[i] = x[(i / w) * w + (w - 1 - i % w)];
+            }
+            flipped.add(f);
+        }
+        List<float[]> plain;
+        List<float[]> mirrorPlain;
+        try (Embedder single = Embedder.open(shipped, new EmbedderOptions(2, 1, ImageLimits.DEFAULT))) {
+            plain = single.embedInputs(in);
+            mirrorPlain = single.embedInputs(flipped);
+        }
+        try (Embedder averaging = Embedder.open(mirrored, new EmbedderOptions(2, 2, ImageLimits.DEFAULT))) {
+            List<float[]> averaged = averaging.embedInputs(in);
+            List<float[]> averagedOfMirrors = averaging.embedInputs(flipped);
+            for (int i = 0; i < in.size(); i++) {
+                float[] expected = VectorMath.normalize(VectorMath.sum(plain.get(i), mirrorPlain.get(i)));
+                assertArrayEquals(expected, averaged.get(i), 1e-5f, "input " + i);
+                assertArrayEquals(averaged.get(i), averagedOfMirrors.get(i), 1e-5f, "an image and its mirror embed alike");
+                double moved = 0;
+                for (int j = 0; j < expected.length; j++) {
+                    moved = Math.max(moved, Math.abs(plain.get(i)[j] - averaged.get(i)[j]));
+                }
+                assertTrue(moved > 1e-3, "the mirror changes the embedding of a shoe: " + moved);
+            }
+        }
+    }
+
+    @Test
     void inputOfTheWrongSizeIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> embedder.embedInputs(List.of(new float[100])));
     }
@@ -194,7 +240,7 @@ class EmbedderTest {
         ModelSpec tiny = bundle.spec();
         ModelSpec smallInput = new ModelSpec(tiny.formatVersion(), "small-input", tiny.network(),
                 new InputSpec(16, 16, 1, 0.5f, 0.25f, "dark", true, 0.08f), tiny.classes(), tiny.temperature(),
-                null, null, null);
+                false, null, null, null);
         ModelBundle mismatched = ModelBundle.of(smallInput, bundle.parameters(), bundle.proxies());
         assertThrows(AnalyzerInputException.class, () -> Embedder.open(mismatched, EmbedderOptions.defaults()).close());
     }

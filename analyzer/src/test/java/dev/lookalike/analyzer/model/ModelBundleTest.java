@@ -32,7 +32,7 @@ class ModelBundleTest {
         TrainingProvenance provenance = new TrainingProvenance("fashion-mnist", "train", List.of(0, 1, 2), 180, 3,
                 30, 1e-3f, 1e-2f, 0.1f, 1e-4f, 0f, 0.5f, 42, "2025-01-01T00:00:00Z", 12.5, null);
         ModelSpec spec = new ModelSpec(ModelSpec.FORMAT_VERSION, "tiny", TinyBundles.TINY, InputSpec.fashionMnist(),
-                TinyBundles.CLASSES, 0.1f, null, null, provenance);
+                TinyBundles.CLASSES, 0.1f, false, null, null, provenance);
         return ModelBundle.of(spec, params, TinyBundles.randomProxies(16, 9));
     }
 
