@@ -1,10 +1,12 @@
 package dev.lookalike.tools;
 
+import dev.lookalike.search.index.IndexSchema;
 import dev.lookalike.search.index.IndexedItem;
 import dev.lookalike.search.query.SearchHit;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apache.lucene.document.Document;
 
 /**
  * Where an indexed item's image file lies. The index stores the image path relative to the catalogue it
@@ -38,8 +40,19 @@ final class CatalogueImages {
      * @return the image file, or {@code null} when the item has no image or no catalogue folder
      */
     static Path file(String image, Map<String, String> fields) {
-        String folder = fields.get(FOLDER_FIELD);
+        return file(image, fields.get(FOLDER_FIELD));
+    }
+
+    private static Path file(String image, String folder) {
         return image == null || folder == null ? null : Path.of(folder).resolve(image);
+    }
+
+    /**
+     * @param stored an item's stored fields, as the core's schema writes them
+     * @return its image file, or {@code null} when the item has no image or no catalogue folder
+     */
+    static Path file(Document stored) {
+        return file(stored.get(IndexSchema.IMAGE), stored.get(IndexSchema.FIELD_PREFIX + FOLDER_FIELD));
     }
 
     /**

@@ -4,11 +4,8 @@ import dev.lookalike.search.SearchInputException;
 import dev.lookalike.search.index.IndexSchema;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.KeywordField;
-import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 
@@ -36,12 +33,6 @@ record StoredItem(String id, String category, Path image) {
             throw new SearchInputException("--id " + id, "no item with that id in the index");
         }
         Document doc = searcher.storedFields().document(hits[0].doc);
-        Map<String, String> fields = new LinkedHashMap<>();
-        for (IndexableField f : doc.getFields()) {
-            if (f.name().startsWith(IndexSchema.FIELD_PREFIX) && f.stringValue() != null) {
-                fields.put(f.name().substring(IndexSchema.FIELD_PREFIX.length()), f.stringValue());
-            }
-        }
-        return new StoredItem(id, doc.get(IndexSchema.CATEGORY), CatalogueImages.file(doc.get(IndexSchema.IMAGE), fields));
+        return new StoredItem(id, doc.get(IndexSchema.CATEGORY), CatalogueImages.file(doc));
     }
 }
