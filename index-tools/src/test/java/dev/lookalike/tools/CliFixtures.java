@@ -1,5 +1,8 @@
 package dev.lookalike.tools;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.ndarray.types.DataType;
@@ -23,6 +26,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
@@ -52,6 +56,44 @@ final class CliFixtures {
         List<String> outLines() {
             return out.lines().filter(l -> !l.isBlank()).toList();
         }
+    }
+
+    /**
+     * A catalogue of {@link #shapes} written by {@code lookalike catalogue}, a {@link #tinyBundle} and an index
+     * of the catalogue embedded with it.
+     *
+     * @param catalogue the catalogue file
+     * @param model     the bundle folder
+     * @param index     the index folder
+     */
+    record IndexedShapes(Path catalogue, Path model, Path index) {
+
+        /** Runs {@code lookalike index} on a catalogue with this model, in batches of 16, with more arguments. */
+        Run index(Path catalogueFile, Path indexDir, String... more) {
+            List<String> args = new ArrayList<>(List.of("index", "--catalogue", catalogueFile.toString(),
+                    "--index", indexDir.toString(), "--model", model.toString(), "--batch-size", "16"));
+            args.addAll(List.of(more));
+            return run(args.toArray(String[]::new));
+        }
+    }
+
+    /** Builds the shapes, their catalogue, the tiny model and the index under {@code root}. */
+    static IndexedShapes indexedShapes(Path root) throws IOException {
+        Path shapes = shapes(root.resolve("shapes"));
+        Path model = tinyBundle(root.resolve("model"));
+        Run made = run("catalogue", "--dataset", shapes.toString(), "--out", root.resolve("cat").toString());
+        assertEquals(0, made.code(), made.err());
+        IndexedShapes built = new IndexedShapes(root.resolve("cat").resolve(CatalogueCommand.CATALOGUE_FILE), model,
+                root.resolve("idx"));
+        Run indexed = built.index(built.catalogue(), built.index());
+        assertEquals(0, indexed.code(), indexed.err());
+        return built;
+    }
+
+    /** Asserts that a run exited for bad input with a message that names {@code named}. */
+    static void assertBad(Run run, String named) {
+        assertEquals(LookalikeCommand.EXIT_BAD_INPUT, run.code(), run.err());
+        assertTrue(run.err().contains(named), "message names " + named + ": " + run.err());
     }
 
     static Run run(String... args) {

@@ -1,6 +1,7 @@
 package dev.lookalike.tools;
 
 import static dev.lookalike.tools.CliFixtures.ITEMS;
+import static dev.lookalike.tools.CliFixtures.assertBad;
 import static dev.lookalike.tools.CliFixtures.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -32,27 +33,21 @@ class IndexAndSearchCommandsTest {
     @TempDir
     static Path shared;
 
+    static CliFixtures.IndexedShapes fixture;
     static Path catalogue;
     static Path model;
     static Path index;
 
     @BeforeAll
     static void buildCatalogueAndIndex() throws IOException {
-        Path shapes = CliFixtures.shapes(shared.resolve("shapes"));
-        model = CliFixtures.tinyBundle(shared.resolve("model"));
-        CliFixtures.Run made = run("catalogue", "--dataset", shapes.toString(), "--out", shared.resolve("cat").toString());
-        assertEquals(0, made.code(), made.err());
-        catalogue = shared.resolve("cat").resolve(CatalogueCommand.CATALOGUE_FILE);
-        index = shared.resolve("idx");
-        CliFixtures.Run indexed = index(catalogue, index);
-        assertEquals(0, indexed.code(), indexed.err());
+        fixture = CliFixtures.indexedShapes(shared);
+        catalogue = fixture.catalogue();
+        model = fixture.model();
+        index = fixture.index();
     }
 
     private static CliFixtures.Run index(Path catalogueFile, Path indexDir, String... more) {
-        List<String> args = new ArrayList<>(List.of("index", "--catalogue", catalogueFile.toString(),
-                "--index", indexDir.toString(), "--model", model.toString(), "--batch-size", "16"));
-        args.addAll(List.of(more));
-        return run(args.toArray(String[]::new));
+        return fixture.index(catalogueFile, indexDir, more);
     }
 
     private static CliFixtures.Run search(String... more) {
@@ -226,11 +221,6 @@ class IndexAndSearchCommandsTest {
         assertBad(search("--image", shared.resolve("missing.png").toString()), "missing.png");
         assertBad(search("--id", "item-00001", "--rerank-weight", "0.5"), "--rerank");
         assertBad(run("search", "--index", shared.resolve("no-index").toString(), "--id", "x"), "no-index");
-    }
-
-    private static void assertBad(CliFixtures.Run run, String named) {
-        assertEquals(LookalikeCommand.EXIT_BAD_INPUT, run.code(), run.err());
-        assertTrue(run.err().contains(named), "message names " + named + ": " + run.err());
     }
 
     @Test
