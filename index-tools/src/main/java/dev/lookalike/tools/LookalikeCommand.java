@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             CatalogueCommand.class,
             IndexCommand.class,
             SearchCommand.class,
+            ExportProjectorCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class LookalikeCommand {
