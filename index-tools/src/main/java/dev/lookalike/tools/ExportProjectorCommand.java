@@ -26,22 +26,29 @@ import picocli.CommandLine.Spec;
  * message naming the option.
  */
 @Command(name = "export-projector", mixinStandardHelpOptions = true,
-        description = {"Export an index's vectors for the TensorBoard Embedding Projector:",
-            "  vectors.tsv (one row of floats per item), metadata.tsv (header: id, category, proxy_category, title),",
-            "  sprite.png (the items' images as square thumbnails, row by row, in the same order),",
-            "  projector_config.json (for projector.tensorflow.org: Load, or ?config=URL with the folder served)",
-            "  and projector_config.pbtxt (for `tensorboard --logdir OUT`), with paths relative to OUT.",
-            "More live items than --limit: a seeded uniform sample, in index order.",
-            "The sprite must stay within 8192 x 8192 px: too many items for --thumbnail is an error (exit code 2);",
-            "use a smaller --limit or --thumbnail, or --no-sprite. Items whose image cannot be read get a blank",
-            "tile and are counted in a warning; when no image can be read, no sprite is written.",
+        description = {"Export an index's vectors for the TensorBoard Embedding Projector, into OUT:",
+            "  vectors.tsv             one row of floats per item, no header",
+            "  metadata.tsv            a header (id, category, proxy_category, title),",
+            "                          then one row per item in the same order",
+            "  sprite.png              the items' images as square thumbnails, row by row",
+            "  projector_config.json   for projector.tensorflow.org (Load, or ?config=URL",
+            "                          with OUT served)",
+            "  projector_config.pbtxt  for `tensorboard --logdir OUT`",
+            "Paths in the configs are relative to OUT. With more live items than --limit,",
+            "a seeded uniform sample is exported, in index order.",
+            "The sprite must stay within 8192 x 8192 px: more items than fit at --thumbnail",
+            "px is an error (exit code 2); lower --limit or --thumbnail, or use --no-sprite.",
+            "Items whose image cannot be read get a blank tile and a warning; when none",
+            "can be read, no sprite is written.",
             "Examples:",
             "  lookalike export-projector --index idx --out projector",
-            "  lookalike export-projector --index idx --out projector --limit 2000 --thumbnail 64 --sample-seed 7"})
+            "  lookalike export-projector --index idx --out projector --limit 2000 \\",
+            "      --thumbnail 64 --sample-seed 7"})
 final class ExportProjectorCommand implements Callable<Integer> {
 
-    /** The smallest and largest {@code --thumbnail}. */
+    /** The smallest {@code --thumbnail}. */
     static final int MIN_THUMBNAIL = 8;
+    /** The largest {@code --thumbnail}. */
     static final int MAX_THUMBNAIL = 256;
 
     @Spec
@@ -135,14 +142,14 @@ final class ExportProjectorCommand implements Callable<Integer> {
         stdout.printf("  %-24s %d rows%n", out.resolve(ProjectorExport.VECTORS_FILE), written.rows());
         stdout.printf("  %-24s header + %d rows (%s)%n", out.resolve(ProjectorExport.METADATA_FILE), written.rows(),
                 String.join(", ", ProjectorTables.METADATA_COLUMNS));
-        if (written.sprite() != null) {
-            SpriteSheet sprite = written.sprite();
+        int perRow = written.spritePerRow();
+        if (perRow > 0) {
             stdout.printf("  %-24s %d x %d tiles of %d px (%d x %d px)%n", out.resolve(ProjectorExport.SPRITE_FILE),
-                    sprite.perRow(), sprite.perRow(), thumbnail, sprite.side(), sprite.side());
+                    perRow, perRow, thumbnail, perRow * thumbnail, perRow * thumbnail);
         }
         stdout.printf("  %-24s%n  %-24s%n", out.resolve(ProjectorConfig.JSON_FILE), out.resolve(ProjectorConfig.PBTXT_FILE));
         PrintWriter err = spec.commandLine().getErr();
-        if (written.unreadable() > 0 && written.sprite() != null) {
+        if (written.unreadable() > 0 && perRow > 0) {
             err.printf("lookalike export-projector: warning: %d of %d item images could not be read; their tiles are"
                     + " blank (first: %s)%n", written.unreadable(), written.rows(), written.firstProblem());
         } else if (written.unreadable() > 0) {

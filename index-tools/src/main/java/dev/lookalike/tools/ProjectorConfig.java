@@ -53,7 +53,10 @@ record ProjectorConfig(String tensorName, int rows, int dimension, String tensor
         embedding.put("tensorPath", tensorPath);
         embedding.put("metadataPath", metadataPath);
         if (spritePath != null) {
-            embedding.put("sprite", Map.of("imagePath", spritePath, "singleImageDim", List.of(tile, tile)));
+            Map<String, Object> sprite = new LinkedHashMap<>();
+            sprite.put("imagePath", spritePath);
+            sprite.put("singleImageDim", List.of(tile, tile));
+            embedding.put("sprite", sprite);
         }
         return embedding;
     }

@@ -30,11 +30,11 @@ final class ProjectorExport {
      *
      * @param rows         the items written
      * @param dimension    the floats in each vector row
-     * @param sprite       the sprite written, or {@code null} when none was
+     * @param spritePerRow the sprite's tiles a row (and rows), or 0 when no sprite was written
      * @param unreadable   how many items' images could not be read (their tiles are blank)
      * @param firstProblem why the first of those could not be read, or {@code null}
      */
-    record Written(int rows, int dimension, SpriteSheet sprite, int unreadable, String firstProblem) {
+    record Written(int rows, int dimension, int spritePerRow, int unreadable, String firstProblem) {
     }
 
     private final ImageDecoder decoder;
@@ -73,7 +73,7 @@ final class ProjectorExport {
         }
         new ProjectorConfig(tensorName, items.count(), pass.dimension, VECTORS_FILE, METADATA_FILE,
                 sprite ? SPRITE_FILE : null, tile == null ? 0 : tile).writeInto(folder);
-        return new Written(items.count(), pass.dimension, sprite ? sheet : null, pass.unreadable, pass.firstProblem);
+        return new Written(items.count(), pass.dimension, sprite ? sheet.perRow() : 0, pass.unreadable, pass.firstProblem);
     }
 
     /** One pass over the items: a row in each table and a tile each, counting the images that fail. */

@@ -75,11 +75,6 @@ final class SpriteSheet {
         }
     }
 
-    /** @return the sheet's side in pixels */
-    int side() {
-        return sheet.getWidth();
-    }
-
     /** @return how many tiles make a row (and a column) */
     int perRow() {
         return perRow;
