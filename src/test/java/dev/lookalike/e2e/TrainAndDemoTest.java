@@ -74,6 +74,8 @@ class TrainAndDemoTest {
         assertEquals(8, count(filtered, " Sandal #"), "the filtered example returns 8 sandals:\n" + filtered);
         BufferedImage map = ImageIO.read(out.resolve("embedding-map.png").toFile());
         assertEquals(900, map.getWidth());
+        assertEquals(10_000, Files.readAllLines(out.resolve("projector/vectors.tsv")).size());
+        assertTrue(Files.isRegularFile(out.resolve("projector/sprite.png")));
     }
 
     @Test

@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
  * commands a search team would run, each printed before its output: {@code catalogue} writes Fashion-MNIST's
  * test split as a catalogue, {@code index} builds the Lucene index, {@code eval --index} measures it, and
  * {@code search} runs example queries (a user's photo, an item, a category filter, text, with and without
- * re-ranking). The example results go on one HTML page, the index's embeddings on a PNG map.
+ * re-ranking), and {@code export-projector} writes the embeddings for TensorBoard's projector. The example
+ * results go on one HTML page, the index's embeddings on a PNG map.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"From nothing to a searchable index of Fashion-MNIST's test split: write the catalogue, build the",
@@ -101,6 +102,8 @@ final class DemoCommand implements Callable<Integer> {
                 "search", "--index", index.toString(), "--id", id(SHIRT), "--rerank", "--k", k);
         Path html = out.resolve("index.html");
         page.write(html);
+
+        step("export-projector", "--index", index.toString(), "--out", out.resolve("projector").toString());
 
         Path map = out.resolve("embedding-map.png");
         try (Directory directory = FSDirectory.open(index); DirectoryReader reader = DirectoryReader.open(directory)) {
