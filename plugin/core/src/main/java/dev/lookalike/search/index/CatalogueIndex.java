@@ -200,6 +200,24 @@ public final class CatalogueIndex implements Closeable {
     }
 
     /**
+     * Merges the index down to at most {@code maxSegments} segments and waits for the merges, e.g. once after a
+     * bulk load of an index that will mostly be searched: a search then walks one HNSW graph instead of one per
+     * segment. Costs rebuilding the merged graphs (Lucene inserts the vectors of the smaller segments into the
+     * largest one's graph) on {@link IndexSettings#mergeWorkers()} threads, and disk for the old and the new
+     * segments until the next {@link #commit}, which makes the merge durable and visible to new readers.
+     *
+     * @param maxSegments how many segments may remain, at least 1
+     * @throws SearchInputException if {@code maxSegments} is below 1
+     * @throws IOException          if the index cannot be read or written
+     */
+    public synchronized void forceMerge(int maxSegments) throws IOException {
+        if (maxSegments < 1) {
+            throw new SearchInputException("force merge max segments", "must be at least 1, got " + maxSegments);
+        }
+        writer.forceMerge(maxSegments);
+    }
+
+    /**
      * Closes the index, discarding changes since the last commit, and waits for running merges.
      *
      * @throws IOException if closing fails

@@ -14,8 +14,11 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.util.UnicodeUtil;
 
 /**
  * The one place that says what an item's Lucene document holds:
@@ -25,7 +28,11 @@ import org.apache.lucene.index.VectorSimilarityFunction;
  *   <li>{@value #ID}, {@value #CATEGORY} and {@value #PROXY_CATEGORY} (the category the proxies predict):
  *       keywords, indexed for term filters, with sorted-set doc values for counting and sorting, stored;</li>
  *   <li>{@value #TITLE} and {@value #DESCRIPTION}: text analysed by {@link #newAnalyzer()} for BM25, stored;</li>
- *   <li>{@value #IMAGE} and every other catalogue field, under {@value #FIELD_PREFIX}{@code name}: stored only;</li>
+ *   <li>{@value #IMAGE}: stored only;</li>
+ *   <li>every other catalogue field, under {@value #FIELD_PREFIX}{@code name}: stored, and indexed as one
+ *       untokenised term for term filters (no doc values, so it costs one postings entry per item); a value
+ *       longer than Lucene's term limit of {@value IndexWriter#MAX_TERM_LENGTH} UTF-8 bytes is stored only,
+ *       and no filter matches it;</li>
  *   <li>{@value #PROXY_DISTRIBUTION}: binary doc values with the item's distribution over the index's
  *       categories and the proxy generation it was computed with ({@link StoredDistribution}).</li>
  * </ul>
@@ -49,9 +56,9 @@ public final class IndexSchema {
     public static final String VECTOR = "vector";
     /** The item's distribution over the index's categories: binary doc values. */
     public static final String PROXY_DISTRIBUTION = "proxy_distribution";
-    /** The prefix of the stored-only fields that carry the catalogue's other fields. */
+    /** The prefix of the fields that carry the catalogue's other fields: stored, and filterable by term. */
     public static final String FIELD_PREFIX = "field.";
-    /** The keyword fields, which term filters may name. */
+    /** The keyword fields, which term filters may name, besides the catalogue fields ({@link #isTermFilterable}). */
     public static final Set<String> KEYWORD_FIELDS = Set.of(ID, CATEGORY, PROXY_CATEGORY);
     /** The analysed text fields, which text matches and BM25 scoring search. */
     public static final Set<String> TEXT_FIELDS = Set.of(TITLE, DESCRIPTION);
@@ -70,6 +77,16 @@ public final class IndexSchema {
     /** @return the settings this schema checks items against */
     public IndexSettings settings() {
         return settings;
+    }
+
+    /**
+     * @param field a field name, as a term filter names it
+     * @return whether term filters may name it: a keyword field ({@link #KEYWORD_FIELDS}) or a catalogue field
+     *         {@value #FIELD_PREFIX}{@code name}
+     */
+    public static boolean isTermFilterable(String field) {
+        return field != null && (KEYWORD_FIELDS.contains(field)
+                || field.startsWith(FIELD_PREFIX) && field.length() > FIELD_PREFIX.length());
     }
 
     /**
@@ -105,7 +122,9 @@ public final class IndexSchema {
             doc.add(new StoredField(IMAGE, item.image()));
         }
         for (Map.Entry<String, String> field : item.fields().entrySet()) {
-            doc.add(new StoredField(FIELD_PREFIX + field.getKey(), field.getValue()));
+            String name = FIELD_PREFIX + field.getKey();
+            String value = field.getValue();
+            doc.add(fitsOneTerm(value) ? new StringField(name, value, Field.Store.YES) : new StoredField(name, value));
         }
         if (assignment != null) {
             doc.add(new KeywordField(PROXY_CATEGORY, assignment.category(), Field.Store.YES));
@@ -137,6 +156,10 @@ public final class IndexSchema {
             }
         }
         return id;
+    }
+
+    private static boolean fitsOneTerm(String value) {
+        return UnicodeUtil.calcUTF16toUTF8Length(value, 0, value.length()) <= IndexWriter.MAX_TERM_LENGTH;
     }
 
     private static String orEmpty(String s) {

@@ -9,6 +9,7 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -24,8 +25,9 @@ final class FilterQueries {
      * @param filters     the filters, all of which must hold
      * @param excludedId  an id to leave out of the results, or {@code null}
      * @return the conjunction as a Lucene query, or {@code null} when nothing is filtered
-     * @throws SearchInputException naming the filter field when a terms filter names a field that is not a
-     *                              keyword field or has no values, or a text match has no searchable word
+     * @throws SearchInputException naming the filter field when a terms filter names a field that is neither a
+     *                              keyword field nor a catalogue field, or has no values, or a text match has
+     *                              no searchable word
      */
     static Query compile(List<SearchFilter> filters, String excludedId) {
         if (filters.isEmpty() && excludedId == null) {
@@ -52,13 +54,17 @@ final class FilterQueries {
 
     private static Query terms(SearchFilter.Terms terms) {
         String field = terms.field();
-        if (field == null || !IndexSchema.KEYWORD_FIELDS.contains(field)) {
-            throw new SearchInputException("query filter field " + field,
-                    "is not a filterable field; expected one of " + new TreeSet<>(IndexSchema.KEYWORD_FIELDS));
+        if (!IndexSchema.isTermFilterable(field)) {
+            throw new SearchInputException("query filter field " + field, "is not a filterable field; expected one of "
+                    + new TreeSet<>(IndexSchema.KEYWORD_FIELDS) + " or " + IndexSchema.FIELD_PREFIX
+                    + "<name> for a catalogue field");
         }
         if (terms.values() == null || terms.values().isEmpty()) {
             throw new SearchInputException("query filter field " + field, "has no values to match");
         }
-        return KeywordField.newSetQuery(field, terms.values().stream().map(BytesRef::new).toList());
+        List<BytesRef> values = terms.values().stream().map(BytesRef::new).toList();
+        // Catalogue fields have postings but no doc values, which KeywordField's set query would also consult.
+        return IndexSchema.KEYWORD_FIELDS.contains(field) ? KeywordField.newSetQuery(field, values)
+                : new TermInSetQuery(field, values);
     }
 }

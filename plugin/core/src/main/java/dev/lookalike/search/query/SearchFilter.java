@@ -13,7 +13,8 @@ import org.apache.lucene.search.Query;
 public sealed interface SearchFilter {
 
     /**
-     * @param field  a keyword field: {@code id}, {@code category} or {@code proxy_category}
+     * @param field  a keyword field ({@code id}, {@code category} or {@code proxy_category}) or a catalogue
+     *               field as {@code field.<name>}, whose whole value must equal one of the values
      * @param values the accepted values; a value no item has simply matches nothing
      * @return a filter accepting items whose field has any of the values
      */

@@ -7,6 +7,7 @@ import dev.lookalike.search.proxy.IndexProxies;
 import dev.lookalike.search.proxy.ProxyAssignment;
 import dev.lookalike.search.proxy.StoredDistribution;
 import dev.lookalike.search.query.QueryVector;
+import dev.lookalike.search.query.SearchFilter;
 import dev.lookalike.search.query.SearchHit;
 import dev.lookalike.search.query.SearchResults;
 import dev.lookalike.search.query.SimilarityQuery;
@@ -339,6 +340,75 @@ public class CatalogueIndexTest extends LuceneTestCase {
                     }
                 }
             }
+        }
+    }
+
+    @Test
+    public void catalogueFieldsAreFilterableByTheirWholeValue() throws IOException {
+        try (Directory dir = newDirectory();
+                CatalogueIndex index = CatalogueIndex.create(dir, IndexMetadata.create("m", settings(), model(), T))) {
+            List<Item> items = TestItems.random(random(), 200, DIM, 3);
+            List<IndexedItem> indexed = new ArrayList<>();
+            List<String> red = new ArrayList<>();
+            for (Item item : items) {
+                String colour = random().nextInt(5) == 0 ? "red" : "dark red";
+                if (colour.equals("red")) {
+                    red.add(item.id());
+                }
+                indexed.add(new IndexedItem(item.id(), item.category(), item.title(), "", null,
+                        Map.of("colour", colour), item.vector()));
+            }
+            // Longer than one Lucene term may be: kept, returned, but no filter can match it.
+            String notes = "n".repeat(org.apache.lucene.index.IndexWriter.MAX_TERM_LENGTH + 1);
+            indexed.set(0, new IndexedItem(items.get(0).id(), items.get(0).category(), "", "", null,
+                    Map.of("colour", "dark red", "notes", notes), items.get(0).vector()));
+            index.putAll(indexed);
+            index.commit();
+            try (DirectoryReader reader = DirectoryReader.open(dir)) {
+                SimilaritySearcher searcher = SimilaritySearcher.open(reader);
+                float[] query = TestItems.unitVector(random(), DIM);
+                // numCandidates >= the matches: Lucene searches the filtered items exactly.
+                SearchResults results = searcher.search(SimilarityQuery.builder(QueryVector.of(query)).k(10)
+                        .numCandidates(items.size()).filter(SearchFilter.terms("field.colour", List.of("red"))).build());
+                assertEquals(Oracle.nearest(items, query, 10, it -> red.contains(it.id())),
+                        results.hits().stream().map(SearchHit::id).toList());
+                results.hits().forEach(hit -> assertEquals(Map.of("colour", "red"), hit.fields()));
+                assertEquals(0, searcher.search(SimilarityQuery.builder(QueryVector.of(query))
+                        .filter(SearchFilter.terms("field.colour", List.of("Red"))).build()).hits().size());
+                assertEquals(0, searcher.search(SimilarityQuery.builder(QueryVector.of(query))
+                        .filter(SearchFilter.terms("field.notes", List.of(notes))).build()).hits().size());
+                assertEquals(notes, searcher.search(SimilarityQuery.builder(QueryVector.of(items.get(0).vector()))
+                        .k(1).build()).hits().get(0).fields().get("notes"));
+                SearchInputException e = expectThrows(SearchInputException.class, () -> searcher.search(
+                        SimilarityQuery.builder(QueryVector.of(query)).filter(SearchFilter.terms("field.",
+                                List.of("red"))).build()));
+                assertEquals("query filter field field.", e.input());
+            }
+        }
+    }
+
+    @Test
+    public void forceMergeLeavesOneSegmentWithEveryItemAndTheMetadata() throws IOException {
+        try (Directory dir = newDirectory();
+                CatalogueIndex index = CatalogueIndex.create(dir, IndexMetadata.create("m", settings(), model(), T))) {
+            List<Item> items = TestItems.random(random(), 90, DIM, 3);
+            for (int from = 0; from < items.size(); from += 30) {
+                index.putAll(items.subList(from, from + 30).stream().map(Item::indexed).toList());
+                index.commit();
+            }
+            IndexMetadata before = index.metadata();
+            index.forceMerge(1);
+            index.commit();
+            try (DirectoryReader reader = DirectoryReader.open(dir)) {
+                assertEquals(1, reader.leaves().size());
+                assertEquals(items.size(), reader.numDocs());
+                assertEquals(before, IndexMetadata.read(reader));
+                float[] query = items.get(17).vector();
+                assertEquals("item-17", SimilaritySearcher.open(reader)
+                        .search(SimilarityQuery.builder(QueryVector.of(query)).k(1).build()).hits().get(0).id());
+            }
+            assertEquals("force merge max segments",
+                    expectThrows(SearchInputException.class, () -> index.forceMerge(0)).input());
         }
     }
 
