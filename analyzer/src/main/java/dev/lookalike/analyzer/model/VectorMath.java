@@ -53,8 +53,9 @@ public final class VectorMath {
     }
 
     /**
-     * Exact nearest neighbours by dot product (cosine for unit vectors). Costs O(gallery x dimension) and a
-     * sort of the gallery; meant for small galleries, demos and as an oracle for approximate search.
+     * Exact nearest neighbours by dot product (cosine for unit vectors). Costs O(gallery x (dimension + log
+     * count)) time and O(count) memory (a bounded heap of the best so far), so that it can serve as the oracle
+     * for approximate search over a million vectors as well as for demos.
      *
      * @param query   the query vector
      * @param gallery the vectors to search
@@ -63,13 +64,74 @@ public final class VectorMath {
      * @return gallery indices, most similar first, ties broken by index
      */
     public static int[] nearest(float[] query, float[][] gallery, int exclude, int count) {
-        float[] similarity = new float[gallery.length];
-        for (int i = 0; i < gallery.length; i++) {
-            similarity[i] = dot(query, gallery[i]);
+        int excluded = exclude >= 0 && exclude < gallery.length ? 1 : 0;
+        int k = Math.max(0, Math.min(count, gallery.length - excluded));
+        // A heap of the best k so far whose root is the worst of them, the one the next better item replaces.
+        int[] heap = new int[k];
+        float[] similarity = new float[k];
+        int size = 0;
+        for (int i = 0; i < gallery.length && k > 0; i++) {
+            if (i == exclude) {
+                continue;
+            }
+            float s = dot(query, gallery[i]);
+            if (size < k) {
+                heap[size] = i;
+                similarity[size] = s;
+                siftUp(heap, similarity, size++);
+            } else if (ranksBefore(s, i, similarity[0], heap[0])) {
+                heap[0] = i;
+                similarity[0] = s;
+                siftDown(heap, similarity, 0, size);
+            }
         }
-        return java.util.stream.IntStream.range(0, gallery.length).filter(i -> i != exclude).boxed()
-                .sorted((a, b) -> similarity[a] != similarity[b] ? Float.compare(similarity[b], similarity[a])
-                        : Integer.compare(a, b))
-                .limit(count).mapToInt(Integer::intValue).toArray();
+        int[] best = new int[size];
+        for (int last = size - 1; last >= 0; last--) {
+            best[last] = heap[0];
+            swap(heap, similarity, 0, last);
+            siftDown(heap, similarity, 0, last);
+        }
+        return best;
+    }
+
+    private static boolean ranksBefore(float s, int i, float t, int j) {
+        int c = Float.compare(s, t);
+        return c > 0 || c == 0 && i < j;
+    }
+
+    private static void siftUp(int[] heap, float[] similarity, int at) {
+        while (at > 0) {
+            int parent = (at - 1) / 2;
+            if (!ranksBefore(similarity[parent], heap[parent], similarity[at], heap[at])) {
+                return;
+            }
+            swap(heap, similarity, parent, at);
+            at = parent;
+        }
+    }
+
+    private static void siftDown(int[] heap, float[] similarity, int at, int size) {
+        while (true) {
+            int worst = at;
+            for (int child = 2 * at + 1; child <= 2 * at + 2 && child < size; child++) {
+                if (ranksBefore(similarity[worst], heap[worst], similarity[child], heap[child])) {
+                    worst = child;
+                }
+            }
+            if (worst == at) {
+                return;
+            }
+            swap(heap, similarity, worst, at);
+            at = worst;
+        }
+    }
+
+    private static void swap(int[] heap, float[] similarity, int a, int b) {
+        int i = heap[a];
+        heap[a] = heap[b];
+        heap[b] = i;
+        float s = similarity[a];
+        similarity[a] = similarity[b];
+        similarity[b] = s;
     }
 }

@@ -39,4 +39,24 @@ class VectorMathTest {
         org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] {0, 3, 1, 2, 4},
                 VectorMath.nearest(new float[] {1, 0}, gallery, -1, 10));
     }
+
+    @Test
+    void nearestEqualsSortingTheWholeGalleryWithManyTies() {
+        java.util.Random random = new java.util.Random(3);
+        float[][] gallery = new float[500][3];
+        for (float[] v : gallery) {
+            for (int d = 0; d < v.length; d++) {
+                v[d] = random.nextInt(3) - 1; // few distinct vectors: many equal similarities
+            }
+        }
+        for (int trial = 0; trial < 20; trial++) {
+            float[] query = {random.nextInt(3) - 1, random.nextInt(3) - 1, random.nextInt(3) - 1};
+            int exclude = random.nextInt(gallery.length + 1) - 1;
+            int count = 1 + random.nextInt(trial < 10 ? 20 : 600);
+            int[] sorted = java.util.stream.IntStream.range(0, gallery.length).filter(i -> i != exclude).boxed()
+                    .sorted((a, b) -> Float.compare(VectorMath.dot(query, gallery[b]), VectorMath.dot(query, gallery[a])))
+                    .limit(count).mapToInt(Integer::intValue).toArray();
+            assertArrayEquals(sorted, VectorMath.nearest(query, gallery, exclude, count), "trial " + trial);
+        }
+    }
 }
