@@ -9,7 +9,6 @@ import dev.lookalike.search.catalogue.CatalogueReader;
 import dev.lookalike.search.index.CatalogueIndex;
 import dev.lookalike.search.index.IndexSchema;
 import dev.lookalike.search.index.IndexSettings;
-import dev.lookalike.search.index.Quantization;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -76,17 +75,8 @@ final class IndexCommand implements Callable<Integer> {
             description = "Delete these item ids from the Lucene index instead of indexing.")
     List<String> delete;
 
-    @Option(names = "--m", defaultValue = "" + IndexSettings.DEFAULT_M, paramLabel = "M",
-            description = "HNSW max connections per node, 2..512, for a new index. Default: ${DEFAULT-VALUE}.")
-    int m;
-
-    @Option(names = "--beam-width", defaultValue = "" + IndexSettings.DEFAULT_BEAM_WIDTH, paramLabel = "N",
-            description = "HNSW beam width while building, 1..3200, for a new index. Default: ${DEFAULT-VALUE}.")
-    int beamWidth;
-
-    @Option(names = "--quantize", defaultValue = "none", paramLabel = "none|int8",
-            description = "How the HNSW field keeps vectors, for a new index. Default: ${DEFAULT-VALUE}.")
-    String quantize;
+    @Mixin
+    VectorFieldOptions vectorField;
 
     @Option(names = "--format", defaultValue = "lucene", paramLabel = "lucene|opensearch-bulk",
             description = "What to write. Default: ${DEFAULT-VALUE}.")
@@ -116,16 +106,10 @@ final class IndexCommand implements Callable<Integer> {
             throw bad(out == null ? "--format opensearch-bulk needs --out FILE.ndjson"
                     : "--out is only for --format opensearch-bulk; the Lucene index goes to --index");
         }
-        if (m < 2 || m > 512) {
-            throw bad("--m must be between 2 and 512, got " + m);
-        }
-        if (beamWidth < 1 || beamWidth > 3200) {
-            throw bad("--beam-width must be between 1 and 3200, got " + beamWidth);
-        }
+        vectorField.validate();
         if (commitEvery < 1) {
             throw bad("--commit-every must be at least 1, got " + commitEvery);
         }
-        quantization();
         return build(chosen);
     }
 
@@ -134,8 +118,7 @@ final class IndexCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         read.errors().forEach(e -> err.println("lookalike index: skipped " + e.getMessage()));
         ModelBundle bundle = model.bundle();
-        IndexSettings settings = new IndexSettings(bundle.spec().embeddingSize(), m, beamWidth, quantization(),
-                Math.min(64, Runtime.getRuntime().availableProcessors()));
+        IndexSettings settings = vectorField.settings(bundle.spec().embeddingSize());
         List<BatchEmbedding.Skipped> skipped;
         String written;
         try (ItemSink sink = sink(chosen, bundle, settings);
@@ -200,14 +183,6 @@ final class IndexCommand implements Callable<Integer> {
             case "lucene" -> Format.LUCENE;
             case "opensearch-bulk" -> Format.OPENSEARCH_BULK;
             default -> throw bad("--format must be lucene or opensearch-bulk, got '" + format + "'");
-        };
-    }
-
-    private Quantization quantization() {
-        return switch (quantize) {
-            case "none" -> Quantization.NONE;
-            case "int8" -> Quantization.INT8;
-            default -> throw bad("--quantize must be none or int8, got '" + quantize + "'");
         };
     }
 
