@@ -16,13 +16,10 @@ import dev.lookalike.analyzer.model.InputSpec;
 import dev.lookalike.analyzer.model.ModelBundle;
 import dev.lookalike.analyzer.preprocess.Preprocessor;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -53,9 +50,9 @@ final class EmbedBenchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--images and --rounds must be positive");
         }
         ModelBundle bundle = model.bundle();
-        Path dir = Files.createTempDirectory("lookalike-bench-");
-        try (Embedder embedder = model.embedder(bundle)) {
-            List<ImageSource> files = writePngs(dir, embedder.spec().input());
+        try (TempFolder dir = TempFolder.create("lookalike-bench-");
+                Embedder embedder = model.embedder(bundle)) {
+            List<ImageSource> files = writePngs(dir.path(), embedder.spec().input());
             List<float[]> inputs = prepare(files, embedder);
             double pipeline = 0;
             double bare = 0;
@@ -71,12 +68,6 @@ final class EmbedBenchCommand implements Callable<Integer> {
             System.out.printf("%-52s %10.0f%n", "lookalike pipeline: read + decode + preprocess + infer", pipeline);
             System.out.printf("%-52s %10.0f%n", "bare libtorch forward on the same tensors", bare);
             System.out.printf("%-52s %10.2f%n", "ratio pipeline / bare", pipeline / bare);
-        } finally {
-            try (Stream<Path> files = Files.walk(dir)) {
-                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
         }
         return 0;
     }
