@@ -44,8 +44,8 @@ import picocli.CommandLine.Spec;
             "are other noisy copies. The index is written through CatalogueIndex.putAll,",
             "then force-merged to one segment (timed apart). Recall is against exact",
             "search over the items each filter keeps. Every kind of query warms up first;",
-            "then each timed query is run by every kind in turn, so that a background load",
-            "weighs on all alike. Exit code 1 if a result failed its filter or a query",
+            "then the kinds take turns over blocks of 50 timed queries, so that a background",
+            "load weighs on all alike. Exit code 1 if a result failed its filter or a query",
             "returned other than min(k, matches) results.",
             "Examples:",
             "  lookalike bench search",
@@ -169,15 +169,17 @@ final class SearchBenchCommand implements Callable<Integer> {
                     + SimilarityQuery.MAX_CANDIDATES + ", got " + candidates);
         }
         vectorField.validate();
-        if (indexDir != null && Files.exists(indexDir)) {
-            boolean empty;
-            try (Stream<Path> entries = Files.isDirectory(indexDir) ? Files.list(indexDir) : null) {
-                empty = entries != null && entries.findAny().isEmpty();
-            }
-            if (!empty) {
-                throw new IllegalArgumentException("--index-dir " + indexDir
-                        + " is not an empty folder; give a new or empty one");
-            }
+        if (indexDir != null && Files.exists(indexDir) && !isEmptyFolder(indexDir)) {
+            throw new IllegalArgumentException("--index-dir " + indexDir + " is not an empty folder; give a new or empty one");
+        }
+    }
+
+    private static boolean isEmptyFolder(Path path) throws IOException {
+        if (!Files.isDirectory(path)) {
+            return false;
+        }
+        try (Stream<Path> entries = Files.list(path)) {
+            return entries.findAny().isEmpty();
         }
     }
 

@@ -62,6 +62,7 @@ record SearchBenchResult(Settings settings, Build build, List<Kind> kinds, doubl
      *
      * @param kind           its label
      * @param filter         the share its filter keeps, e.g. {@code 1 %}, or {@code null}
+     * @param filterShare    that share as a fraction, 1 when it has no filter
      * @param matches        the items its filter keeps (all items when it has none)
      * @param p50Ms          median latency
      * @param p99Ms          99th-percentile latency
@@ -71,8 +72,8 @@ record SearchBenchResult(Settings settings, Build build, List<Kind> kinds, doubl
      * @param filterFailures results the filter should have kept out
      * @param countFailures  queries that returned other than {@code min(k, matches)} results
      */
-    record Kind(String kind, String filter, int matches, double p50Ms, double p99Ms, double qps, double recallAtK,
-            int recallQueries, int filterFailures, int countFailures) {
+    record Kind(String kind, String filter, double filterShare, int matches, double p50Ms, double p99Ms, double qps,
+            double recallAtK, int recallQueries, int filterFailures, int countFailures) {
     }
 
     /** @return whether every query of every kind returned {@code min(k, matches)} results that pass its filter */

@@ -36,7 +36,8 @@ final class SearchBenchTable {
                 "recall@" + s.k(), "bad hits", "short");
         for (SearchBenchResult.Kind kind : result.kinds()) {
             out.printf(Locale.ROOT, FIGURES, kind.kind(), kind.filter() == null ? "-" : kind.filter(), kind.matches(),
-                    kind.p50Ms(), kind.p99Ms(), kind.qps(), kind.recallAtK(), kind.filterFailures(), kind.countFailures());
+                    kind.p50Ms(), kind.p99Ms(), kind.qps(), kind.recallAtK(), kind.filterFailures(),
+                    kind.countFailures());
         }
         out.println();
         out.printf(Locale.ROOT, "p50 of %s over p50 of %s: %.2f%n", SearchKind.LOOKALIKE_FILTER_1_RERANK.label(),

@@ -10,9 +10,10 @@ import java.util.function.IntConsumer;
 
 /**
  * Measures {@link SearchKind}s on the benchmark index, one thread: first the untimed warm-up queries of every
- * kind, so that no kind pays for the JIT compiling code they share; then the timed queries, each query run by
- * every kind in turn (only the search is timed), so that a background load on the machine weighs on all kinds
- * alike; then, untimed, checks every result list (each hit passes the kind's filter, and there are
+ * kind, so that no kind pays for the JIT compiling code they share; then the timed queries (only the search is
+ * timed) in blocks of {@value #BLOCK}, each block run by every kind in turn, the kind that starts rotating from
+ * block to block: a background load on the machine weighs on all kinds alike, and no kind always meets the
+ * CPU caches as the kind before it left them for the same queries. Then, untimed, checks every result list (each hit passes the kind's filter, and there are
  * {@code min(k, matching items)} of them) and the recall@k of the first queries against {@link ExactNeighbours}
  * over the items the filter keeps. Failures are counted, and the first few of each kind printed. Exact
  * neighbours are computed once per filter and shared by the kinds that have it. Not thread-safe.
@@ -20,6 +21,8 @@ import java.util.function.IntConsumer;
 final class SearchKindBenchmark {
 
     private static final int FAILURES_SHOWN = 5;
+    /** Timed queries a kind runs before the next kind takes over. */
+    static final int BLOCK = 50;
 
     private final BenchSearches searches;
     private final SyntheticCorpus corpus;
@@ -65,13 +68,16 @@ final class SearchKindBenchmark {
         List<LatencyRecorder> latencies = new ArrayList<>();
         int[][][] found = new int[kinds.size()][queries.length][];
         kinds.forEach(kind -> latencies.add(new LatencyRecorder(queries.length)));
-        for (int q = 0; q < queries.length; q++) {
-            for (int i = 0; i < kinds.size(); i++) {
-                long start = System.nanoTime();
-                List<String> ids = searches.run(kinds.get(i), queries[q]);
-                latencies.get(i).record(System.nanoTime() - start);
-                found[i][q] = ids.stream().mapToInt(corpus::indexOf).toArray();
-                progress.accept(++done);
+        for (int from = 0, block = 0; from < queries.length; from += BLOCK, block++) {
+            for (int turn = 0; turn < kinds.size(); turn++) {
+                int i = (block + turn) % kinds.size();
+                for (int q = from; q < Math.min(from + BLOCK, queries.length); q++) {
+                    long start = System.nanoTime();
+                    List<String> ids = searches.run(kinds.get(i), queries[q]);
+                    latencies.get(i).record(System.nanoTime() - start);
+                    found[i][q] = ids.stream().mapToInt(corpus::indexOf).toArray();
+                    progress.accept(++done);
+                }
             }
         }
         List<SearchBenchResult.Kind> figures = new ArrayList<>();
@@ -112,7 +118,8 @@ final class SearchKindBenchmark {
         for (int q = 0; q < measured; q++) {
             recall += ExactNeighbours.recall(found[q], nearest[q]);
         }
-        return new SearchBenchResult.Kind(kind.label(), filter == null ? null : filter.percent(), matches,
+        return new SearchBenchResult.Kind(kind.label(), filter == null ? null : filter.percent(),
+                filter == null ? 1 : filter.share(), matches,
                 latencies.percentileMillis(50), latencies.percentileMillis(99), latencies.queriesPerSecond(),
                 recall / measured, measured, filterFailures, countFailures);
     }

@@ -44,7 +44,8 @@ class SearchBenchCommandTest {
         shapes = CliFixtures.shapes(shared.resolve("shapes"));
         model = CliFixtures.tinyBundle(shared.resolve("model"));
         Path json = shared.resolve("out").resolve("bench.json");
-        bench = bench("--vectors", "" + VECTORS, "--queries", "" + QUERIES, "--warmup", "10", "--json", json.toString());
+        bench = bench("--vectors", "" + VECTORS, "--queries", "" + QUERIES, "--warmup", "10",
+                "--json", json.toString());
         assertEquals(0, bench.code(), bench.err());
         figures = new ObjectMapper().readTree(json.toFile());
     }
@@ -91,6 +92,7 @@ class SearchBenchCommandTest {
             assertEquals(0, node.get("filter_failures").asInt(), kind.label());
             assertEquals(0, node.get("count_failures").asInt(), kind.label());
             assertEquals(matches.getOrDefault(kind, VECTORS), node.get("matches").asInt(), kind.label());
+            assertEquals(kind.filter() == null ? 1 : kind.filter().share(), node.get("filter_share").asDouble(), 0);
         }
     }
 
@@ -130,7 +132,8 @@ class SearchBenchCommandTest {
     void tableHasARowPerKindAndTheRatio() {
         List<String> lines = bench.outLines();
         for (SearchKind kind : SearchKind.values()) {
-            assertTrue(lines.stream().anyMatch(l -> l.startsWith(kind.label() + " ")), kind.label() + "\n" + bench.out());
+            assertTrue(lines.stream().anyMatch(l -> l.startsWith(kind.label() + " ")),
+                    kind.label() + "\n" + bench.out());
         }
         assertTrue(bench.out().contains("p50 of " + SearchKind.LOOKALIKE_FILTER_1_RERANK.label()), bench.out());
     }
@@ -138,8 +141,8 @@ class SearchBenchCommandTest {
     @Test
     void indexDirKeepsTheForceMergedIndexAndRefusesAFolderInUse(@TempDir Path dir) throws IOException {
         Path index = dir.resolve("idx");
-        CliFixtures.Run kept = bench("--vectors", "300", "--queries", "3", "--warmup", "0", "--index-dir", index.toString(),
-                "--m", "8", "--beam-width", "20", "--quantize", "int8");
+        CliFixtures.Run kept = bench("--vectors", "300", "--queries", "3", "--warmup", "0",
+                "--index-dir", index.toString(), "--m", "8", "--beam-width", "20", "--quantize", "int8");
         assertEquals(0, kept.code(), kept.err());
         try (Directory directory = FSDirectory.open(index); DirectoryReader reader = DirectoryReader.open(directory)) {
             assertEquals(1, reader.leaves().size());
