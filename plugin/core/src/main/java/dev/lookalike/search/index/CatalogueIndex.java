@@ -32,9 +32,9 @@ import org.apache.lucene.store.Directory;
  * (a category appeared or disappeared, an unseen category's mean moved), stores them under a new generation
  * and rewrites the items whose predicted category changed, so that filters on
  * {@value IndexSchema#PROXY_CATEGORY} stay true; other items keep the distribution of their older generation,
- * which the searcher recomputes from their vector, so re-ranking stays exact. {@link #putAll} computes the
- * proxies from the index and the whole batch before writing, so that a bulk load stores up-to-date
- * assignments.
+ * which the searcher recomputes from their vector, so re-ranking stays exact. {@link #putAll} recomputes the
+ * proxies before writing only when its batch brings a new category, so that a bulk load in batches costs
+ * time linear in its size, and its items are assigned knowing every category they bring.
  *
  * <p>Merges run on a {@link ConcurrentMergeScheduler}; HNSW graphs of large merges are built by
  * {@link IndexSettings#mergeWorkers()} threads. Thread-safe: calls are serialised.
@@ -132,9 +132,12 @@ public final class CatalogueIndex implements Closeable {
     }
 
     /**
-     * Adds or replaces a batch of items, first recomputing the proxies from the index's other live items and
-     * the batch, so that every item of the batch is stored with its final assignment. All items are checked
-     * before any is written. Costs a pass over the index's vectors plus one {@link #put} per item.
+     * Adds or replaces a batch of items. When the batch brings a category that has no proxy yet, the proxies
+     * are first recomputed from the index's other live items and the batch, so that the new category's items
+     * are stored with an assignment that knows it; otherwise the current proxies serve, and {@link #commit}
+     * settles any drift (an unseen category's mean moving as items arrive). All items are checked before any
+     * is written. Costs one {@link #put} per item, plus a pass over the index's vectors when a category is
+     * new: a bulk load in batches stays linear in its size.
      *
      * @param items the items; a later item replaces an earlier one with the same id
      * @throws SearchInputException naming the first invalid item and field; nothing is written then
@@ -145,13 +148,18 @@ public final class CatalogueIndex implements Closeable {
         for (IndexedItem item : items) {
             ids.add(schema.validate(item));
         }
-        CategoryProxyBuilder builder = proxyBuilder();
-        try (DirectoryReader reader = DirectoryReader.open(writer)) {
-            LiveItemProxies.addLiveItems(reader, ids, builder);
-        }
         List<IndexedItem> latest = new ArrayList<>(latestPerId(items));
-        latest.forEach(item -> builder.add(item.category(), item.vector()));
-        adopt(builder);
+        IndexProxies current = metadata.proxies();
+        boolean newCategory = latest.stream()
+                .anyMatch(item -> item.category() != null && current.proxy(item.category()) == null);
+        if (newCategory) {
+            CategoryProxyBuilder builder = proxyBuilder();
+            try (DirectoryReader reader = DirectoryReader.open(writer)) {
+                LiveItemProxies.addLiveItems(reader, ids, builder);
+            }
+            latest.forEach(item -> builder.add(item.category(), item.vector()));
+            adopt(builder);
+        }
         for (IndexedItem item : latest) {
             writer.updateDocument(new Term(IndexSchema.ID, item.id()), document(item));
         }

@@ -28,6 +28,7 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.store.Directory;
+import org.apache.lucene.util.Bits;
 import org.apache.lucene.tests.store.MockDirectoryWrapper;
 import org.apache.lucene.tests.util.LuceneTestCase;
 import org.junit.Test;
@@ -251,7 +252,11 @@ public class CatalogueIndexTest extends LuceneTestCase {
                 for (LeafReaderContext leaf : reader.leaves()) {
                     FloatVectorValues vectors = leaf.reader().getFloatVectorValues(IndexSchema.VECTOR);
                     KnnVectorValues.DocIndexIterator it = vectors.iterator();
+                    Bits live = leaf.reader().getLiveDocs();
                     for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+                        if (live != null && !live.get(doc)) {
+                            continue;
+                        }
                         Document stored = leaf.reader().storedFields().document(doc);
                         String expected = ProxyAssignment.of(proxies, vectors.vectorValue(it.index())).category();
                         assertEquals(stored.get(IndexSchema.ID), expected, stored.get(IndexSchema.PROXY_CATEGORY));
