@@ -10,6 +10,7 @@ import dev.lookalike.analyzer.model.ModelBundle;
 import dev.lookalike.search.SearchInputException;
 import dev.lookalike.search.UnitVectors;
 import dev.lookalike.search.index.IndexMetadata;
+import dev.lookalike.search.index.IndexSchema;
 import dev.lookalike.search.query.QueryVector;
 import dev.lookalike.search.query.SearchFilter;
 import dev.lookalike.search.query.SearchResults;
@@ -83,6 +84,16 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--filter-text", paramLabel = "TEXT",
             description = "Only results whose title or description contain every word of TEXT.")
     String filterText;
+
+    @Option(names = "--filter", arity = "1..*", paramLabel = "FIELD=V[,V…]",
+            description = "Only results whose keyword field has one of the values, matched whole: id, category,"
+                    + " proxy_category, or a catalogue field by its name (e.g. colour=red,blue). Several --filter all apply.")
+    List<String> fieldFilters;
+
+    @Option(names = "--filter-query", paramLabel = "QUERY",
+            description = "Only results matching this Lucene query (classic syntax), e.g."
+                    + " 'category:(Sneaker OR Sandal) AND NOT field.colour:red'; title and description are analysed text.")
+    String filterQuery;
 
     @Option(names = "--k", defaultValue = "10", paramLabel = "K",
             description = "Results per query, 1..10000. Default: ${DEFAULT-VALUE}.")
@@ -181,6 +192,9 @@ final class SearchCommand implements Callable<Integer> {
         if (rerankWeight != null && !(rerankWeight >= 0 && rerankWeight <= 1)) {
             throw bad("--rerank-weight must be between 0 and 1, got " + rerankWeight);
         }
+        if (filterQuery != null) {
+            FilterQueryParser.parse(filterQuery);
+        }
         if (categories != null && categories.stream().anyMatch(String::isBlank)) {
             throw bad("--category must not be empty");
         }
@@ -249,7 +263,25 @@ final class SearchCommand implements Callable<Integer> {
         if (filterText != null && !filterText.isBlank()) {
             builder.filter(SearchFilter.textMatch(filterText));
         }
+        if (fieldFilters != null) {
+            fieldFilters.forEach(f -> builder.filter(fieldFilter(f)));
+        }
+        if (filterQuery != null) {
+            builder.filter(SearchFilter.query(FilterQueryParser.parse(filterQuery)));
+        }
         return builder.build();
+    }
+
+    /** {@code FIELD=V[,V…]}: a term filter on a keyword field, a catalogue field by its own name. */
+    private static SearchFilter fieldFilter(String spec) {
+        int eq = spec.indexOf('=');
+        if (eq <= 0 || eq == spec.length() - 1) {
+            throw bad("--filter: expected FIELD=VALUE[,VALUE…], got '" + spec + "'");
+        }
+        String field = spec.substring(0, eq).trim();
+        String indexed = IndexSchema.KEYWORD_FIELDS.contains(field) || field.startsWith(IndexSchema.FIELD_PREFIX)
+                ? field : IndexSchema.FIELD_PREFIX + field;
+        return SearchFilter.terms(indexed, List.of(spec.substring(eq + 1).split(",")));
     }
 
     /** Bad option values are bad input, reported in one line by {@link ErrorReporter} (exit code 2). */

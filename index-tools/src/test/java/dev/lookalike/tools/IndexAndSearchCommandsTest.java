@@ -109,6 +109,29 @@ class IndexAndSearchCommandsTest {
     }
 
     @Test
+    void fieldFiltersAndLuceneQueryFiltersKeepOnlyWhatTheyMatch() throws IOException {
+        CliFixtures.Run terms = search("--id", "item-00000", "--filter", "category=stripe,cross", "--k", "40", "--json");
+        assertEquals(0, terms.code(), terms.err());
+        JsonNode byTerms = jsonLines(terms).get(0).get("results");
+        assertEquals(2 * CliFixtures.PER_SHAPE, byTerms.size());
+        byTerms.forEach(hit -> assertTrue(Set.of("stripe", "cross").contains(hit.get("category").asText()), hit.toString()));
+
+        CliFixtures.Run query = search("--id", "item-00000", "--filter-query",
+                "category:(stripe OR cross) AND NOT id:item-00011", "--k", "40", "--json");
+        assertEquals(0, query.code(), query.err());
+        JsonNode byQuery = jsonLines(query).get(0).get("results");
+        Set<String> ids = new HashSet<>();
+        byQuery.forEach(hit -> ids.add(hit.get("id").asText()));
+        Set<String> expected = new HashSet<>();
+        byTerms.forEach(hit -> expected.add(hit.get("id").asText()));
+        expected.remove("item-00011");
+        assertEquals(expected, ids, "the query keeps the same items but the one it excludes");
+
+        assertBad(search("--id", "item-00000", "--filter-query", "category:(stripe"), "--filter-query");
+        assertBad(search("--id", "item-00000", "--filter", "category"), "--filter");
+    }
+
+    @Test
     void severalCategoriesAndATextFilterCombine() throws IOException {
         CliFixtures.Run found = search("--id", "item-00000", "--category", "cross", "square", "--filter-text", "square",
                 "--k", "40", "--json");
