@@ -58,8 +58,9 @@ public class LookalikePlugin extends Plugin implements ActionPlugin {
     /**
      * Describes the node's model from its settings; loads nothing.
      *
-     * @throws IllegalArgumentException if {@code lookalike.djl_cache} lies outside the node's data and temporary
-     *                                  paths: the node refuses to start, with the setting named
+     * @throws IllegalArgumentException if {@code lookalike.model} or {@code lookalike.djl_cache} lies outside the
+     *                                  node's paths that plug-ins may read or write: the node refuses to start,
+     *                                  with the setting named
      */
     @Override
     public Collection<Object> createComponents(Client client, ClusterService clusterService, ThreadPool threadPool,
@@ -69,7 +70,7 @@ public class LookalikePlugin extends Plugin implements ActionPlugin {
             Supplier<RepositoriesService> repositoriesServiceSupplier) {
         Settings settings = environment.settings();
         this.threadPool = threadPool;
-        this.embedder = new NodeEmbedder(LookalikeSettings.MODEL.get(settings), LookalikeSettings.djlCache(environment),
+        this.embedder = new NodeEmbedder(LookalikeSettings.model(environment), LookalikeSettings.djlCache(environment),
                 threadPool.info(InferenceThreadPool.NAME).getMax(), LookalikeSettings.imageLimits(settings));
         return List.of(embedder);
     }

@@ -1,6 +1,7 @@
 package dev.lookalike.opensearch;
 
 import dev.lookalike.analyzer.image.ImageLimits;
+import dev.lookalike.analyzer.model.ModelBundle;
 import java.nio.file.Path;
 import java.util.List;
 import org.opensearch.common.settings.Setting;
@@ -17,7 +18,11 @@ import org.opensearch.env.Environment;
  */
 public final class LookalikeSettings {
 
-    /** The model bundle: a built-in name ({@code fashion}, the default) or a bundle directory on the node. */
+    /**
+     * The model bundle: a built-in name ({@code fashion}, the default; {@code fashion-open-set}) or a bundle
+     * directory. A relative directory resolves against the node's config directory; the directory must lie under
+     * the config directory or a data path, since OpenSearch lets plug-ins read files only there.
+     */
     public static final Setting<String> MODEL = Setting.simpleString("lookalike.model", "fashion", Property.NodeScope);
 
     /**
@@ -74,6 +79,38 @@ public final class LookalikeSettings {
     }
 
     /**
+     * Resolves {@link #MODEL} against the node's paths. Costs nothing; reads nothing.
+     *
+     * @param environment the node's environment
+     * @return a built-in bundle's name as it is, else the bundle directory's absolute, normalised path
+     * @throws IllegalArgumentException if the directory lies outside the node's config directory and data paths;
+     *                                  the message names the setting and the allowed places
+     */
+    public static String model(Environment environment) {
+        String model = MODEL.get(environment.settings());
+        if (ModelBundle.BUILT_IN.contains(model)) {
+            return model;
+        }
+        Path config = environment.configDir().toAbsolutePath().normalize();
+        Path dir = config.resolve(model).toAbsolutePath().normalize();
+        if (dir.startsWith(config) || underDataPath(environment, dir)) {
+            return dir.toString();
+        }
+        throw new IllegalArgumentException("[" + MODEL.getKey() + "] is " + dir + ", which is neither a built-in model "
+                + ModelBundle.BUILT_IN + " nor under the node's config directory " + config + " or its data paths "
+                + List.of(environment.dataFiles()) + "; OpenSearch lets plug-ins read files only there");
+    }
+
+    private static boolean underDataPath(Environment environment, Path path) {
+        for (Path dataPath : environment.dataFiles()) {
+            if (path.startsWith(dataPath.toAbsolutePath().normalize())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Resolves {@link #DJL_CACHE} against the node's paths. Costs nothing; creates nothing.
      *
      * @param environment the node's environment
@@ -85,13 +122,8 @@ public final class LookalikeSettings {
         Path[] data = environment.dataFiles();
         Path cache = data[0].resolve(DJL_CACHE.get(environment.settings())).toAbsolutePath().normalize();
         Path tmp = environment.tmpDir().toAbsolutePath().normalize();
-        if (cache.startsWith(tmp)) {
+        if (cache.startsWith(tmp) || underDataPath(environment, cache)) {
             return cache;
-        }
-        for (Path dataPath : data) {
-            if (cache.startsWith(dataPath.toAbsolutePath().normalize())) {
-                return cache;
-            }
         }
         throw new IllegalArgumentException("[" + DJL_CACHE.getKey() + "] is " + cache
                 + ", which is outside the node's data paths " + List.of(data) + " and its temporary directory " + tmp

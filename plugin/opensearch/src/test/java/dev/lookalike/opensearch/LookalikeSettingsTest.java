@@ -50,6 +50,30 @@ class LookalikeSettingsTest {
     }
 
     @Test
+    void builtInModelsStayNamesAndDirectoriesResolveAgainstTheConfigDirectory() {
+        assertEquals("fashion", LookalikeSettings.model(environment(Settings.builder())));
+        assertEquals("fashion-open-set", LookalikeSettings.model(environment(Settings.builder()
+                .put("lookalike.model", "fashion-open-set"))));
+        Environment env = environment(Settings.builder().put("lookalike.model", "models/shoes"));
+        assertEquals(env.configDir().resolve("models/shoes").toAbsolutePath().normalize().toString(),
+                LookalikeSettings.model(env));
+        Environment data = environment(Settings.builder());
+        String inData = data.dataFiles()[0].resolve("bundles/shoes").toAbsolutePath().toString();
+        assertEquals(inData, LookalikeSettings.model(environment(Settings.builder().put("lookalike.model", inData))));
+    }
+
+    @Test
+    void modelDirectoryOutsideWhatPluginsMayReadIsRefusedNamingTheSetting() {
+        for (String outside : new String[] {"/srv/models/shoes", "../../../../../../../../../../srv/shoes"}) {
+            Environment env = environment(Settings.builder().put("lookalike.model", outside));
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> LookalikeSettings.model(env));
+            assertTrue(e.getMessage().startsWith("[lookalike.model]"), e.getMessage());
+            assertTrue(e.getMessage().contains("config directory"), e.getMessage());
+        }
+    }
+
+    @Test
     void imageLimitsComeFromByteAndPixelSettings() {
         Settings settings = Settings.builder().put("lookalike.max_image_bytes", "2mb")
                 .put("lookalike.max_image_pixels", 5000).build();
