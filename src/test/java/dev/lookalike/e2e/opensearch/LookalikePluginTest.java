@@ -156,7 +156,7 @@ class LookalikePluginTest {
     @Test
     void burstBeyondThePoolIsAnswered429AndTheNodeStaysUp() throws Exception {
         String body = TestImages.embedBody(TestImages.noisePng(500, 500, 3));
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpClient client = node.client();
         List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             HttpRequest request = HttpRequest.newBuilder(node.uri().resolve(EMBED))

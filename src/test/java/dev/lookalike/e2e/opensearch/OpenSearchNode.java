@@ -56,7 +56,9 @@ public final class OpenSearchNode implements AutoCloseable {
         this.home = home;
         this.process = process;
         this.uri = uri;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        // HTTP/1.1 as OpenSearch's clients speak it; the JDK's default would first try an HTTP/2 upgrade.
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10)).build();
     }
 
     /**
@@ -215,7 +217,7 @@ public final class OpenSearchNode implements AutoCloseable {
         return new JsonResponse(status, body, text);
     }
 
-    /** @return the client this node's requests go through, for tests that send many at once */
+    /** @return the client this node's requests go through, for tests that send many requests at once */
     public HttpClient client() {
         return http;
     }
