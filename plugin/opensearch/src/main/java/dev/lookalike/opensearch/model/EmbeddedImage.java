@@ -1,0 +1,12 @@
+package dev.lookalike.opensearch.model;
+
+import dev.lookalike.analyzer.model.ProxyClassifier;
+
+/**
+ * What the node makes of one image.
+ *
+ * @param vector    the unit embedding
+ * @param predicted the most probable category under the model's proxies
+ */
+public record EmbeddedImage(float[] vector, ProxyClassifier.Prediction predicted) {
+}

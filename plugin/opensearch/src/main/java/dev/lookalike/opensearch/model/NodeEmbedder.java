@@ -1,0 +1,129 @@
+package dev.lookalike.opensearch.model;
+
+import dev.lookalike.analyzer.image.ImageLimits;
+import dev.lookalike.analyzer.model.DjlRuntime;
+import dev.lookalike.analyzer.model.Embedder;
+import dev.lookalike.analyzer.model.EmbedderOptions;
+import dev.lookalike.analyzer.model.ModelBundle;
+import java.awt.image.BufferedImage;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+
+/**
+ * The node's embedder: the model bundle named by the node's settings, loaded on first use and then shared by
+ * every request. Loading costs a second or two (unpacking libtorch into the cache the first time on a node,
+ * then reading the bundle); until a request needs the model, the plug-in costs nothing. A load that fails is not
+ * remembered: the next request tries again and gets the same clear error if nothing changed.
+ *
+ * <p>Thread-safe. Each {@link #embed} call blocks while all of the embedder's predictors are busy, so callers run
+ * it on the bounded inference pool, never on a network thread.
+ */
+public final class NodeEmbedder implements Closeable {
+
+    /** libtorch's intra-op threads per inference: the node's parallelism comes from the inference pool instead. */
+    private static final String TORCH_THREADS = "ai.djl.pytorch.num_threads";
+    private static final String TORCH_INTEROP_THREADS = "ai.djl.pytorch.num_interop_threads";
+
+    private final String model;
+    private final Path djlCache;
+    private final int predictors;
+    private final ImageLimits limits;
+    private Embedder embedder;
+    private boolean closed;
+
+    /**
+     * Describes what to load; loads nothing.
+     *
+     * @param model      a built-in bundle name or a bundle directory
+     * @param djlCache   where DJL may unpack the PyTorch native library
+     * @param predictors how many images may run through the network at once
+     * @param limits     the largest image accepted, in bytes and pixels
+     */
+    public NodeEmbedder(String model, Path djlCache, int predictors, ImageLimits limits) {
+        this.model = model;
+        this.djlCache = djlCache;
+        this.predictors = predictors;
+        this.limits = limits;
+    }
+
+    /**
+     * Returns the loaded embedder, loading it on the first call.
+     *
+     * @return the shared embedder
+     * @throws IllegalStateException if the bundle is missing or damaged, the DJL cache directory cannot be
+     *                               created, the PyTorch engine cannot start, or the node is closing; the
+     *                               message names the setting to look at
+     */
+    public synchronized Embedder embedder() {
+        if (closed) {
+            throw new IllegalStateException("the Lookalike model is closed: the node is shutting down");
+        }
+        if (embedder == null) {
+            try {
+                embedder = load();
+            } catch (RuntimeException e) {
+                throw new IllegalStateException("the Lookalike model cannot be loaded ([lookalike.model] is " + model
+                        + ", [lookalike.djl_cache] is " + djlCache + "): " + e.getMessage(), e);
+            }
+        }
+        return embedder;
+    }
+
+    /**
+     * Decodes an image within the limits and embeds it. Costs one decode and one forward pass.
+     *
+     * @param bytes the encoded image
+     * @param name  how the request names the image, e.g. {@code [image]}; error messages start with it
+     * @return the unit vector and the predicted category
+     * @throws dev.lookalike.analyzer.AnalyzerInputException if the bytes are not an accepted image or break a limit
+     * @throws IllegalStateException                          if the model cannot be loaded, as {@link #embedder()}
+     */
+    public EmbeddedImage embed(byte[] bytes, String name) {
+        Embedder e = embedder();
+        try (PluginClassLoader ignored = PluginClassLoader.enter()) {
+            BufferedImage image = e.decoder().decode(bytes, name);
+            float[] vector = e.embed(image);
+            return new EmbeddedImage(vector, e.classifier().predict(vector));
+        }
+    }
+
+    private Embedder load() {
+        try (PluginClassLoader ignored = PluginClassLoader.enter()) {
+            Files.createDirectories(djlCache);
+            DjlRuntime.configure(djlCache);
+            setIfAbsent(TORCH_THREADS, "1");
+            setIfAbsent(TORCH_INTEROP_THREADS, "1");
+            // The extra image readers (WebP, CMYK JPEG...) register through the context class loader.
+            ImageIO.scanForPlugins();
+            ModelBundle bundle = ModelBundle.load(model);
+            return Embedder.open(bundle, new EmbedderOptions(1, predictors, limits));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the DJL cache directory " + djlCache + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void setIfAbsent(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
+    }
+
+    /** Frees the model's native memory, if it was loaded; later calls to {@link #embedder()} fail. */
+    @Override
+    public synchronized void close() {
+        closed = true;
+        if (embedder != null) {
+            embedder.close();
+            embedder = null;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "NodeEmbedder[model " + model + ", cache " + djlCache + ", predictors " + predictors + "]";
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * The plug-in's REST endpoints under {@code /_plugins/lookalike}: each handler parses OpenSearch's request,
+ * runs the work on the inference pool, and renders the answer as OpenSearch renders its own (including
+ * {@code ?pretty} and the usual error body, with 400 for bad input and 429 when the pool is full).
+ */
+package dev.lookalike.opensearch.rest;

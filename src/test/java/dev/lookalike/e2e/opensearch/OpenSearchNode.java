@@ -1,0 +1,302 @@
+package dev.lookalike.e2e.opensearch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * One real OpenSearch node for end-to-end tests, with plug-ins installed as a user installs them.
+ *
+ * <p>{@link #start} copies the unpacked distribution into a fresh folder under the temporary directory, installs
+ * each plug-in zip with {@code bin/opensearch-plugin install --batch}, and starts the node on loopback with free
+ * HTTP and transport ports, {@code discovery.type: single-node}, a small heap ({@code -Xms512m -Xmx1g}) and the
+ * JDK this test JVM runs on (OpenSearch 3 needs Java 21 or newer). As root, the node runs as the unprivileged
+ * {@value UnprivilegedUser#NAME} user, since OpenSearch refuses root. It returns once the cluster is yellow or
+ * green; if the node dies or is not healthy within {@link #STARTUP_TIMEOUT}, it is stopped and the failure shows
+ * the end of the node's log. {@link #close} stops the node and every process it started, and deletes its folder:
+ * call it from {@code @AfterAll} or use try-with-resources, so that a failing test never leaves a node behind.
+ *
+ * <p>Requests go through the JDK's {@link HttpClient}; answers are parsed with Jackson into {@link JsonResponse}.
+ */
+public final class OpenSearchNode implements AutoCloseable {
+
+    /** How long a node may take to become healthy: a cold start on a busy two-core machine takes about 30 s. */
+    public static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(3);
+
+    private static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(2);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path home;
+    private final Process process;
+    private final URI uri;
+    private final HttpClient http;
+
+    private OpenSearchNode(Path home, Process process, URI uri) {
+        this.home = home;
+        this.process = process;
+        this.uri = uri;
+        // HTTP/1.1 as OpenSearch's clients speak it; the JDK's default would first try an HTTP/2 upgrade.
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    /**
+     * Lays out, starts and waits for a node.
+     *
+     * @param distribution an unpacked OpenSearch distribution (it is copied, never changed)
+     * @param plugins      plug-in zips to install
+     * @param settings     extra node settings, passed as {@code -E key=value}
+     * @return the running, healthy node
+     * @throws IOException    if the node cannot be laid out or started; the message holds the log's end
+     * @throws AssertionError if the node does not become healthy in time; the message holds the log's end
+     */
+    public static OpenSearchNode start(Path distribution, List<Path> plugins, Map<String, String> settings)
+            throws IOException, InterruptedException {
+        if (!Files.isRegularFile(distribution.resolve("bin/opensearch"))) {
+            throw new IOException(distribution + " is not an unpacked OpenSearch distribution (no bin/opensearch);"
+                    + " the e2e module's build unpacks it into target/");
+        }
+        Path javaHome = Path.of(System.getProperty("java.home"));
+        if (Runtime.version().feature() < 21) {
+            throw new IOException("OpenSearch 3 needs Java 21 or newer; the tests run on " + Runtime.version());
+        }
+        UnprivilegedUser user = UnprivilegedUser.forNodes();
+        Path home = Files.createTempDirectory("lookalike-opensearch-");
+        Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwxr-xr-x"));
+        try {
+            copyTree(distribution, home);
+            for (Path zip : plugins) {
+                install(home, javaHome, zip);
+            }
+            Files.createDirectories(home.resolve("tmp"));
+            user.own(home);
+            int httpPort = FreePort.pick();
+            int transportPort = FreePort.pick();
+            List<String> command = new ArrayList<>(List.of(home.resolve("bin/opensearch").toString(),
+                    "-E", "cluster.name=lookalike-e2e", "-E", "node.name=e2e-0",
+                    "-E", "network.host=127.0.0.1", "-E", "http.port=" + httpPort,
+                    "-E", "transport.port=" + transportPort, "-E", "discovery.type=single-node",
+                    "-E", "cluster.routing.allocation.disk.threshold_enabled=false"));
+            settings.forEach((key, value) -> command.addAll(List.of("-E", key + "=" + value)));
+            ProcessBuilder builder = new ProcessBuilder(user.commandAs(command)).directory(home.toFile())
+                    .redirectErrorStream(true).redirectOutput(home.resolve("logs/console.log").toFile());
+            environment(builder, javaHome);
+            // Else the node makes its temporary folder under /tmp, and it would outlive the node.
+            builder.environment().put("OPENSEARCH_TMPDIR", home.resolve("tmp").toString());
+            Process process = builder.start();
+            OpenSearchNode node = new OpenSearchNode(home, process, URI.create("http://127.0.0.1:" + httpPort));
+            try {
+                node.awaitHealthy();
+            } catch (IOException | AssertionError | RuntimeException e) {
+                node.close();
+                throw e;
+            }
+            return node;
+        } catch (IOException | RuntimeException e) {
+            deleteTree(home);
+            throw e;
+        }
+    }
+
+    private static void environment(ProcessBuilder builder, Path javaHome) {
+        Map<String, String> env = builder.environment();
+        env.put("OPENSEARCH_JAVA_HOME", javaHome.toString());
+        env.put("JAVA_HOME", javaHome.toString());
+        env.put("OPENSEARCH_JAVA_OPTS", "-Xms512m -Xmx1g");
+        // Options meant for the test JVM (surefire's, a user's) must not leak into the node.
+        env.remove("JAVA_TOOL_OPTIONS");
+        env.remove("_JAVA_OPTIONS");
+    }
+
+    private static void install(Path home, Path javaHome, Path zip) throws IOException, InterruptedException {
+        if (!Files.isRegularFile(zip)) {
+            throw new IOException("plug-in zip " + zip + " does not exist; build it first (mvn verify builds it)");
+        }
+        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/opensearch-plugin").toString(), "install",
+                "--batch", zip.toUri().toString()).directory(home.toFile()).redirectErrorStream(true);
+        environment(builder, javaHome);
+        Process p = builder.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(5, TimeUnit.MINUTES) || p.exitValue() != 0) {
+            p.destroyForcibly();
+            throw new IOException("opensearch-plugin install " + zip + " failed:\n" + out);
+        }
+    }
+
+    private void awaitHealthy() throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
+        String last = "no answer yet";
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new AssertionError("the OpenSearch node exited with " + process.exitValue()
+                        + " before becoming healthy\n" + logTail());
+            }
+            try {
+                JsonResponse health = get("/_cluster/health?wait_for_status=yellow&timeout=1s");
+                String status = health.body().path("status").asText();
+                if (health.status() == 200 && ("green".equals(status) || "yellow".equals(status))) {
+                    return;
+                }
+                last = health.toString();
+            } catch (IOException e) {
+                last = e.toString();
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("the OpenSearch node was not healthy after " + STARTUP_TIMEOUT + " (last: " + last
+                + ")\n" + logTail());
+    }
+
+    /** @return the node's HTTP address, e.g. {@code http://127.0.0.1:41234} */
+    public URI uri() {
+        return uri;
+    }
+
+    /**
+     * @param path a path with its query, e.g. {@code /_cat/plugins?format=json}
+     * @return the answer
+     * @throws IOException if the node does not answer
+     */
+    public JsonResponse get(String path) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri.resolve(path)).GET());
+    }
+
+    /**
+     * Sends a request with a JSON body ({@code Content-Type: application/json}).
+     *
+     * @param method the HTTP method
+     * @param path   a path with its query
+     * @param body   the body, sent as it is (it need not be valid JSON)
+     * @return the answer
+     * @throws IOException if the node does not answer
+     */
+    public JsonResponse send(String method, String path, String body) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri.resolve(path)).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+    }
+
+    private JsonResponse send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(request.timeout(REQUEST_TIMEOUT).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return parse(response.statusCode(), response.body());
+    }
+
+    /**
+     * @param status an HTTP status
+     * @param text   a body
+     * @return the response, its body parsed as JSON when it is JSON
+     */
+    static JsonResponse parse(int status, String text) {
+        JsonNode body;
+        try {
+            body = text.isBlank() ? MissingNode.getInstance() : JSON.readTree(text);
+        } catch (IOException e) {
+            body = MissingNode.getInstance();
+        }
+        return new JsonResponse(status, body, text);
+    }
+
+    /** @return the client this node's requests go through, for tests that send many requests at once */
+    public HttpClient client() {
+        return http;
+    }
+
+    /** @return whether the node's process is still running */
+    public boolean isRunning() {
+        return process.isAlive();
+    }
+
+    /** @return the last 200 lines the node wrote to its console, for failure messages */
+    public String logTail() {
+        Path log = home.resolve("logs/console.log");
+        try (Stream<String> lines = Files.lines(log, StandardCharsets.UTF_8)) {
+            List<String> all = lines.toList();
+            return "--- end of " + log + "\n" + String.join("\n", all.subList(Math.max(0, all.size() - 200), all.size()));
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return "(no log at " + log + ": " + e + ")";
+        }
+    }
+
+    /**
+     * Stops the node (SIGTERM, then SIGKILL after 30 s) and every process it started, and deletes its folder.
+     * Safe to call twice.
+     */
+    @Override
+    public void close() {
+        List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
+        process.destroy();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(30, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+        tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        try {
+            deleteTree(home);
+        } catch (IOException e) {
+            System.err.println("could not delete the node's folder " + home + ": " + e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "OpenSearchNode[" + uri + ", " + home + (process.isAlive() ? ", running]" : ", stopped]");
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        Files.walkFileTree(from, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                Files.createDirectories(to.resolve(from.relativize(dir).toString()));
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Path target = to.resolve(from.relativize(file).toString());
+                Files.copy(file, target, StandardCopyOption.COPY_ATTRIBUTES);
+                // Unpacking with Maven may drop the executable bit of the launch scripts.
+                if (from.relativize(file).startsWith("bin")) {
+                    target.toFile().setExecutable(true, false);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

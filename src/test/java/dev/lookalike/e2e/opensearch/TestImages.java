@@ -1,0 +1,77 @@
+package dev.lookalike.e2e.opensearch;
+
+import dev.lookalike.analyzer.dataset.FashionMnist;
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Base64;
+import java.util.Random;
+import javax.imageio.ImageIO;
+
+/** Images for the plug-in tests, as PNG bytes: Fashion-MNIST test images and synthetic ones of chosen sizes. */
+final class TestImages {
+
+    private TestImages() {
+    }
+
+    /**
+     * @param test  the Fashion-MNIST test split
+     * @param index an image of it
+     * @return the image as an 8-bit grey PNG, as a user would upload it
+     */
+    static byte[] fashionPng(FashionMnist test, int index) {
+        return png(test.image(index, null).toBufferedImage());
+    }
+
+    /**
+     * @param width  width in pixels
+     * @param height height in pixels
+     * @param seed   the noise's seed
+     * @return an RGB PNG of random noise: it hardly compresses, so its size is about 3 bytes a pixel
+     */
+    static byte[] noisePng(int width, int height, long seed) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Random random = new Random(seed);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                image.setRGB(x, y, random.nextInt(1 << 24));
+            }
+        }
+        return png(image);
+    }
+
+    /**
+     * @param width  width in pixels
+     * @param height height in pixels
+     * @return a PNG of a white image with a grey square: many pixels in few bytes
+     */
+    static byte[] plainPng(int width, int height) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        var g = image.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, width, height);
+        g.setColor(Color.DARK_GRAY);
+        g.fillRect(width / 4, height / 4, width / 2, height / 2);
+        g.dispose();
+        return png(image);
+    }
+
+    /** @return the {@code _embed} request body for these bytes */
+    static String embedBody(byte[] image) {
+        return "{\"image\": \"" + Base64.getEncoder().encodeToString(image) + "\"}";
+    }
+
+    private static byte[] png(BufferedImage image) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            if (!ImageIO.write(image, "png", out)) {
+                throw new IllegalStateException("no PNG writer");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+}
