@@ -9,6 +9,8 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -197,6 +199,10 @@ public record ModelBundle(ModelSpec spec, byte[] parameters, Proxies proxies) {
     private static void write(Path dir, String file, byte[] bytes) throws IOException {
         Path tmp = Files.createTempFile(dir, file, ".tmp");
         Files.write(tmp, bytes);
+        // Temporary files are private (0600); a bundle is meant to be read by others, e.g. a search node's user.
+        if (Files.getFileStore(tmp).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
+        }
         Files.move(tmp, dir.resolve(file), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }

@@ -84,6 +84,15 @@ class ModelBundleTest {
     }
 
     @Test
+    void savedFilesAreReadableByOthers() throws IOException {
+        bundle().save(dir);
+        for (String file : List.of("model.params", "proxies.json", "spec.json")) {
+            assertTrue(Files.getPosixFilePermissions(dir.resolve(file)).contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ),
+                    file + " is readable by a search node's own user");
+        }
+    }
+
+    @Test
     void directoryWithoutSpecIsNotABundle() throws IOException {
         Files.writeString(dir.resolve("readme.txt"), "hello");
         assertNames(loadFails(), dir.toString(), "spec.json");
