@@ -2,19 +2,24 @@ package dev.lookalike.tools;
 
 import dev.lookalike.search.index.CatalogueIndex;
 import dev.lookalike.search.index.IndexMetadata;
+import dev.lookalike.search.index.IndexedItem;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 
 /**
  * Writes the synthetic corpus into a new index through the core's {@link CatalogueIndex}, the way a bulk load
- * does, and times it: one {@link CatalogueIndex#putAll} of every item (so that every item is stored under the
- * final proxies, as re-ranking expects of a freshly loaded index) and a commit; then, timed apart, a force-merge
- * to one segment and its commit. Then sizes the index's files.
+ * does, and times it: {@link CatalogueIndex#putAll} in batches of {@value #BATCH} items, with a progress bar,
+ * and a commit (which settles every item under the final proxies, as re-ranking expects of a freshly loaded
+ * index); then, timed apart, a force-merge to one segment and its commit. Then sizes the index's files.
  */
 final class CorpusIndexer {
+
+    /** Items per {@link CatalogueIndex#putAll}, as {@code lookalike index} writes them in chunks. */
+    static final int BATCH = 10_000;
 
     private CorpusIndexer() {
     }
@@ -35,7 +40,14 @@ final class CorpusIndexer {
             int segments;
             try (CatalogueIndex index = CatalogueIndex.create(directory, metadata)) {
                 long start = System.nanoTime();
-                index.putAll(corpus.items());
+                List<IndexedItem> items = corpus.items();
+                try (Progress progress = new Progress("indexing", items.size(), "doc")) {
+                    for (int from = 0; from < items.size(); from += BATCH) {
+                        int to = Math.min(items.size(), from + BATCH);
+                        index.putAll(items.subList(from, to));
+                        progress.accept(to);
+                    }
+                }
                 index.commit();
                 buildNanos = System.nanoTime() - start;
                 try (DirectoryReader reader = DirectoryReader.open(directory)) {

@@ -41,7 +41,7 @@ import picocli.CommandLine.Spec;
             "one thread, in the same run. The corpus: the dataset's images embedded once,",
             "then --vectors noisy copies of them (each keeps its source's category) with a",
             "catalogue field 'tag' that filters keeping 10 %%, 1 %% and 0.1 %% select. Queries",
-            "are other noisy copies. The index is written through CatalogueIndex.putAll,",
+            "are other noisy copies. The index is written through CatalogueIndex.putAll (batches of 10,000),",
             "then force-merged to one segment (timed apart). Recall is against exact",
             "search over the items each filter keeps. Every kind of query warms up first;",
             "then the kinds take turns over blocks of 50 timed queries, so that a background",
@@ -133,7 +133,7 @@ final class SearchBenchCommand implements Callable<Integer> {
         List<SearchBenchResult.Kind> kinds;
         try (TempFolder temp = indexDir == null ? TempFolder.create("lookalike-bench-search-") : null) {
             Path folder = indexDir == null ? temp.path() : Files.createDirectories(indexDir);
-            err.printf(Locale.ROOT, "indexing %,d items into %s (no progress bar: one putAll), then force-merging%n",
+            err.printf(Locale.ROOT, "indexing %,d items into %s, then force-merging%n",
                     vectors, folder);
             err.flush();
             build = CorpusIndexer.build(folder, corpus, metadata, indexDir != null);

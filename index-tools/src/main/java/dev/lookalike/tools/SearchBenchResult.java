@@ -45,7 +45,7 @@ record SearchBenchResult(Settings settings, Build build, List<Kind> kinds, doubl
     /**
      * The index build.
      *
-     * @param buildSeconds        {@code CatalogueIndex.putAll} of the whole corpus and the commit
+     * @param buildSeconds        {@code CatalogueIndex.putAll} of the corpus in batches and the commit
      * @param docsPerSecond       items over build seconds
      * @param segmentsBeforeMerge segments after the build
      * @param mergeSeconds        the force-merge to one segment and its commit
