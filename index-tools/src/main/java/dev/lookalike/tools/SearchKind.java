@@ -20,6 +20,8 @@ enum SearchKind {
     LUCENE_FILTER_1("lucene knn filter 1 %", true, FilterSelectivity.ONE_PERCENT, false),
     /** Lookalike, filter keeping 1 %, re-ranked by proxy agreement. */
     LOOKALIKE_FILTER_1_RERANK("lookalike filter 1 % + rerank", false, FilterSelectivity.ONE_PERCENT, true),
+    /** Lookalike, filter keeping 0.1 %, re-ranked by proxy agreement: the selective-filter case. */
+    LOOKALIKE_FILTER_01_RERANK("lookalike filter 0.1 % + rerank", false, FilterSelectivity.TENTH_PERCENT, true),
     /** Lookalike, no filter, re-ranked by proxy agreement. */
     LOOKALIKE_RERANK("lookalike + rerank", false, null, true);
 

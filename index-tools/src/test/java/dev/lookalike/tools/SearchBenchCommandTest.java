@@ -86,7 +86,8 @@ class SearchBenchCommandTest {
         assertTrue(figures.get("all_results_valid").asBoolean());
         Map<SearchKind, Integer> matches = Map.of(SearchKind.LOOKALIKE_FILTER_10, 200,
                 SearchKind.LOOKALIKE_FILTER_1, 20, SearchKind.LUCENE_FILTER_1, 20,
-                SearchKind.LOOKALIKE_FILTER_1_RERANK, 20, SearchKind.LOOKALIKE_FILTER_01, 2);
+                SearchKind.LOOKALIKE_FILTER_1_RERANK, 20, SearchKind.LOOKALIKE_FILTER_01, 2,
+                SearchKind.LOOKALIKE_FILTER_01_RERANK, 2);
         for (SearchKind kind : SearchKind.values()) {
             JsonNode node = kind(kind);
             assertEquals(0, node.get("filter_failures").asInt(), kind.label());
