@@ -70,6 +70,10 @@ final class EvalCommand implements Callable<Integer> {
                     + " to choose one. Default: the search default, " + SimilarityQuery.DEFAULT_RERANK_WEIGHT + ".")
     List<Float> rerankWeights;
 
+    @Option(names = "--rerank-temperature", paramLabel = "T",
+            description = "With --index: the softmax temperature of the re-ranking distributions (> 0). Default: the model's.")
+    Float rerankTemperature;
+
     @Option(names = "--sample", defaultValue = "2000",
             description = "With --index: how many items query the index. Default: ${DEFAULT-VALUE}.")
     int sample;
@@ -115,6 +119,9 @@ final class EvalCommand implements Callable<Integer> {
         if (sample < 1) {
             throw new IllegalArgumentException("--sample must be positive, got " + sample);
         }
+        if (rerankTemperature != null && !(rerankTemperature > 0 && rerankTemperature < 100)) {
+            throw new IllegalArgumentException("--rerank-temperature must be above 0 (and below 100), got " + rerankTemperature);
+        }
         if (rerankWeights != null && rerankWeights.stream().anyMatch(w -> !(w >= 0 && w <= 1))) {
             throw new IllegalArgumentException("--rerank-weight: every weight must be between 0 and 1, got " + rerankWeights);
         }
@@ -124,7 +131,7 @@ final class EvalCommand implements Callable<Integer> {
             }
             try (DirectoryReader reader = DirectoryReader.open(dir)) {
                 IndexEvaluation evaluation = new IndexEvaluation(reader, rerankWeights == null
-                        ? List.of(SimilarityQuery.DEFAULT_RERANK_WEIGHT) : rerankWeights);
+                        ? List.of(SimilarityQuery.DEFAULT_RERANK_WEIGHT) : rerankWeights, rerankTemperature);
                 Map<String, Object> report;
                 try (Progress progress = new Progress("querying", Math.min(sample, reader.numDocs()), "query")) {
                     report = evaluation.run(sample, 11, progress);

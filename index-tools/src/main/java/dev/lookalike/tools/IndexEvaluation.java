@@ -40,15 +40,18 @@ final class IndexEvaluation {
     private final Map<String, Integer> labelOfCategory = new HashMap<>();
 
     private final List<Float> rerankWeights;
+    private final Float rerankTemperature;
 
     /**
      * @param reader        the index
      * @param rerankWeights the re-ranking weights to run, at least one; the first is the report's {@code reranked}
      *                      run, and with more than one every weight also goes into {@code rerank_sweep}
+     * @param rerankTemperature the temperature of the re-ranking distributions, or {@code null} for the index's
      */
-    IndexEvaluation(DirectoryReader reader, List<Float> rerankWeights) throws IOException {
+    IndexEvaluation(DirectoryReader reader, List<Float> rerankWeights, Float rerankTemperature) throws IOException {
         this.searcher = SimilaritySearcher.open(reader);
         this.rerankWeights = List.copyOf(rerankWeights);
+        this.rerankTemperature = rerankTemperature;
         List<Integer> labelList = new ArrayList<>();
         for (LeafReaderContext leaf : reader.leaves()) {
             StoredFields stored = leaf.reader().storedFields();
@@ -121,6 +124,7 @@ final class IndexEvaluation {
         }
         out.put("hnsw_recall@10", hnswRecallAt10(sample));
         out.put("rerank_weight", rerankWeights.get(0));
+        out.put("rerank_temperature", rerankTemperature != null ? rerankTemperature : searcher.metadata().proxies().temperature());
         out.put("items", ids.size());
         out.put("queries", sample.length);
         out.put("results_per_query", k);
@@ -130,7 +134,8 @@ final class IndexEvaluation {
     /** @param weight the re-ranking weight, or {@code null} for a plain search */
     private int[] rankedLabels(int item, int k, Float weight, Map<String, Integer> labelOfId) {
         SimilarityQuery.Builder builder = SimilarityQuery.builder(QueryVector.ofItem(ids.get(item))).k(k).numCandidates(k);
-        SimilarityQuery query = (weight == null ? builder : builder.rerank(true).rerankWeight(weight)).build();
+        SimilarityQuery query = (weight == null ? builder
+                : builder.rerank(true).rerankWeight(weight).rerankTemperature(rerankTemperature)).build();
         try {
             return searcher.search(query).hits().stream().mapToInt(h -> labelOfId.get(h.id())).toArray();
         } catch (IOException e) {

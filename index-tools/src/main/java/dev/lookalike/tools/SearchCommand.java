@@ -115,6 +115,10 @@ final class SearchCommand implements Callable<Integer> {
                     + SimilarityQuery.DEFAULT_RERANK_WEIGHT + ".")
     Float rerankWeight;
 
+    @Option(names = "--rerank-temperature", paramLabel = "T",
+            description = "Softmax temperature of the category distributions compared with --rerank (> 0): lower is more decided. Default: the model's.")
+    Float rerankTemperature;
+
     @Option(names = "--json", description = "Print one JSON line per query instead of tables.")
     boolean json;
 
@@ -189,6 +193,12 @@ final class SearchCommand implements Callable<Integer> {
         if (rerankWeight != null && !rerank) {
             throw bad("--rerank-weight needs --rerank");
         }
+        if (rerankTemperature != null && !rerank) {
+            throw bad("--rerank-temperature needs --rerank");
+        }
+        if (rerankTemperature != null && !(rerankTemperature > 0 && rerankTemperature < 100)) {
+            throw bad("--rerank-temperature must be above 0 (and below 100), got " + rerankTemperature);
+        }
         if (rerankWeight != null && !(rerankWeight >= 0 && rerankWeight <= 1)) {
             throw bad("--rerank-weight must be between 0 and 1, got " + rerankWeight);
         }
@@ -257,6 +267,7 @@ final class SearchCommand implements Callable<Integer> {
         if (rerankWeight != null) {
             builder.rerankWeight(rerankWeight);
         }
+        builder.rerankTemperature(rerankTemperature);
         if (categories != null && !categories.isEmpty()) {
             builder.filter(SearchFilter.categories(categories.toArray(String[]::new)));
         }

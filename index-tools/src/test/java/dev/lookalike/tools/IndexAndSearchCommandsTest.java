@@ -386,6 +386,15 @@ class IndexAndSearchCommandsTest {
                     "weight 0 keeps the similarity order: " + key);
         }
         assertTrue(swept.out().contains("sweep"), swept.out());
+        assertEquals(0.1f, (float) json.get("rerank_temperature").asDouble(), 1e-6f, "the model's own temperature");
+
+        Path warmer = shared.resolve("warmer.json");
+        assertEquals(0, run("eval", "--index", index.toString(), "--rerank-weight", "0", "--rerank-temperature", "2",
+                "--json", warmer.toString()).code());
+        assertEquals(2.0, new ObjectMapper().readTree(warmer.toFile()).get("rerank_temperature").asDouble(), 1e-9);
+        assertBad(run("eval", "--index", index.toString(), "--rerank-temperature", "0"), "--rerank-temperature");
+        assertBad(search("--id", "item-00001", "--rerank-temperature", "0.5"), "--rerank");
+        assertBad(search("--id", "item-00001", "--rerank", "--rerank-temperature", "-1"), "--rerank-temperature");
         assertBad(run("eval", "--index", index.toString(), "--rerank-weight", "0.5,1.5"), "--rerank-weight");
     }
 
