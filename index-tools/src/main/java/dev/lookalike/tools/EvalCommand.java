@@ -55,6 +55,10 @@ final class EvalCommand implements Callable<Integer> {
             description = "Query with the dataset's own images, or with simulated user photos of them. Default: ${DEFAULT-VALUE}.")
     String queries;
 
+    @Option(names = "--mirror-average", arity = "1", paramLabel = "true|false",
+            description = "Measure the model with mirror averaging on or off, whatever its spec says (to see what it adds). Default: the spec's.")
+    Boolean mirrorAverage;
+
     @Option(names = "--json", paramLabel = "FILE", description = "Also write every figure to this JSON file.")
     Path json;
 
@@ -89,7 +93,8 @@ final class EvalCommand implements Callable<Integer> {
         LabelledDataset all = data.open();
         VectorSource source = baseline != null
                 ? VectorSource.baseline(baseline, data)
-                : VectorSource.model(model.embedder(model.bundle()));
+                : VectorSource.model(model.embedder(mirrorAverage == null ? model.bundle()
+                        : model.bundle().withMirrorAverage(mirrorAverage)));
         try (source) {
             ClassSelection selection = ClassSelection.parse(classes, source.trainedClasses(), all.classNames().size());
             LabelledDataset dataset = SampledDataset.ofLabels(all, selection::contains, selection.describe());
