@@ -66,6 +66,11 @@ class TrainAndDemoTest {
             assertTrue(r.stdout().contains(step), "the demo shows " + step + "\n" + r);
         }
         assertTrue(r.stdout().contains("10000 items indexed"), r::toString);
+        // The demo's evaluation through the index: re-ranking by the proxies must not lose precision, and
+        // HNSW must find what exact search finds (the bar: recall@10 of at least 0.98).
+        double[] mapAtR = figures(r.stdout(), "map@r");
+        assertTrue(mapAtR[1] >= mapAtR[0], "re-ranked MAP@R " + mapAtR[1] + " < plain " + mapAtR[0]);
+        assertTrue(figures(r.stdout(), "hnsw recall@10")[0] >= 0.98, r::toString);
         String html = Files.readString(out.resolve("index.html"));
         assertEquals(6, count(html, "<h2>"), "one row per example search");
         assertEquals(6 * 9, count(html, "<img "), "each query and its 8 results");
@@ -87,6 +92,14 @@ class TrainAndDemoTest {
         assertEquals(2, r.exitCode(), r::toString);
         assertTrue(r.stderr().contains("--out"), r::toString);
         assertEquals("keep me", Files.readString(precious));
+    }
+
+    /** The numbers on the first line of the output that starts with {@code metric}. */
+    private static double[] figures(String stdout, String metric) {
+        String line = stdout.lines().filter(l -> l.startsWith(metric + " ")).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + metric + " line in\n" + stdout));
+        return java.util.Arrays.stream(line.substring(metric.length()).trim().split("\\s+"))
+                .mapToDouble(Double::parseDouble).toArray();
     }
 
     private static int count(String text, String needle) {
