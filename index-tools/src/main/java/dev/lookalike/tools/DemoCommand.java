@@ -9,10 +9,8 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -168,11 +166,7 @@ final class DemoCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--out: " + index + " exists and is not an index the demo wrote; choose another --out");
             }
         }
-        try (Stream<Path> files = Files.walk(index)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
+        TempFolder.deleteTree(index);
     }
 
     private static String id(int item) {

@@ -75,7 +75,7 @@ final class EvalCommand implements Callable<Integer> {
     List<Float> rerankWeights;
 
     @Option(names = "--rerank-temperature", paramLabel = "T",
-            description = "With --index: the softmax temperature of the re-ranking distributions (> 0). Default: the model's.")
+            description = "With --index: the softmax temperature of the re-ranking distributions (> 0). Default: the index's.")
     Float rerankTemperature;
 
     @Option(names = "--sample", defaultValue = "2000",
@@ -124,11 +124,9 @@ final class EvalCommand implements Callable<Integer> {
         if (sample < 1) {
             throw new IllegalArgumentException("--sample must be positive, got " + sample);
         }
-        if (rerankTemperature != null && !(rerankTemperature > 0 && rerankTemperature < 100)) {
-            throw new IllegalArgumentException("--rerank-temperature must be above 0 (and below 100), got " + rerankTemperature);
-        }
-        if (rerankWeights != null && rerankWeights.stream().anyMatch(w -> !(w >= 0 && w <= 1))) {
-            throw new IllegalArgumentException("--rerank-weight: every weight must be between 0 and 1, got " + rerankWeights);
+        SimilarityQuery.requireTemperature("--rerank-temperature", rerankTemperature);
+        if (rerankWeights != null) {
+            rerankWeights.forEach(w -> SimilarityQuery.requireWeight("--rerank-weight", w));
         }
         try (Directory dir = FSDirectory.open(index)) {
             if (!DirectoryReader.indexExists(dir)) {

@@ -1,17 +1,14 @@
 package dev.lookalike.tools;
 
 import dev.lookalike.search.index.IndexSchema;
+import dev.lookalike.search.index.LiveVectors;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.FloatVectorValues;
-import org.apache.lucene.index.KnnVectorValues;
-import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedSetDocValues;
-import org.apache.lucene.util.Bits;
 
 /**
  * The vectors and categories of an index's live items that have a category, read from the vector field and
@@ -33,22 +30,16 @@ record IndexedVectors(float[][] vectors, int[] labels, List<String> categories) 
         List<float[]> vectors = new ArrayList<>();
         List<Integer> labels = new ArrayList<>();
         Map<String, Integer> labelOf = new LinkedHashMap<>();
-        for (LeafReaderContext leaf : reader.leaves()) {
-            FloatVectorValues values = leaf.reader().getFloatVectorValues(IndexSchema.VECTOR);
-            SortedSetDocValues categories = leaf.reader().getSortedSetDocValues(IndexSchema.CATEGORY);
-            if (values == null || categories == null) {
-                continue;
-            }
-            Bits live = leaf.reader().getLiveDocs();
-            KnnVectorValues.DocIndexIterator it = values.iterator();
-            for (int doc = it.nextDoc(); doc != KnnVectorValues.DocIndexIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
-                if ((live == null || live.get(doc)) && categories.advanceExact(doc)) {
-                    String category = categories.lookupOrd(categories.nextOrd()).utf8ToString();
+        LiveVectors.forEach(reader, leaf -> {
+            SortedSetDocValues categories = leaf.getSortedSetDocValues(IndexSchema.CATEGORY);
+            return (doc, vector) -> {
+                String category = LiveVectors.keyword(categories, doc);
+                if (category != null) {
                     labels.add(labelOf.computeIfAbsent(category, c -> labelOf.size()));
-                    vectors.add(values.vectorValue(it.index()).clone());
+                    vectors.add(vector.clone());
                 }
-            }
-        }
+            };
+        });
         return new IndexedVectors(vectors.toArray(float[][]::new), labels.stream().mapToInt(Integer::intValue).toArray(),
                 List.copyOf(labelOf.keySet()));
     }

@@ -116,7 +116,7 @@ final class SearchCommand implements Callable<Integer> {
     Float rerankWeight;
 
     @Option(names = "--rerank-temperature", paramLabel = "T",
-            description = "Softmax temperature of the category distributions compared with --rerank (> 0): lower is more decided. Default: the model's.")
+            description = "Softmax temperature of the category distributions compared with --rerank (> 0): lower is more decided. Default: the index's.")
     Float rerankTemperature;
 
     @Option(names = "--json", description = "Print one JSON line per query instead of tables.")
@@ -196,11 +196,9 @@ final class SearchCommand implements Callable<Integer> {
         if (rerankTemperature != null && !rerank) {
             throw bad("--rerank-temperature needs --rerank");
         }
-        if (rerankTemperature != null && !(rerankTemperature > 0 && rerankTemperature < 100)) {
-            throw bad("--rerank-temperature must be above 0 (and below 100), got " + rerankTemperature);
-        }
-        if (rerankWeight != null && !(rerankWeight >= 0 && rerankWeight <= 1)) {
-            throw bad("--rerank-weight must be between 0 and 1, got " + rerankWeight);
+        SimilarityQuery.requireTemperature("--rerank-temperature", rerankTemperature);
+        if (rerankWeight != null) {
+            SimilarityQuery.requireWeight("--rerank-weight", rerankWeight);
         }
         if (filterQuery != null) {
             FilterQueryParser.parse(filterQuery);

@@ -36,7 +36,17 @@ final class TempFolder implements AutoCloseable {
      */
     @Override
     public void close() throws IOException {
-        try (Stream<Path> files = Files.walk(path)) {
+        deleteTree(path);
+    }
+
+    /**
+     * Deletes a folder and everything in it, deepest first.
+     *
+     * @param folder the folder
+     * @throws IOException if something cannot be deleted
+     */
+    static void deleteTree(Path folder) throws IOException {
+        try (Stream<Path> files = Files.walk(folder)) {
             for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
             }

@@ -3,13 +3,8 @@ package dev.lookalike.search.index;
 import dev.lookalike.search.proxy.CategoryProxyBuilder;
 import java.io.IOException;
 import java.util.Set;
-import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.KnnVectorValues;
-import org.apache.lucene.index.LeafReader;
-import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedSetDocValues;
-import org.apache.lucene.util.Bits;
 
 /**
  * Feeds the live items of an index into a {@link CategoryProxyBuilder}: each live document's category (from
@@ -29,29 +24,15 @@ final class LiveItemProxies {
      */
     static void addLiveItems(IndexReader reader, Set<String> skipIds, CategoryProxyBuilder builder)
             throws IOException {
-        for (LeafReaderContext context : reader.leaves()) {
-            LeafReader leaf = context.reader();
-            FloatVectorValues vectors = leaf.getFloatVectorValues(IndexSchema.VECTOR);
-            if (vectors == null) {
-                continue;
-            }
+        LiveVectors.forEach(reader, leaf -> {
             SortedSetDocValues categories = leaf.getSortedSetDocValues(IndexSchema.CATEGORY);
             SortedSetDocValues ids = skipIds.isEmpty() ? null : leaf.getSortedSetDocValues(IndexSchema.ID);
-            Bits live = leaf.getLiveDocs();
-            KnnVectorValues.DocIndexIterator it = vectors.iterator();
-            for (int doc = it.nextDoc(); doc != KnnVectorValues.DocIndexIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
-                if (live != null && !live.get(doc)) {
-                    continue;
+            return (doc, vector) -> {
+                String category = LiveVectors.keyword(categories, doc);
+                if (category != null && (ids == null || !skipIds.contains(LiveVectors.keyword(ids, doc)))) {
+                    builder.add(category, vector);
                 }
-                if (ids != null && ids.advanceExact(doc)
-                        && skipIds.contains(ids.lookupOrd(ids.nextOrd()).utf8ToString())) {
-                    continue;
-                }
-                if (categories != null && categories.advanceExact(doc)) {
-                    builder.add(categories.lookupOrd(categories.nextOrd()).utf8ToString(),
-                            vectors.vectorValue(it.index()));
-                }
-            }
-        }
+            };
+        });
     }
 }

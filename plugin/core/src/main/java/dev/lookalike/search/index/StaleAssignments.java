@@ -8,15 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexableField;
-import org.apache.lucene.index.KnnVectorValues;
-import org.apache.lucene.index.LeafReader;
-import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.util.Bits;
 
 /**
  * Finds the live items whose stored {@value IndexSchema#PROXY_CATEGORY} is no longer what the current proxies
@@ -41,29 +36,15 @@ final class StaleAssignments {
         if (proxies.isEmpty()) {
             return stale;
         }
-        for (LeafReaderContext context : reader.leaves()) {
-            LeafReader leaf = context.reader();
-            FloatVectorValues vectors = leaf.getFloatVectorValues(IndexSchema.VECTOR);
-            if (vectors == null) {
-                continue;
-            }
+        LiveVectors.forEach(reader, leaf -> {
             SortedSetDocValues assigned = leaf.getSortedSetDocValues(IndexSchema.PROXY_CATEGORY);
             StoredFields stored = leaf.storedFields();
-            Bits live = leaf.getLiveDocs();
-            KnnVectorValues.DocIndexIterator it = vectors.iterator();
-            for (int doc = it.nextDoc(); doc != KnnVectorValues.DocIndexIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
-                if (live != null && !live.get(doc)) {
-                    continue;
-                }
-                float[] vector = vectors.vectorValue(it.index());
-                String now = ProxyAssignment.of(proxies, vector).category();
-                String before = assigned != null && assigned.advanceExact(doc)
-                        ? assigned.lookupOrd(assigned.nextOrd()).utf8ToString() : null;
-                if (!now.equals(before)) {
+            return (doc, vector) -> {
+                if (!ProxyAssignment.of(proxies, vector).category().equals(LiveVectors.keyword(assigned, doc))) {
                     stale.add(item(stored.document(doc), vector.clone()));
                 }
-            }
-        }
+            };
+        });
         return stale;
     }
 

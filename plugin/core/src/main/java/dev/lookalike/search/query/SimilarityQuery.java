@@ -296,19 +296,37 @@ public final class SimilarityQuery {
                         "must be a cosine between -1 and 1, got " + minSimilarity);
             }
             textWeight = textWeightOrDefault != null ? textWeightOrDefault : DEFAULT_TEXT_WEIGHT;
-            requireWeight("text_weight", textWeight);
-            requireWeight("rerank_weight", rerankWeight);
-            if (rerankTemperature != null && !(rerankTemperature > 0 && Float.isFinite(rerankTemperature))) {
-                throw new SearchInputException("query option rerank_temperature",
-                        "must be a positive number, got " + rerankTemperature);
-            }
+            requireWeight("query option text_weight", textWeight);
+            requireWeight("query option rerank_weight", rerankWeight);
+            requireTemperature("query option rerank_temperature", rerankTemperature);
             return new SimilarityQuery(this);
         }
+    }
 
-        private static void requireWeight(String option, float value) {
-            if (!(value >= 0 && value <= 1)) {
-                throw new SearchInputException("query option " + option, "must be between 0 and 1, got " + value);
-            }
+    /**
+     * The rule for a fusion weight (text or re-ranking), for adapters that check their options before
+     * building queries.
+     *
+     * @param input how to name the value in the error, e.g. an option of the adapter
+     * @param value the weight
+     * @throws SearchInputException naming {@code input} unless the weight is between 0 and 1
+     */
+    public static void requireWeight(String input, float value) {
+        if (!(value >= 0 && value <= 1)) {
+            throw new SearchInputException(input, "must be between 0 and 1, got " + value);
+        }
+    }
+
+    /**
+     * The rule for a re-ranking temperature, for adapters that check their options before building queries.
+     *
+     * @param input how to name the value in the error, e.g. an option of the adapter
+     * @param value the temperature, or {@code null} for the index's
+     * @throws SearchInputException naming {@code input} unless the temperature is null or positive and finite
+     */
+    public static void requireTemperature(String input, Float value) {
+        if (value != null && !(value > 0 && Float.isFinite(value))) {
+            throw new SearchInputException(input, "must be a positive number, got " + value);
         }
     }
 }
