@@ -22,7 +22,18 @@ public final class LookalikeCodec extends Lucene103Codec {
      * @param settings the vector field's settings
      */
     public LookalikeCodec(IndexSettings settings) {
-        this.vectors = settings.quantization() == Quantization.INT8
+        this.vectors = vectorsFormat(settings);
+    }
+
+    /**
+     * The HNSW vectors format that the settings describe, for this codec and for engine adapters whose codecs
+     * give a vector field its own format.
+     *
+     * @param settings the vector field's settings
+     * @return an HNSW format with the settings' {@code m}, beam width, merge workers and quantization
+     */
+    public static KnnVectorsFormat vectorsFormat(IndexSettings settings) {
+        return settings.quantization() == Quantization.INT8
                 ? new Lucene99HnswScalarQuantizedVectorsFormat(settings.hnswM(), settings.beamWidth(),
                         settings.mergeWorkers(), INT8_BITS, false, null, null)
                 : new Lucene99HnswVectorsFormat(settings.hnswM(), settings.beamWidth(), settings.mergeWorkers(), null);

@@ -1,6 +1,5 @@
 package dev.lookalike.search.query;
 
-import dev.lookalike.search.index.IndexSchema;
 import dev.lookalike.search.proxy.IndexProxies;
 import dev.lookalike.search.proxy.ProxyAssignment;
 import dev.lookalike.search.proxy.StoredDistribution;
@@ -25,16 +24,24 @@ import org.apache.lucene.search.Weight;
 final class CandidateReader {
 
     private final IndexSearcher searcher;
+    private final String vectorField;
+    private final String distributionField;
     private final IndexProxies proxies;
     private final Float temperature;
 
     /**
-     * @param searcher    the searcher
-     * @param proxies     the index's proxies, or {@code null} to read no distributions
-     * @param temperature the temperature of the distributions wanted
+     * @param searcher          the searcher
+     * @param vectorField       the field holding the items' unit vectors
+     * @param distributionField the binary doc-values field of stored distributions, or {@code null} to always
+     *                          compute them from the vectors
+     * @param proxies           the index's proxies, or {@code null} to read no distributions
+     * @param temperature       the temperature of the distributions wanted
      */
-    CandidateReader(IndexSearcher searcher, IndexProxies proxies, Float temperature) {
+    CandidateReader(IndexSearcher searcher, String vectorField, String distributionField, IndexProxies proxies,
+            Float temperature) {
         this.searcher = searcher;
+        this.vectorField = vectorField;
+        this.distributionField = distributionField;
         this.proxies = proxies;
         this.temperature = temperature;
     }
@@ -52,10 +59,13 @@ final class CandidateReader {
             if (i >= candidates.size() || candidates.get(i).doc >= end) {
                 continue;
             }
-            FloatVectorValues vectors = leaf.reader().getFloatVectorValues(IndexSchema.VECTOR);
+            FloatVectorValues vectors = leaf.reader().getFloatVectorValues(vectorField);
+            if (vectors == null) {
+                throw new IllegalStateException("segment " + leaf.ord + " has no vector field " + vectorField);
+            }
             KnnVectorValues.DocIndexIterator vectorDocs = vectors.iterator();
-            BinaryDocValues stored = proxies == null ? null
-                    : leaf.reader().getBinaryDocValues(IndexSchema.PROXY_DISTRIBUTION);
+            BinaryDocValues stored = proxies == null || distributionField == null ? null
+                    : leaf.reader().getBinaryDocValues(distributionField);
             Scorer scorer = textWeight == null ? null : textWeight.scorer(leaf);
             DocIdSetIterator textDocs = scorer == null ? null : scorer.iterator();
             for (; i < candidates.size() && candidates.get(i).doc < end; i++) {
@@ -65,7 +75,7 @@ final class CandidateReader {
                     vectorDocs.advance(doc);
                 }
                 if (vectorDocs.docID() != doc) {
-                    throw new IllegalStateException("document " + c.doc + " has no " + IndexSchema.VECTOR);
+                    throw new IllegalStateException("document " + c.doc + " has no " + vectorField);
                 }
                 float[] vector = vectors.vectorValue(vectorDocs.index());
                 c.similarity = dot(query, vector);

@@ -13,6 +13,19 @@ final class ScoreFusion {
     }
 
     /**
+     * The re-ranked visual score: the one rule for mixing similarity and proxy agreement, shared by
+     * {@link SimilaritySearcher} and {@link VisualSimilarityQuery}.
+     *
+     * @param similarity the cosine similarity, -1 to 1
+     * @param agreement  the proxy agreement, 0 to 1
+     * @param weight     the re-ranking weight, 0 to 1
+     * @return {@code (1 - weight)·similarity + weight·agreement}
+     */
+    static double visual(double similarity, double agreement, double weight) {
+        return (1 - weight) * similarity + weight * agreement;
+    }
+
+    /**
      * Sets each candidate's score and parts.
      *
      * @param candidates        the candidates, with similarity, distribution and BM25 read
@@ -31,7 +44,7 @@ final class ScoreFusion {
             Double agreement = queryDistribution == null ? null
                     : DistributionAgreement.bhattacharyya(queryDistribution, c.distribution);
             Double text = query.text() == null ? null : bestText > 0 ? c.bm25 / bestText : 0.0;
-            double visual = agreement == null ? c.similarity : (1 - w) * c.similarity + w * agreement;
+            double visual = agreement == null ? c.similarity : visual(c.similarity, agreement, w);
             c.score = text == null ? visual : (1 - t) * visual + t * text;
             c.parts = new ScoreParts(c.similarity, agreement, text);
         }
