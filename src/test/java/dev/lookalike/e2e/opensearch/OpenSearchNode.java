@@ -168,6 +168,11 @@ public final class OpenSearchNode implements AutoCloseable {
                 + ")\n" + logTail());
     }
 
+    /** @return the node's config directory, where tests may put files the node is allowed to read */
+    public Path configDir() {
+        return home.resolve("config");
+    }
+
     /** @return the node's HTTP address, e.g. {@code http://127.0.0.1:41234} */
     public URI uri() {
         return uri;

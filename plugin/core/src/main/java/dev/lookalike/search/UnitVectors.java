@@ -55,4 +55,27 @@ public final class UnitVectors {
         }
         return sum;
     }
+
+    /**
+     * Scales a vector to unit length, refusing one that {@link #requireFinite} refuses or whose parts are all
+     * zero (it has no direction).
+     *
+     * @param input     how the vector is named in an error
+     * @param vector    the vector, left unchanged
+     * @param dimension the expected dimension
+     * @return a unit-length copy
+     * @throws SearchInputException naming {@code input} and what was wrong
+     */
+    public static float[] normalised(String input, float[] vector, int dimension) {
+        double squared = requireFinite(input, vector, dimension);
+        if (squared == 0) {
+            throw new SearchInputException(input, "is all zeros; it needs a direction");
+        }
+        float[] unit = vector.clone();
+        float scale = (float) (1 / Math.sqrt(squared));
+        for (int i = 0; i < unit.length; i++) {
+            unit[i] *= scale;
+        }
+        return unit;
+    }
 }

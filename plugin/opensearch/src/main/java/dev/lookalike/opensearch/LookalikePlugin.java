@@ -1,11 +1,20 @@
 package dev.lookalike.opensearch;
 
+import dev.lookalike.opensearch.codec.ImageVectorCodecService;
+import dev.lookalike.opensearch.ingest.ImageEmbeddingProcessor;
+import dev.lookalike.opensearch.ingest.ImageFiles;
+import dev.lookalike.opensearch.ingest.ImageUrls;
+import dev.lookalike.opensearch.mapper.ImageVectorFieldMapper;
 import dev.lookalike.opensearch.model.NodeEmbedder;
+import dev.lookalike.opensearch.model.PooledEmbedder;
+import dev.lookalike.opensearch.query.ImageKnnQueryBuilder;
 import dev.lookalike.opensearch.rest.RestEmbedAction;
 import dev.lookalike.opensearch.rest.RestModelAction;
 import java.io.IOException;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.opensearch.cluster.metadata.IndexNameExpressionResolver;
 import org.opensearch.cluster.node.DiscoveryNodes;
@@ -19,7 +28,15 @@ import org.opensearch.core.common.io.stream.NamedWriteableRegistry;
 import org.opensearch.core.xcontent.NamedXContentRegistry;
 import org.opensearch.env.Environment;
 import org.opensearch.env.NodeEnvironment;
+import org.opensearch.index.IndexSettings;
+import org.opensearch.index.codec.CodecServiceFactory;
+import org.opensearch.index.mapper.Mapper;
+import org.opensearch.ingest.Processor;
 import org.opensearch.plugins.ActionPlugin;
+import org.opensearch.plugins.EnginePlugin;
+import org.opensearch.plugins.IngestPlugin;
+import org.opensearch.plugins.MapperPlugin;
+import org.opensearch.plugins.SearchPlugin;
 import org.opensearch.plugins.Plugin;
 import org.opensearch.repositories.RepositoriesService;
 import org.opensearch.rest.RestController;
@@ -32,13 +49,20 @@ import org.opensearch.watcher.ResourceWatcherService;
 
 /**
  * The Lookalike plug-in: registers the node settings ({@link LookalikeSettings}), the inference pool
- * ({@link InferenceThreadPool}), the node's lazily loaded model ({@link NodeEmbedder}) and the REST endpoints
- * {@code GET /_plugins/lookalike/model} and {@code POST /_plugins/lookalike/_embed}. OpenSearch creates one
- * instance per node and closes it when the node stops, which frees the model's native memory.
+ * ({@link InferenceThreadPool}), the node's lazily loaded model ({@link NodeEmbedder}), the {@code image_vector}
+ * field type with the codecs that give it its HNSW format, the {@code image_knn} query, the
+ * {@code image_embedding} ingest processor and the REST endpoints {@code GET /_plugins/lookalike/model} and
+ * {@code POST /_plugins/lookalike/_embed}. OpenSearch creates one instance per node and closes it when the node
+ * stops, which frees the model's native memory.
+ *
+ * <p>OpenSearch asks for queries and ingest processors before it creates the plug-in's components, so they
+ * reach the node's embedder through a supplier that is filled in {@link #createComponents}.
  */
-public class LookalikePlugin extends Plugin implements ActionPlugin {
+public class LookalikePlugin extends Plugin implements ActionPlugin, MapperPlugin, SearchPlugin, IngestPlugin,
+        EnginePlugin {
 
     private NodeEmbedder embedder;
+    private PooledEmbedder pooledEmbedder;
     private ThreadPool threadPool;
 
     /** Called by OpenSearch's plug-in loader; costs nothing (the model loads on first use). */
@@ -72,7 +96,47 @@ public class LookalikePlugin extends Plugin implements ActionPlugin {
         this.threadPool = threadPool;
         this.embedder = new NodeEmbedder(LookalikeSettings.model(environment), LookalikeSettings.djlCache(environment),
                 threadPool.info(InferenceThreadPool.NAME).getMax(), LookalikeSettings.imageLimits(settings));
+        this.pooledEmbedder = new PooledEmbedder(embedder, threadPool);
         return List.of(embedder);
+    }
+
+    private PooledEmbedder pooledEmbedder() {
+        if (pooledEmbedder == null) {
+            throw new IllegalStateException("the Lookalike plug-in has not started yet");
+        }
+        return pooledEmbedder;
+    }
+
+    @Override
+    public Map<String, Mapper.TypeParser> getMappers() {
+        return Map.of(ImageVectorFieldMapper.CONTENT_TYPE, ImageVectorFieldMapper.PARSER);
+    }
+
+    @Override
+    public List<QuerySpec<?>> getQueries() {
+        return List.of(new QuerySpec<>(ImageKnnQueryBuilder.NAME,
+                in -> new ImageKnnQueryBuilder(in, this::pooledEmbedder),
+                parser -> ImageKnnQueryBuilder.fromXContent(parser, this::pooledEmbedder)));
+    }
+
+    /**
+     * @throws IllegalArgumentException if {@code lookalike.ingest.file_root} lies outside the places plug-ins may
+     *                                  read: the node refuses to start, with the setting named
+     */
+    @Override
+    public Map<String, Processor.Factory> getProcessors(Processor.Parameters parameters) {
+        Settings settings = parameters.env.settings();
+        long maxBytes = LookalikeSettings.MAX_IMAGE_BYTES.get(settings).getBytes();
+        return Map.of(ImageEmbeddingProcessor.TYPE, new ImageEmbeddingProcessor.Factory(this::pooledEmbedder,
+                new ImageFiles(LookalikeSettings.ingestFileRoot(parameters.env), maxBytes),
+                new ImageUrls(LookalikeSettings.INGEST_URL_ALLOW_LIST.get(settings), maxBytes)));
+    }
+
+    /** Supplies the codecs of every index that the OpenSearch k-NN plug-in does not claim. */
+    @Override
+    public Optional<CodecServiceFactory> getCustomCodecServiceFactory(IndexSettings indexSettings) {
+        return ImageVectorCodecService.appliesTo(indexSettings)
+                ? Optional.of(ImageVectorCodecService::new) : Optional.empty();
     }
 
     @Override

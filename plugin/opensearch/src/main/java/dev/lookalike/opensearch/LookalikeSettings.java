@@ -4,6 +4,7 @@ import dev.lookalike.analyzer.image.ImageLimits;
 import dev.lookalike.analyzer.model.ModelBundle;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import org.opensearch.common.settings.Setting;
 import org.opensearch.common.settings.Setting.Property;
 import org.opensearch.common.settings.Settings;
@@ -62,12 +63,30 @@ public final class LookalikeSettings {
     public static final Setting<Long> MAX_IMAGE_PIXELS = Setting.longSetting("lookalike.max_image_pixels",
             16_000_000L, 1L, Property.NodeScope);
 
+    /**
+     * The directory under which the {@code image_embedding} ingest processor may read image files
+     * ({@code "source": "file"}); empty, the default, refuses every file. A relative directory resolves against
+     * the node's config directory; it must lie under the config directory or a data path, where OpenSearch lets
+     * plug-ins read.
+     */
+    public static final Setting<String> INGEST_FILE_ROOT = Setting.simpleString("lookalike.ingest.file_root", "",
+            Property.NodeScope);
+
+    /**
+     * The hosts from which the {@code image_embedding} ingest processor may fetch images by URL
+     * ({@code "source": "url"}), e.g. {@code ["images.example.com"]}; empty, the default, refuses every URL.
+     * Host names are compared exactly, without wildcards.
+     */
+    public static final Setting<List<String>> INGEST_URL_ALLOW_LIST = Setting.listSetting(
+            "lookalike.ingest.url_allow_list", List.of(), s -> s.toLowerCase(Locale.ROOT), Property.NodeScope);
+
     private LookalikeSettings() {
     }
 
     /** @return every setting above, for {@code Plugin#getSettings} */
     public static List<Setting<?>> all() {
-        return List.of(MODEL, DJL_CACHE, INFERENCE_THREADS, INFERENCE_QUEUE_SIZE, MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS);
+        return List.of(MODEL, DJL_CACHE, INFERENCE_THREADS, INFERENCE_QUEUE_SIZE, MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS,
+                INGEST_FILE_ROOT, INGEST_URL_ALLOW_LIST);
     }
 
     /**
@@ -88,16 +107,34 @@ public final class LookalikeSettings {
      */
     public static String model(Environment environment) {
         String model = MODEL.get(environment.settings());
-        if (ModelBundle.BUILT_IN.contains(model)) {
-            return model;
-        }
+        return ModelBundle.BUILT_IN.contains(model) ? model
+                : readableDirectory(environment, MODEL, model, "neither a built-in model " + ModelBundle.BUILT_IN + " nor")
+                        .toString();
+    }
+
+    /**
+     * Resolves {@link #INGEST_FILE_ROOT} against the node's paths. Costs nothing; reads nothing.
+     *
+     * @param environment the node's environment
+     * @return the absolute, normalised root, or {@code null} when the setting is empty (files refused)
+     * @throws IllegalArgumentException if the directory lies outside the node's config directory and data
+     *                                  paths; the message names the setting and the allowed places
+     */
+    public static Path ingestFileRoot(Environment environment) {
+        String root = INGEST_FILE_ROOT.get(environment.settings());
+        return root.isBlank() ? null : readableDirectory(environment, INGEST_FILE_ROOT, root, "not");
+    }
+
+    /** Resolves a directory against the config directory and refuses it outside the places plug-ins may read. */
+    private static Path readableDirectory(Environment environment, Setting<String> setting, String value,
+            String refusal) {
         Path config = environment.configDir().toAbsolutePath().normalize();
-        Path dir = config.resolve(model).toAbsolutePath().normalize();
+        Path dir = config.resolve(value).toAbsolutePath().normalize();
         if (dir.startsWith(config) || underDataPath(environment, dir)) {
-            return dir.toString();
+            return dir;
         }
-        throw new IllegalArgumentException("[" + MODEL.getKey() + "] is " + dir + ", which is neither a built-in model "
-                + ModelBundle.BUILT_IN + " nor under the node's config directory " + config + " or its data paths "
+        throw new IllegalArgumentException("[" + setting.getKey() + "] is " + dir + ", which is " + refusal
+                + " under the node's config directory " + config + " or its data paths "
                 + List.of(environment.dataFiles()) + "; OpenSearch lets plug-ins read files only there");
     }
 

@@ -24,6 +24,12 @@ public record IndexSettings(
 
     /** The largest dimension Lucene's default vector formats accept. */
     public static final int MAX_DIMENSION = 1024;
+    /** The smallest HNSW {@code m}. */
+    public static final int MIN_M = 2;
+    /** The largest HNSW {@code m}. */
+    public static final int MAX_M = 512;
+    /** The largest HNSW beam width. */
+    public static final int MAX_BEAM_WIDTH = 3200;
     /** Lucene's default HNSW {@code m}. */
     public static final int DEFAULT_M = 16;
     /** Lucene's default HNSW beam width. */
@@ -34,8 +40,8 @@ public record IndexSettings(
      */
     public IndexSettings {
         requireRange("dimension", dimension, 1, MAX_DIMENSION);
-        requireRange("hnsw_m", hnswM, 2, 512);
-        requireRange("beam_width", beamWidth, 1, 3200);
+        requireRange("hnsw_m", hnswM, MIN_M, MAX_M);
+        requireRange("beam_width", beamWidth, 1, MAX_BEAM_WIDTH);
         requireRange("merge_workers", mergeWorkers, 1, 64);
         if (quantization == null) {
             throw new SearchInputException("index setting quantization", "is missing; expected NONE or INT8");

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.lookalike.analyzer.model.Proxies;
 import dev.lookalike.analyzer.model.ProxyClassifier;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -47,6 +48,23 @@ public record IndexProxies(
      */
     public static IndexProxies empty(float temperature) {
         return new IndexProxies(0, temperature, List.of());
+    }
+
+    /**
+     * The model's own proxies, one per class it was trained on, for searches that have no catalogue proxies of
+     * their own (an engine's index of items whose categories are the model's). Costs O(classes x dimension).
+     *
+     * @param model       the model's proxies
+     * @param temperature the model's softmax temperature
+     * @return learned proxies sorted by class name, generation 0
+     */
+    public static IndexProxies ofModel(Proxies model, float temperature) {
+        List<CategoryProxy> proxies = new ArrayList<>();
+        for (int c = 0; c < model.classes().size(); c++) {
+            proxies.add(new CategoryProxy(model.classes().get(c), true, 0, model.vectors()[c].clone()));
+        }
+        proxies.sort(Comparator.comparing(CategoryProxy::category));
+        return new IndexProxies(0, temperature, proxies);
     }
 
     /** @return the category names, in proxy order */

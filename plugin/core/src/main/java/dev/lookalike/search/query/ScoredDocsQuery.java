@@ -122,8 +122,13 @@ final class ScoredDocsQuery extends Query {
 
                 @Override
                 public int advance(int target) throws IOException {
-                    int i = Arrays.binarySearch(docs, Math.max(at, from), to, docBase + target);
-                    at = i >= 0 ? i : -i - 1;
+                    long global = (long) docBase + target; // NO_MORE_DOCS plus a doc base overflows an int
+                    if (global > docs[to - 1]) {
+                        at = to;
+                    } else {
+                        int i = Arrays.binarySearch(docs, Math.max(at, from), to, (int) global);
+                        at = i >= 0 ? i : -i - 1;
+                    }
                     return docID();
                 }
 

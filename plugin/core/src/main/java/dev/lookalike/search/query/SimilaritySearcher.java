@@ -136,18 +136,7 @@ public final class SimilaritySearcher {
         int dimension = metadata.settings().dimension();
         return switch (source) {
             case QueryVector.OfItem item -> StoredVectors.vectorOf(searcher, item.id());
-            case QueryVector.Given given -> {
-                double squared = UnitVectors.requireFinite("query vector", given.vector(), dimension);
-                if (squared == 0) {
-                    throw new SearchInputException("query vector", "is all zeros; it needs a direction");
-                }
-                float[] unit = given.vector().clone();
-                float scale = (float) (1 / Math.sqrt(squared));
-                for (int i = 0; i < unit.length; i++) {
-                    unit[i] *= scale;
-                }
-                yield unit;
-            }
+            case QueryVector.Given given -> UnitVectors.normalised("query vector", given.vector(), dimension);
         };
     }
 }

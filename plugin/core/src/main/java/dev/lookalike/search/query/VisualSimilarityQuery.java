@@ -98,7 +98,8 @@ public final class VisualSimilarityQuery extends Query {
      */
     @Override
     public Query rewrite(IndexSearcher searcher) throws IOException {
-        Query knn = searcher.rewrite(new KnnFloatVectorQuery(field, vector, numCandidates, filter));
+        // One rewrite step yields Lucene's own nearest-documents query; it rewrites the filter itself.
+        Query knn = new KnnFloatVectorQuery(field, vector, numCandidates, filter).rewrite(searcher);
         List<Candidate> candidates = matches(searcher, knn);
         ProxyAssignment query = rerank == null ? null
                 : ProxyAssignment.of(rerank.proxies(), vector, rerank.temperature());
@@ -109,7 +110,7 @@ public final class VisualSimilarityQuery extends Query {
             double visual = query == null ? c.similarity : ScoreFusion.visual(c.similarity,
                     DistributionAgreement.bhattacharyya(query.distribution(), c.distribution), rerank.weight());
             c.score = (1 + visual) / 2;
-            if (minScore == null || c.score >= minScore) {
+            if (minScore == null || (float) c.score >= minScore) {
                 kept.add(c);
             }
         }
@@ -126,7 +127,8 @@ public final class VisualSimilarityQuery extends Query {
     }
 
     private static List<Candidate> matches(IndexSearcher searcher, Query knn) throws IOException {
-        Weight weight = searcher.createWeight(knn, ScoreMode.COMPLETE_NO_SCORES, 1f);
+        // Straight from the query, not through the searcher: no query cache or profiler for an internal step.
+        Weight weight = knn.createWeight(searcher, ScoreMode.COMPLETE_NO_SCORES, 1f);
         List<Candidate> out = new ArrayList<>();
         for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
             Scorer scorer = weight.scorer(leaf);

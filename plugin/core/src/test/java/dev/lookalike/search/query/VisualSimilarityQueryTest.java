@@ -143,6 +143,34 @@ public class VisualSimilarityQueryTest extends LuceneTestCase {
     }
 
     @Test
+    public void composesInsideBooleanQueriesWithExclusionsAndCounts() throws IOException {
+        List<Item> items = TestItems.random(random(), 500, DIM, 4);
+        IndexMetadata metadata = TestItems.metadata(items, DIM, 0.1f);
+        try (Directory dir = newDirectory();
+                DirectoryReader reader = TestItems.index(dir, random(), items, metadata)) {
+            IndexSearcher searcher = newSearcher(reader);
+            float[] query = TestItems.unitVector(random(), DIM);
+            VisualSimilarityQuery visual = new VisualSimilarityQuery(IndexSchema.VECTOR, query, 20, 100, null, null,
+                    ProxyRerank.of(metadata.proxies(), 0.3f));
+            List<Map.Entry<String, Double>> alone = run(searcher, visual);
+            org.apache.lucene.search.BooleanQuery bool = new org.apache.lucene.search.BooleanQuery.Builder()
+                    .add(visual, org.apache.lucene.search.BooleanClause.Occur.MUST)
+                    .add(new TermQuery(new Term(IndexSchema.CATEGORY, "c1")),
+                            org.apache.lucene.search.BooleanClause.Occur.MUST_NOT).build();
+            TopDocs top = searcher.search(bool, 100);
+            List<String> expected = alone.stream().map(Map.Entry::getKey)
+                    .filter(id -> !items.stream().filter(it -> it.id().equals(id)).findFirst().orElseThrow()
+                            .category().equals("c1")).toList();
+            List<String> actual = new ArrayList<>();
+            for (ScoreDoc hit : top.scoreDocs) {
+                actual.add(searcher.storedFields().document(hit.doc).get(IndexSchema.ID));
+            }
+            assertEquals(expected, actual);
+            assertEquals(expected.size(), searcher.count(bool));
+        }
+    }
+
+    @Test
     public void rewrittenQueryRefusesAnotherReader() throws IOException {
         List<Item> items = TestItems.random(random(), 50, DIM, 2);
         IndexMetadata metadata = TestItems.metadata(items, DIM, 0.1f);

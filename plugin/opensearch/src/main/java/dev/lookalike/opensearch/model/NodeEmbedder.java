@@ -5,6 +5,7 @@ import dev.lookalike.analyzer.model.DjlRuntime;
 import dev.lookalike.analyzer.model.Embedder;
 import dev.lookalike.analyzer.model.EmbedderOptions;
 import dev.lookalike.analyzer.model.ModelBundle;
+import dev.lookalike.search.proxy.IndexProxies;
 import java.awt.image.BufferedImage;
 import java.io.Closeable;
 import java.io.IOException;
@@ -33,6 +34,7 @@ public final class NodeEmbedder implements Closeable {
     private final int predictors;
     private final ImageLimits limits;
     private Embedder embedder;
+    private IndexProxies proxies;
     private boolean closed;
 
     /**
@@ -89,6 +91,20 @@ public final class NodeEmbedder implements Closeable {
             float[] vector = e.embed(image);
             return new EmbeddedImage(vector, e.classifier().predict(vector));
         }
+    }
+
+    /**
+     * The model's proxies, as the search core re-ranks with them; loads the model on the first call.
+     *
+     * @return one learned proxy per class of the model, with its temperature
+     * @throws IllegalStateException if the model cannot be loaded, as {@link #embedder()}
+     */
+    public synchronized IndexProxies proxies() {
+        if (proxies == null) {
+            Embedder e = embedder();
+            proxies = IndexProxies.ofModel(e.bundle().proxies(), e.spec().temperature());
+        }
+        return proxies;
     }
 
     private Embedder load() {

@@ -1,7 +1,7 @@
 package dev.lookalike.opensearch.rest;
 
+import dev.lookalike.opensearch.model.ImageBase64;
 import java.io.IOException;
-import java.util.Base64;
 import org.opensearch.core.xcontent.XContentParseException;
 import org.opensearch.core.xcontent.XContentParser;
 
@@ -69,27 +69,7 @@ public record EmbedRequest(String imageBase64) {
      * @throws IllegalArgumentException if the field is not base64; the message names the field
      */
     public byte[] imageBytes() {
-        String text = imageBase64.strip();
-        try {
-            return text.indexOf('-') >= 0 || text.indexOf('_') >= 0
-                    ? Base64.getUrlDecoder().decode(text)
-                    : Base64.getMimeDecoder().decode(strictBase64(text));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("[" + IMAGE + "] is not valid base64: " + e.getMessage(), e);
-        }
-    }
-
-    /** The MIME decoder skips line breaks, as clients wrap long base64, but it would skip any junk too. */
-    private static String strictBase64(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean ok = c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/'
-                    || c == '=' || c == '\r' || c == '\n';
-            if (!ok) {
-                throw new IllegalArgumentException("illegal character '" + c + "' at offset " + i);
-            }
-        }
-        return text;
+        return ImageBase64.decode(imageBase64, "[" + IMAGE + "]");
     }
 
     @Override

@@ -1,0 +1,44 @@
+package dev.lookalike.opensearch.model;
+
+import java.util.Base64;
+
+/**
+ * Decodes the base64 text that requests and documents carry images in: the standard or the URL-safe alphabet,
+ * padding optional, line breaks allowed (clients wrap long base64), nothing else. Costs a pass over the text
+ * and the decoded bytes' size in heap.
+ */
+public final class ImageBase64 {
+
+    private ImageBase64() {
+    }
+
+    /**
+     * @param text the base64 text
+     * @param name how the request or document names the text, e.g. {@code [image]}; errors start with it
+     * @return the decoded bytes
+     * @throws IllegalArgumentException naming {@code name} if the text is not base64
+     */
+    public static byte[] decode(String text, String name) {
+        String stripped = text.strip();
+        try {
+            return stripped.indexOf('-') >= 0 || stripped.indexOf('_') >= 0
+                    ? Base64.getUrlDecoder().decode(stripped)
+                    : Base64.getMimeDecoder().decode(strictBase64(stripped));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(name + " is not valid base64: " + e.getMessage(), e);
+        }
+    }
+
+    /** The MIME decoder skips line breaks, as clients wrap long base64, but it would skip any junk too. */
+    private static String strictBase64(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean ok = c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/'
+                    || c == '=' || c == '\r' || c == '\n';
+            if (!ok) {
+                throw new IllegalArgumentException("illegal character '" + c + "' at offset " + i);
+            }
+        }
+        return text;
+    }
+}

@@ -1,0 +1,113 @@
+package dev.lookalike.opensearch.model;
+
+import dev.lookalike.analyzer.AnalyzerInputException;
+import dev.lookalike.opensearch.InferenceThreadPool;
+import org.opensearch.core.action.ActionListener;
+import org.opensearch.core.concurrency.OpenSearchRejectedExecutionException;
+import org.opensearch.threadpool.ThreadPool;
+
+/**
+ * Embeds images on the node's bounded inference pool and answers through a listener, for work that must not
+ * block its own thread (a search's rewrite, an ingest pipeline). What happens when the pool's queue is full
+ * depends on the caller: an interactive request fails with {@link OpenSearchRejectedExecutionException}, which
+ * OpenSearch answers 429; an ingest pipeline, already running on a bounded write thread, embeds on its own
+ * thread instead, which slows the bulk down rather than failing its documents. An image the analyzer refuses
+ * fails the listener with an {@link IllegalArgumentException} carrying the analyzer's message, answered 400.
+ */
+public final class PooledEmbedder {
+
+    private final NodeEmbedder embedder;
+    private final ThreadPool threadPool;
+
+    /**
+     * @param embedder   the node's embedder
+     * @param threadPool the node's thread pools, among them the inference pool
+     */
+    public PooledEmbedder(NodeEmbedder embedder, ThreadPool threadPool) {
+        this.embedder = embedder;
+        this.threadPool = threadPool;
+    }
+
+    /** @return the node's embedder, for work already on the inference pool and for the model's proxies */
+    public NodeEmbedder embedder() {
+        return embedder;
+    }
+
+    /**
+     * Decodes base64 text and embeds the image, on the inference pool.
+     *
+     * @param base64   the image as base64 text
+     * @param name     how the request or document names the image, e.g. {@code [image_knn][image]}
+     * @param listener gets the embedding, or the failure
+     */
+    public void embedBase64(String base64, String name, ActionListener<EmbeddedImage> listener) {
+        embed(() -> ImageBase64.decode(base64, name), name, listener);
+    }
+
+    /**
+     * Loads encoded image bytes and embeds them, both on the inference pool (loading may read a file or
+     * fetch a URL).
+     *
+     * @param bytes    loads the encoded image
+     * @param name     how the request or document names the image
+     * @param listener gets the embedding, or the failure
+     */
+    public void embed(ImageBytes bytes, String name, ActionListener<EmbeddedImage> listener) {
+        run(listener, () -> embedder.embed(bytes.load(), name), false);
+    }
+
+    /**
+     * Loads and embeds an image on the inference pool, or on the calling thread when the pool's queue is full:
+     * for callers on a bounded pool of their own, such as ingest on the write threads, so that a large bulk
+     * request is slowed down rather than rejected.
+     *
+     * @param bytes    loads the encoded image
+     * @param name     how the document names the image
+     * @param listener gets the embedding, or the failure
+     */
+    public void embedOrRunHere(ImageBytes bytes, String name, ActionListener<EmbeddedImage> listener) {
+        run(listener, () -> embedder.embed(bytes.load(), name), true);
+    }
+
+    /** Loads an encoded image; may block. */
+    @FunctionalInterface
+    public interface ImageBytes {
+        /**
+         * @return the encoded image
+         * @throws Exception if it cannot be loaded; {@link IllegalArgumentException} for bad input
+         */
+        byte[] load() throws Exception;
+    }
+
+    /** Work that yields an embedding. */
+    @FunctionalInterface
+    private interface Embedding {
+        EmbeddedImage get() throws Exception;
+    }
+
+    private void run(ActionListener<EmbeddedImage> listener, Embedding work, boolean runHereWhenFull) {
+        try {
+            threadPool.executor(InferenceThreadPool.NAME).execute(() -> complete(listener, work));
+        } catch (OpenSearchRejectedExecutionException e) {
+            if (runHereWhenFull) {
+                complete(listener, work);
+            } else {
+                listener.onFailure(e);
+            }
+        }
+    }
+
+    private static void complete(ActionListener<EmbeddedImage> listener, Embedding work) {
+        EmbeddedImage result;
+        try {
+            result = work.get();
+        } catch (AnalyzerInputException e) {
+            listener.onFailure(new IllegalArgumentException(e.getMessage(), e));
+            return;
+        } catch (Exception e) {
+            listener.onFailure(e);
+            return;
+        }
+        listener.onResponse(result);
+    }
+}

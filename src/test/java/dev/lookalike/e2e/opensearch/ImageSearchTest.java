@@ -1,0 +1,469 @@
+package dev.lookalike.e2e.opensearch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpServer;
+import dev.lookalike.analyzer.dataset.FashionMnist;
+import dev.lookalike.analyzer.model.Embedder;
+import dev.lookalike.analyzer.model.EmbedderOptions;
+import dev.lookalike.analyzer.model.ModelBundle;
+import dev.lookalike.search.index.CatalogueIndex;
+import dev.lookalike.search.index.IndexMetadata;
+import dev.lookalike.search.index.IndexSettings;
+import dev.lookalike.search.index.IndexedItem;
+import dev.lookalike.search.query.QueryVector;
+import dev.lookalike.search.query.SearchFilter;
+import dev.lookalike.search.query.SearchHit;
+import dev.lookalike.search.query.SearchResults;
+import dev.lookalike.search.query.SimilarityQuery;
+import dev.lookalike.search.query.SimilaritySearcher;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Image similarity search on a real node: an index with an {@code image_vector} field, an
+ * {@code image_embedding} pipeline, a bulk load of Fashion-MNIST test images, and {@code image_knn} queries by
+ * image, by vector, by document, with a category filter, a text filter and re-ranking, each checked against the
+ * search core run in-process on the same vectors. Bad input gets a 4xx that names what was wrong, and no
+ * indexed document is lost.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ImageSearchTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String INDEX = "catalogue";
+    private static final int ITEMS = 300;
+    /** Query images: test images after the indexed ones. */
+    private static final int QUERY_IMAGE = 5000;
+
+    private OpenSearchNode node;
+    private FashionMnist test;
+    private HttpServer images;
+    private Directory coreDirectory;
+    private DirectoryReader coreReader;
+    private SimilaritySearcher core;
+
+    @BeforeAll
+    void startNodeAndLoadCatalogue() throws Exception {
+        test = FashionMnist.load("test");
+        images = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        images.createContext("/images/", exchange -> {
+            String name = exchange.getRequestURI().getPath().substring("/images/".length());
+            byte[] body = name.matches("\\d+\\.png") ? TestImages.fashionPng(test, Integer.parseInt(name.split("\\.")[0]))
+                    : new byte[0];
+            exchange.sendResponseHeaders(body.length == 0 ? 404 : 200, body.length == 0 ? -1 : body.length);
+            if (body.length > 0) {
+                exchange.getResponseBody().write(body);
+            }
+            exchange.close();
+        });
+        images.start();
+        node = OpenSearchNode.start(Path.of(System.getProperty("lookalike.opensearch.distribution")),
+                List.of(Path.of(System.getProperty("lookalike.opensearch.plugin"))),
+                Map.of("lookalike.ingest.file_root", "images",
+                        "lookalike.ingest.url_allow_list", "127.0.0.1"));
+        Path root = Files.createDirectories(node.configDir().resolve("images"));
+        Files.write(root.resolve("query.png"), TestImages.fashionPng(test, QUERY_IMAGE));
+
+        ok(node.send("PUT", "/" + INDEX, """
+                {"settings": {"number_of_shards": 1, "number_of_replicas": 0},
+                 "mappings": {"properties": {
+                   "embedding": {"type": "image_vector", "dims": 64, "m": 16, "ef_construction": 100},
+                   "category": {"type": "keyword"}, "title": {"type": "text"},
+                   "predicted_category": {"type": "keyword"}, "predicted_probability": {"type": "float"}}}}"""));
+        ok(node.send("PUT", "/_ingest/pipeline/images", """
+                {"processors": [{"image_embedding": {"field": "image", "target_field": "embedding",
+                   "category_field": "predicted_category", "probability_field": "predicted_probability",
+                   "remove_image": true}}]}"""));
+        StringBuilder bulk = new StringBuilder();
+        for (int i = 0; i < ITEMS; i++) {
+            bulk.append("{\"index\": {\"_id\": \"item-").append(i).append("\"}}\n");
+            ObjectNode doc = JSON.createObjectNode().put("category", category(i)).put("title", title(i))
+                    .put("image", Base64.getEncoder().encodeToString(TestImages.fashionPng(test, i)));
+            bulk.append(JSON.writeValueAsString(doc)).append('\n');
+        }
+        JsonResponse loaded = node.send("POST", "/" + INDEX + "/_bulk?pipeline=images&refresh=true", bulk.toString());
+        ok(loaded);
+        for (JsonNode item : loaded.body().path("items")) {
+            assertEquals(201, item.path("index").path("status").asInt(), item::toString);
+        }
+        buildCoreIndex();
+    }
+
+    private String category(int i) {
+        return test.classNames().get(test.label(i));
+    }
+
+    private String title(int i) {
+        return (i % 3 == 0 ? "Striped " : "Plain ") + category(i) + " number " + i;
+    }
+
+    /** The search core's index of the very vectors the node indexed, with the model's proxies. */
+    private void buildCoreIndex() throws Exception {
+        JsonResponse all = ok(node.send("POST", "/" + INDEX + "/_search",
+                "{\"size\": " + ITEMS + ", \"_source\": [\"embedding\", \"category\", \"title\"]}"));
+        ModelBundle fashion = ModelBundle.load("fashion");
+        coreDirectory = new ByteBuffersDirectory();
+        try (CatalogueIndex index = CatalogueIndex.create(coreDirectory, IndexMetadata.create("fashion",
+                IndexSettings.defaults(64), fashion.proxies(), fashion.spec().temperature()))) {
+            List<IndexedItem> items = new ArrayList<>();
+            for (JsonNode hit : all.body().path("hits").path("hits")) {
+                JsonNode source = hit.path("_source");
+                items.add(new IndexedItem(hit.path("_id").asText(), source.path("category").asText(),
+                        source.path("title").asText(), null, null, Map.of(), floats(source.path("embedding"))));
+            }
+            assertEquals(ITEMS, items.size());
+            index.putAll(items);
+            index.commit();
+        }
+        coreReader = DirectoryReader.open(coreDirectory);
+        core = SimilaritySearcher.open(coreReader);
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (coreReader != null) {
+            coreReader.close();
+        }
+        if (node != null) {
+            node.close();
+        }
+        if (images != null) {
+            images.stop(0);
+        }
+    }
+
+    private static JsonResponse ok(JsonResponse response) {
+        assertEquals(200, response.status(), response::toString);
+        return response;
+    }
+
+    private static float[] floats(JsonNode array) {
+        float[] out = new float[array.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = array.get(i).floatValue();
+        }
+        return out;
+    }
+
+    private static ArrayNode array(float[] vector) {
+        ArrayNode out = JSON.createArrayNode();
+        for (float x : vector) {
+            out.add(x);
+        }
+        return out;
+    }
+
+    /** Runs {@code image_knn} with the given options, num_candidates covering the index, size k. */
+    private JsonNode imageKnn(int k, Consumer<ObjectNode> options) throws Exception {
+        ObjectNode knn = JSON.createObjectNode().put("field", "embedding").put("k", k).put("num_candidates", ITEMS);
+        options.accept(knn);
+        ObjectNode body = JSON.createObjectNode().put("size", k);
+        body.putObject("query").set("image_knn", knn);
+        return ok(node.send("POST", "/" + INDEX + "/_search", JSON.writeValueAsString(body))).body();
+    }
+
+    private SearchResults coreSearch(QueryVector vector, int k, boolean rerank, SearchFilter filter) throws Exception {
+        SimilarityQuery.Builder q = SimilarityQuery.builder(vector).k(k).numCandidates(ITEMS).rerank(rerank);
+        if (filter != null) {
+            q.filter(filter);
+        }
+        return core.search(q.build());
+    }
+
+    /** The node's hits equal the core's: same ids in the same order, _score = (1 + core score) / 2. */
+    private static void assertSameHits(SearchResults expected, JsonNode actual, double tolerance) {
+        JsonNode hits = actual.path("hits").path("hits");
+        List<String> expectedIds = expected.hits().stream().map(SearchHit::id).toList();
+        List<String> actualIds = new ArrayList<>();
+        hits.forEach(h -> actualIds.add(h.path("_id").asText()));
+        assertEquals(expectedIds, actualIds, actual::toString);
+        for (int i = 0; i < hits.size(); i++) {
+            assertEquals((1 + expected.hits().get(i).score()) / 2, hits.get(i).path("_score").asDouble(), tolerance,
+                    "hit " + i);
+        }
+    }
+
+    @Test
+    void ingestWritesTheVectorAndThePredictedCategory() throws Exception {
+        JsonNode doc = ok(node.get("/" + INDEX + "/_doc/item-0")).body().path("_source");
+        assertEquals(64, doc.path("embedding").size());
+        assertFalse(doc.has("image"), "the pipeline removed the base64");
+        assertEquals(category(0), doc.path("predicted_category").asText(), "test image 0 is predicted right");
+        assertTrue(doc.path("predicted_probability").asDouble() > 0.5);
+    }
+
+    @Test
+    void byVectorWithAndWithoutRerankEqualsTheCore() throws Exception {
+        float[] query = floats(ok(node.send("POST", "/_plugins/lookalike/_embed",
+                TestImages.embedBody(TestImages.fashionPng(test, QUERY_IMAGE + 1)))).body().path("vector"));
+        assertSameHits(coreSearch(QueryVector.of(query), 10, false, null),
+                imageKnn(10, o -> o.set("vector", array(query))), 1e-5);
+        assertSameHits(coreSearch(QueryVector.of(query), 10, true, null),
+                imageKnn(10, o -> {
+                    o.set("vector", array(query));
+                    o.putObject("rerank").put("proxies", true);
+                }), 1e-5);
+    }
+
+    @Test
+    void byImageEqualsTheCoreOnTheAnalyzersVector() throws Exception {
+        byte[] png = TestImages.fashionPng(test, QUERY_IMAGE);
+        float[] local;
+        try (Embedder embedder = Embedder.open(ModelBundle.load("fashion"), EmbedderOptions.defaults())) {
+            local = embedder.embed(embedder.decoder().decode(png, "query"));
+        }
+        JsonNode answer = imageKnn(5, o -> o.put("image", Base64.getEncoder().encodeToString(png)));
+        assertSameHits(coreSearch(QueryVector.of(local), 5, false, null), answer, 1e-4);
+    }
+
+    @Test
+    void byDocumentLeavesItOutAndEqualsTheCore() throws Exception {
+        JsonNode answer = imageKnn(10, o -> o.putObject("like").put("index", INDEX).put("id", "item-7"));
+        answer.path("hits").path("hits").forEach(h -> assertFalse(h.path("_id").asText().equals("item-7")));
+        assertSameHits(coreSearch(QueryVector.ofItem("item-7"), 10, false, null), answer, 1e-5);
+    }
+
+    @Test
+    void categoryAndTextFiltersEqualTheCore() throws Exception {
+        float[] query = floats(ok(node.get("/" + INDEX + "/_doc/item-11")).body().path("_source").path("embedding"));
+        String category = category(11);
+        JsonNode byCategory = imageKnn(8, o -> {
+            o.set("vector", array(query));
+            o.putObject("filter").putObject("term").put("category", category);
+            o.putObject("rerank").put("weight", 0.5);
+        });
+        SimilarityQuery.Builder reranked = SimilarityQuery.builder(QueryVector.of(query)).k(8).numCandidates(ITEMS)
+                .rerank(true).rerankWeight(0.5f).filter(SearchFilter.categories(category));
+        assertSameHits(core.search(reranked.build()), byCategory, 1e-5);
+        byCategory.path("hits").path("hits").forEach(h -> assertEquals(category,
+                h.path("_source").path("category").asText()));
+
+        JsonNode byText = imageKnn(10, o -> {
+            o.set("vector", array(query));
+            o.putObject("filter").putObject("match").put("title", "striped");
+        });
+        assertSameHits(coreSearch(QueryVector.of(query), 10, false, SearchFilter.textMatch("striped")), byText, 1e-5);
+        byText.path("hits").path("hits").forEach(h -> assertTrue(
+                h.path("_source").path("title").asText().startsWith("Striped"), h::toString));
+    }
+
+    @Test
+    void composesInsideBoolWithPagingAggregationsAndSourceFiltering() throws Exception {
+        int shirt = 0;
+        while (!category(shirt).equals("Shirt")) {
+            shirt++;
+        }
+        float[] query = floats(ok(node.get("/" + INDEX + "/_doc/item-" + shirt)).body().path("_source")
+                .path("embedding"));
+        // The oracle: the query alone, then the shirts taken out by hand.
+        List<String> expected = new ArrayList<>();
+        for (JsonNode hit : imageKnn(40, o -> o.set("vector", array(query))).path("hits").path("hits")) {
+            if (!hit.path("_source").path("category").asText().equals("Shirt")) {
+                expected.add(hit.path("_id").asText());
+            }
+        }
+        assertTrue(expected.size() > 5, "a shirt's 40 nearest items include other categories: " + expected);
+
+        ObjectNode knn = JSON.createObjectNode().put("field", "embedding").put("k", 40).put("num_candidates", ITEMS);
+        knn.set("vector", array(query));
+        ObjectNode body = JSON.createObjectNode().put("size", 5).put("from", 5);
+        body.putArray("_source").add("title");
+        ObjectNode bool = body.putObject("query").putObject("bool");
+        bool.putArray("must").addObject().set("image_knn", knn);
+        bool.putArray("must_not").addObject().putObject("term").put("category", "Shirt");
+        body.putObject("aggs").putObject("categories").putObject("terms").put("field", "category");
+        JsonNode answer = ok(node.send("POST", "/" + INDEX + "/_search", JSON.writeValueAsString(body))).body();
+
+        List<String> page = new ArrayList<>();
+        answer.path("hits").path("hits").forEach(h -> {
+            page.add(h.path("_id").asText());
+            assertTrue(h.path("_source").has("title"));
+            assertFalse(h.path("_source").has("embedding"), "_source filtering applies");
+        });
+        assertEquals(expected.subList(5, Math.min(10, expected.size())), page, answer::toString);
+        assertEquals(expected.size(), answer.path("hits").path("total").path("value").asInt());
+        long bucketed = 0;
+        for (JsonNode bucket : answer.path("aggregations").path("categories").path("buckets")) {
+            assertFalse(bucket.path("key").asText().equals("Shirt"));
+            bucketed += bucket.path("doc_count").asLong();
+        }
+        assertEquals(expected.size(), bucketed, "the aggregation counts the same documents");
+    }
+
+    @Test
+    void fileAndUrlSourcesEmbedTheSameImage() throws Exception {
+        putFileAndUrlPipelines();
+        JsonNode fromFile = ok(node.send("POST", "/_ingest/pipeline/files/_simulate",
+                "{\"docs\": [{\"_source\": {\"path\": \"query.png\"}}]}")).body();
+        JsonNode fromUrl = ok(node.send("POST", "/_ingest/pipeline/urls/_simulate", "{\"docs\": [{\"_source\": {\"url\": "
+                + "\"http://127.0.0.1:" + images.getAddress().getPort() + "/images/" + QUERY_IMAGE + ".png\"}}]}")).body();
+        float[] expected = floats(ok(node.send("POST", "/_plugins/lookalike/_embed",
+                TestImages.embedBody(TestImages.fashionPng(test, QUERY_IMAGE)))).body().path("vector"));
+        for (JsonNode answer : List.of(fromFile, fromUrl)) {
+            float[] vector = floats(answer.path("docs").get(0).path("doc").path("_source").path("embedding"));
+            assertEquals(64, vector.length, answer::toString);
+            for (int d = 0; d < 64; d++) {
+                assertEquals(expected[d], vector[d], 1e-5);
+            }
+        }
+    }
+
+    static Stream<Arguments> badQueries() {
+        String vector = "[" + "0.1,".repeat(63) + "0.1]";
+        return Stream.of(
+                Arguments.of("malformed JSON", "{\"query\": {\"image_knn\": {\"field\": ", 400, "end-of-input"),
+                Arguments.of("unknown option", "{\"query\": {\"image_knn\": {\"field\": \"embedding\", \"vector\": "
+                        + vector + ", \"kk\": 3}}}", 400, "[image_knn] unknown field [kk]"),
+                Arguments.of("no image, vector or like", "{\"query\": {\"image_knn\": {\"field\": \"embedding\"}}}", 400,
+                        "exactly one of [image], [vector] and [like]"),
+                Arguments.of("wrong dimension", "{\"query\": {\"image_knn\": {\"field\": \"embedding\", \"vector\": "
+                        + "[1, 2, 3]}}}", 400, "[image_knn][vector]: has dimension 3, the index expects 64"),
+                Arguments.of("NaN in the vector", "{\"query\": {\"image_knn\": {\"field\": \"embedding\", \"vector\": "
+                        + "[1, \"NaN\"]}}}", 400, "[image_knn][vector] must hold only numbers"),
+                Arguments.of("all-zero vector", "{\"query\": {\"image_knn\": {\"field\": \"embedding\", \"vector\": "
+                        + "[" + "0,".repeat(63) + "0]}}}", 400, "all zeros"),
+                Arguments.of("k out of range", "{\"query\": {\"image_knn\": {\"field\": \"embedding\", \"vector\": "
+                        + vector + ", \"k\": 0}}}", 400, "[image_knn][k] must be between 1"),
+                Arguments.of("rerank weight out of range", "{\"query\": {\"image_knn\": {\"field\": \"embedding\", "
+                        + "\"vector\": " + vector + ", \"rerank\": {\"weight\": 2}}}}", 400,
+                        "[image_knn][rerank][weight]: must be between 0 and 1"),
+                Arguments.of("not base64", "{\"query\": {\"image_knn\": {\"field\": \"embedding\", \"image\": "
+                        + "\"not base64!\"}}}", 400, "[image_knn][image] is not valid base64"),
+                Arguments.of("base64 that is not an image", "{\"query\": {\"image_knn\": {\"field\": \"embedding\", "
+                        + "\"image\": \"" + Base64.getEncoder().encodeToString("hello".getBytes()) + "\"}}}", 400,
+                        "[image_knn][image]: not a recognised image format"),
+                Arguments.of("like a missing document", "{\"query\": {\"image_knn\": {\"field\": \"embedding\", "
+                        + "\"like\": {\"index\": \"" + INDEX + "\", \"id\": \"nope\"}}}}", 404,
+                        "[image_knn][like] document [nope] does not exist in index [" + INDEX + "]"),
+                Arguments.of("a field that is not an image_vector", "{\"query\": {\"image_knn\": {\"field\": "
+                        + "\"category\", \"vector\": " + vector + "}}}", 400,
+                        "[image_knn] field [category] is of type [keyword], not [image_vector]"),
+                Arguments.of("an unmapped field", "{\"query\": {\"image_knn\": {\"field\": \"nope\", \"vector\": "
+                        + vector + "}}}", 400, "[image_knn] field [nope] is not mapped"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badQueries")
+    void badQueriesGetA4xxNamingTheProblem(String what, String body, int status, String reason) throws Exception {
+        JsonResponse answer = node.send("POST", "/" + INDEX + "/_search", body);
+        assertEquals(status, answer.status(), what + ": " + answer);
+        assertTrue(answer.text().contains(reason), what + ": should contain '" + reason + "': " + answer);
+        assertEquals(ITEMS, count(), "no document lost");
+    }
+
+    static Stream<Arguments> badDocuments() {
+        return Stream.of(
+                Arguments.of("vector of the wrong dimension", "{\"embedding\": [1, 2, 3]}",
+                        "[embedding]: has dimension 3, the index expects 64"),
+                Arguments.of("vector with a string", "{\"embedding\": [1, \"x\"]}", "[embedding] must hold only numbers"),
+                Arguments.of("image that is not base64", "{\"image\": \"%%%\"}", "is not valid base64"),
+                Arguments.of("base64 that is not an image", "{\"image\": \"aGVsbG8=\"}", "not a recognised image format"),
+                Arguments.of("pipeline without its field", "{\"title\": \"no image\"}",
+                        "[image_embedding] field [image] is missing"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badDocuments")
+    void badDocumentsAreRefusedNamingTheProblemAndNothingIsLost(String what, String doc, String reason)
+            throws Exception {
+        String pipeline = doc.contains("embedding") ? "" : "?pipeline=images";
+        JsonResponse answer = node.send("PUT", "/" + INDEX + "/_doc/bad" + pipeline, doc);
+        assertEquals(400, answer.status(), what + ": " + answer);
+        assertTrue(answer.text().contains(reason), what + ": should contain '" + reason + "': " + answer);
+        ok(node.send("POST", "/" + INDEX + "/_refresh", ""));
+        assertEquals(ITEMS, count(), "no document lost");
+    }
+
+    @Test
+    void filesOutsideTheRootAndUnlistedHostsAreRefused() throws Exception {
+        putFileAndUrlPipelines();
+        Map<String, String> cases = new HashMap<>();
+        cases.put("files/../../opensearch.yml", "outside [lookalike.ingest.file_root]");
+        cases.put("urls/http://example.com/a.png", "host [example.com] is not in [lookalike.ingest.url_allow_list]");
+        cases.put("urls/file:///etc/passwd", "must be an http or https URL");
+        for (Map.Entry<String, String> c : cases.entrySet()) {
+            String[] parts = c.getKey().split("/", 2);
+            String field = parts[0].equals("files") ? "path" : "url";
+            JsonResponse answer = node.send("PUT", "/" + INDEX + "/_doc/bad?pipeline=" + parts[0],
+                    JSON.writeValueAsString(Map.of(field, parts[1])));
+            assertEquals(400, answer.status(), c + ": " + answer);
+            assertTrue(answer.text().contains(c.getValue()), c + ": " + answer);
+        }
+        assertEquals(ITEMS, count());
+    }
+
+    @Test
+    void badMappingsNameTheParameter() throws Exception {
+        JsonResponse dims = node.send("PUT", "/bad-dims", "{\"mappings\": {\"properties\": {\"v\": "
+                + "{\"type\": \"image_vector\", \"dims\": 0}}}}");
+        assertEquals(400, dims.status(), dims::toString);
+        assertTrue(dims.text().contains("[dims] of an [image_vector] field must be between 1 and 1024"), dims::toString);
+        JsonResponse similarity = node.send("PUT", "/bad-similarity", "{\"mappings\": {\"properties\": {\"v\": "
+                + "{\"type\": \"image_vector\", \"similarity\": \"hamming\"}}}}");
+        assertEquals(400, similarity.status(), similarity::toString);
+        assertTrue(similarity.text().contains("hamming"), similarity::toString);
+    }
+
+    @Test
+    void quantizedFieldAnswersTheSameNearestItems() throws Exception {
+        ok(node.send("PUT", "/quantized", """
+                {"settings": {"number_of_shards": 1, "number_of_replicas": 0},
+                 "mappings": {"properties": {"embedding": {"type": "image_vector", "quantization": "int8",
+                   "similarity": "dot_product", "m": 8, "ef_construction": 64}}}}"""));
+        JsonNode all = ok(node.send("POST", "/" + INDEX + "/_search",
+                "{\"size\": " + ITEMS + ", \"_source\": [\"embedding\"]}")).body();
+        StringBuilder bulk = new StringBuilder();
+        for (JsonNode hit : all.path("hits").path("hits")) {
+            bulk.append("{\"index\": {\"_id\": \"").append(hit.path("_id").asText()).append("\"}}\n")
+                    .append(JSON.writeValueAsString(hit.path("_source"))).append('\n');
+        }
+        ok(node.send("POST", "/quantized/_bulk?refresh=true", bulk.toString()));
+        float[] query = floats(all.path("hits").path("hits").get(0).path("_source").path("embedding"));
+        ObjectNode knn = JSON.createObjectNode().put("field", "embedding").put("k", 10).put("num_candidates", ITEMS);
+        knn.set("vector", array(query));
+        ObjectNode body = JSON.createObjectNode().put("size", 10);
+        body.putObject("query").set("image_knn", knn);
+        JsonNode quantized = ok(node.send("POST", "/quantized/_search", JSON.writeValueAsString(body))).body();
+        // Scores come from the raw vectors, so quantization changes at most which candidates the graph finds.
+        assertSameHits(coreSearch(QueryVector.of(query), 10, false, null), quantized, 1e-5);
+        JsonNode segments = ok(node.get("/quantized/_segments")).body();
+        assertTrue(segments.toString().contains("segments"), segments::toString);
+    }
+
+    /** Pipelines {@code files} (field {@code path}) and {@code urls} (field {@code url}). */
+    private void putFileAndUrlPipelines() throws Exception {
+        ok(node.send("PUT", "/_ingest/pipeline/files", """
+                {"processors": [{"image_embedding": {"field": "path", "source": "file", "target_field": "embedding"}}]}"""));
+        ok(node.send("PUT", "/_ingest/pipeline/urls", """
+                {"processors": [{"image_embedding": {"field": "url", "source": "url", "target_field": "embedding"}}]}"""));
+    }
+
+    private long count() throws Exception {
+        return ok(node.get("/" + INDEX + "/_count")).body().path("count").asLong();
+    }
+}
