@@ -3,26 +3,22 @@ package dev.lookalike.e2e.opensearch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static dev.lookalike.e2e.opensearch.CoreOracle.array;
+import static dev.lookalike.e2e.opensearch.CoreOracle.assertSameHits;
+import static dev.lookalike.e2e.opensearch.CoreOracle.floats;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
 import dev.lookalike.analyzer.dataset.FashionMnist;
 import dev.lookalike.analyzer.model.Embedder;
 import dev.lookalike.analyzer.model.EmbedderOptions;
 import dev.lookalike.analyzer.model.ModelBundle;
-import dev.lookalike.search.index.CatalogueIndex;
-import dev.lookalike.search.index.IndexMetadata;
-import dev.lookalike.search.index.IndexSettings;
-import dev.lookalike.search.index.IndexedItem;
 import dev.lookalike.search.query.QueryVector;
 import dev.lookalike.search.query.SearchFilter;
-import dev.lookalike.search.query.SearchHit;
 import dev.lookalike.search.query.SearchResults;
 import dev.lookalike.search.query.SimilarityQuery;
-import dev.lookalike.search.query.SimilaritySearcher;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,9 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.store.ByteBuffersDirectory;
-import org.apache.lucene.store.Directory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -63,9 +56,7 @@ class ImageSearchTest {
     private OpenSearchNode node;
     private FashionMnist test;
     private HttpServer images;
-    private Directory coreDirectory;
-    private DirectoryReader coreReader;
-    private SimilaritySearcher core;
+    private CoreOracle core;
 
     @BeforeAll
     void startNodeAndLoadCatalogue() throws Exception {
@@ -111,7 +102,7 @@ class ImageSearchTest {
         for (JsonNode item : loaded.body().path("items")) {
             assertEquals(201, item.path("index").path("status").asInt(), item::toString);
         }
-        buildCoreIndex();
+        core = CoreOracle.of(node, INDEX, ITEMS);
     }
 
     private String category(int i) {
@@ -122,32 +113,10 @@ class ImageSearchTest {
         return (i % 3 == 0 ? "Striped " : "Plain ") + category(i) + " number " + i;
     }
 
-    /** The search core's index of the very vectors the node indexed, with the model's proxies. */
-    private void buildCoreIndex() throws Exception {
-        JsonResponse all = ok(node.send("POST", "/" + INDEX + "/_search",
-                "{\"size\": " + ITEMS + ", \"_source\": [\"embedding\", \"category\", \"title\"]}"));
-        ModelBundle fashion = ModelBundle.load("fashion");
-        coreDirectory = new ByteBuffersDirectory();
-        try (CatalogueIndex index = CatalogueIndex.create(coreDirectory, IndexMetadata.create("fashion",
-                IndexSettings.defaults(64), fashion.proxies(), fashion.spec().temperature()))) {
-            List<IndexedItem> items = new ArrayList<>();
-            for (JsonNode hit : all.body().path("hits").path("hits")) {
-                JsonNode source = hit.path("_source");
-                items.add(new IndexedItem(hit.path("_id").asText(), source.path("category").asText(),
-                        source.path("title").asText(), null, null, Map.of(), floats(source.path("embedding"))));
-            }
-            assertEquals(ITEMS, items.size());
-            index.putAll(items);
-            index.commit();
-        }
-        coreReader = DirectoryReader.open(coreDirectory);
-        core = SimilaritySearcher.open(coreReader);
-    }
-
     @AfterAll
     void stop() throws Exception {
-        if (coreReader != null) {
-            coreReader.close();
+        if (core != null) {
+            core.close();
         }
         if (node != null) {
             node.close();
@@ -160,22 +129,6 @@ class ImageSearchTest {
     private static JsonResponse ok(JsonResponse response) {
         assertEquals(200, response.status(), response::toString);
         return response;
-    }
-
-    private static float[] floats(JsonNode array) {
-        float[] out = new float[array.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = array.get(i).floatValue();
-        }
-        return out;
-    }
-
-    private static ArrayNode array(float[] vector) {
-        ArrayNode out = JSON.createArrayNode();
-        for (float x : vector) {
-            out.add(x);
-        }
-        return out;
     }
 
     /** Runs {@code image_knn} with the given options, num_candidates covering the index, size k. */
@@ -193,19 +146,6 @@ class ImageSearchTest {
             q.filter(filter);
         }
         return core.search(q.build());
-    }
-
-    /** The node's hits equal the core's: same ids in the same order, _score = (1 + core score) / 2. */
-    private static void assertSameHits(SearchResults expected, JsonNode actual, double tolerance) {
-        JsonNode hits = actual.path("hits").path("hits");
-        List<String> expectedIds = expected.hits().stream().map(SearchHit::id).toList();
-        List<String> actualIds = new ArrayList<>();
-        hits.forEach(h -> actualIds.add(h.path("_id").asText()));
-        assertEquals(expectedIds, actualIds, actual::toString);
-        for (int i = 0; i < hits.size(); i++) {
-            assertEquals((1 + expected.hits().get(i).score()) / 2, hits.get(i).path("_score").asDouble(), tolerance,
-                    "hit " + i);
-        }
     }
 
     @Test

@@ -73,6 +73,28 @@ public final class OpenSearchNode implements AutoCloseable {
      */
     public static OpenSearchNode start(Path distribution, List<Path> plugins, Map<String, String> settings)
             throws IOException, InterruptedException {
+        OpenSearchNode node = launch(distribution, plugins, settings, "e2e-0", FreePort.pick(), FreePort.pick(),
+                List.of("-E", "discovery.type=single-node"));
+        node.awaitHealthyOrClose("wait_for_status=yellow");
+        return node;
+    }
+
+    /**
+     * Lays out and starts a node without waiting for it, for clusters whose nodes must all start before any is
+     * healthy.
+     *
+     * @param distribution  an unpacked OpenSearch distribution (it is copied, never changed)
+     * @param plugins       plug-in zips to install
+     * @param settings      extra node settings, passed as {@code -E key=value}
+     * @param name          the node's name
+     * @param httpPort      its HTTP port
+     * @param transportPort its transport port
+     * @param discovery     how it finds the cluster, as {@code -E} arguments
+     * @return the started node
+     * @throws IOException if the node cannot be laid out or started
+     */
+    static OpenSearchNode launch(Path distribution, List<Path> plugins, Map<String, String> settings, String name,
+            int httpPort, int transportPort, List<String> discovery) throws IOException, InterruptedException {
         if (!Files.isRegularFile(distribution.resolve("bin/opensearch"))) {
             throw new IOException(distribution + " is not an unpacked OpenSearch distribution (no bin/opensearch);"
                     + " the e2e module's build unpacks it into target/");
@@ -91,13 +113,12 @@ public final class OpenSearchNode implements AutoCloseable {
             }
             Files.createDirectories(home.resolve("tmp"));
             user.own(home);
-            int httpPort = FreePort.pick();
-            int transportPort = FreePort.pick();
             List<String> command = new ArrayList<>(List.of(home.resolve("bin/opensearch").toString(),
-                    "-E", "cluster.name=lookalike-e2e", "-E", "node.name=e2e-0",
+                    "-E", "cluster.name=lookalike-e2e", "-E", "node.name=" + name,
                     "-E", "network.host=127.0.0.1", "-E", "http.port=" + httpPort,
-                    "-E", "transport.port=" + transportPort, "-E", "discovery.type=single-node",
+                    "-E", "transport.port=" + transportPort,
                     "-E", "cluster.routing.allocation.disk.threshold_enabled=false"));
+            command.addAll(discovery);
             settings.forEach((key, value) -> command.addAll(List.of("-E", key + "=" + value)));
             ProcessBuilder builder = new ProcessBuilder(user.commandAs(command)).directory(home.toFile())
                     .redirectErrorStream(true).redirectOutput(home.resolve("logs/console.log").toFile());
@@ -105,16 +126,25 @@ public final class OpenSearchNode implements AutoCloseable {
             // Else the node makes its temporary folder under /tmp, and it would outlive the node.
             builder.environment().put("OPENSEARCH_TMPDIR", home.resolve("tmp").toString());
             Process process = builder.start();
-            OpenSearchNode node = new OpenSearchNode(home, process, URI.create("http://127.0.0.1:" + httpPort));
-            try {
-                node.awaitHealthy();
-            } catch (IOException | AssertionError | RuntimeException e) {
-                node.close();
-                throw e;
-            }
-            return node;
+            return new OpenSearchNode(home, process, URI.create("http://127.0.0.1:" + httpPort));
         } catch (IOException | RuntimeException e) {
             deleteTree(home);
+            throw e;
+        }
+    }
+
+    /**
+     * Waits until the cluster health the node reports meets the condition; stops the node if it does not.
+     *
+     * @param condition a cluster-health condition, e.g. {@code wait_for_status=yellow&wait_for_nodes=3}
+     * @throws IOException    if the node does not answer
+     * @throws AssertionError if the node dies or the condition is not met in time; the message holds the log's end
+     */
+    void awaitHealthyOrClose(String condition) throws IOException, InterruptedException {
+        try {
+            awaitHealthy(condition);
+        } catch (IOException | AssertionError | RuntimeException e) {
+            close();
             throw e;
         }
     }
@@ -144,7 +174,7 @@ public final class OpenSearchNode implements AutoCloseable {
         }
     }
 
-    private void awaitHealthy() throws IOException, InterruptedException {
+    private void awaitHealthy(String condition) throws IOException, InterruptedException {
         Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
         String last = "no answer yet";
         while (Instant.now().isBefore(deadline)) {
@@ -153,9 +183,10 @@ public final class OpenSearchNode implements AutoCloseable {
                         + " before becoming healthy\n" + logTail());
             }
             try {
-                JsonResponse health = get("/_cluster/health?wait_for_status=yellow&timeout=1s");
+                JsonResponse health = get("/_cluster/health?" + condition + "&timeout=1s");
                 String status = health.body().path("status").asText();
-                if (health.status() == 200 && ("green".equals(status) || "yellow".equals(status))) {
+                if (health.status() == 200 && !health.body().path("timed_out").asBoolean()
+                        && ("green".equals(status) || "yellow".equals(status))) {
                     return;
                 }
                 last = health.toString();
@@ -164,7 +195,7 @@ public final class OpenSearchNode implements AutoCloseable {
             }
             Thread.sleep(500);
         }
-        throw new AssertionError("the OpenSearch node was not healthy after " + STARTUP_TIMEOUT + " (last: " + last
+        throw new AssertionError("the OpenSearch node did not reach " + condition + " in " + STARTUP_TIMEOUT + " (last: " + last
                 + ")\n" + logTail());
     }
 
