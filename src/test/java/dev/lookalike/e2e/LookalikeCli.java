@@ -9,10 +9,16 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the repository's {@code ./lookalike} launcher as a user would, and captures what it prints. */
-final class LookalikeCli {
+public final class LookalikeCli {
 
-    /** What a run printed and how it ended. */
-    record Result(int exitCode, String stdout, String stderr) {
+    /**
+     * What a run printed and how it ended.
+     *
+     * @param exitCode the exit code
+     * @param stdout   what it printed on standard output
+     * @param stderr   what it printed on standard error
+     */
+    public record Result(int exitCode, String stdout, String stderr) {
         @Override
         public String toString() {
             return "exit " + exitCode + "\n--- stdout\n" + stdout + "\n--- stderr\n" + stderr;
@@ -22,11 +28,16 @@ final class LookalikeCli {
     private LookalikeCli() {
     }
 
-    static Path repo() {
+    /** @return the repository's root */
+    public static Path repo() {
         return Path.of(System.getProperty("lookalike.repo", "../..")).toAbsolutePath().normalize();
     }
 
-    static Result run(String... args) throws IOException, InterruptedException {
+    /**
+     * @param args the command line's arguments
+     * @return what the run printed and its exit code
+     */
+    public static Result run(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(repo().resolve("lookalike").toString());
         command.addAll(List.of(args));

@@ -46,7 +46,8 @@ public final class OpenSearchCluster implements AutoCloseable {
         OpenSearchCluster cluster = new OpenSearchCluster(nodes);
         try {
             for (int i = 0; i < size; i++) {
-                nodes.add(OpenSearchNode.launch(distribution, plugins, settings, "e2e-" + i, http[i], transport[i],
+                nodes.add(OpenSearchNode.launch(distribution, List.of(), plugins, settings, "e2e-" + i, http[i],
+                        transport[i],
                         List.of("-E", "discovery.seed_hosts=" + seeds, "-E",
                                 "cluster.initial_cluster_manager_nodes=" + names)));
             }

@@ -73,8 +73,25 @@ public final class OpenSearchNode implements AutoCloseable {
      */
     public static OpenSearchNode start(Path distribution, List<Path> plugins, Map<String, String> settings)
             throws IOException, InterruptedException {
-        OpenSearchNode node = launch(distribution, plugins, settings, "e2e-0", FreePort.pick(), FreePort.pick(),
-                List.of("-E", "discovery.type=single-node"));
+        return start(distribution, List.of(), plugins, settings);
+    }
+
+    /**
+     * Lays out, starts and waits for a node with extra modules, e.g. one that the distribution lacks and a plug-in
+     * extends.
+     *
+     * @param distribution an unpacked OpenSearch distribution (it is copied, never changed)
+     * @param modules      module folders to copy into the node's {@code modules/}, before plug-ins are installed
+     * @param plugins      plug-in zips to install
+     * @param settings     extra node settings, passed as {@code -E key=value}
+     * @return the running, healthy node
+     * @throws IOException    if the node cannot be laid out or started; the message holds the log's end
+     * @throws AssertionError if the node does not become healthy in time; the message holds the log's end
+     */
+    public static OpenSearchNode start(Path distribution, List<Path> modules, List<Path> plugins,
+            Map<String, String> settings) throws IOException, InterruptedException {
+        OpenSearchNode node = launch(distribution, modules, plugins, settings, "e2e-0", FreePort.pick(),
+                FreePort.pick(), List.of("-E", "discovery.type=single-node"));
         node.awaitHealthyOrClose("wait_for_status=yellow");
         return node;
     }
@@ -84,6 +101,7 @@ public final class OpenSearchNode implements AutoCloseable {
      * healthy.
      *
      * @param distribution  an unpacked OpenSearch distribution (it is copied, never changed)
+     * @param modules       module folders to add to the distribution's
      * @param plugins       plug-in zips to install
      * @param settings      extra node settings, passed as {@code -E key=value}
      * @param name          the node's name
@@ -93,7 +111,8 @@ public final class OpenSearchNode implements AutoCloseable {
      * @return the started node
      * @throws IOException if the node cannot be laid out or started
      */
-    static OpenSearchNode launch(Path distribution, List<Path> plugins, Map<String, String> settings, String name,
+    static OpenSearchNode launch(Path distribution, List<Path> modules, List<Path> plugins,
+            Map<String, String> settings, String name,
             int httpPort, int transportPort, List<String> discovery) throws IOException, InterruptedException {
         if (!Files.isRegularFile(distribution.resolve("bin/opensearch"))) {
             throw new IOException(distribution + " is not an unpacked OpenSearch distribution (no bin/opensearch);"
@@ -108,6 +127,12 @@ public final class OpenSearchNode implements AutoCloseable {
         Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwxr-xr-x"));
         try {
             copyTree(distribution, home);
+            for (Path module : modules) {
+                if (!Files.isRegularFile(module.resolve("plugin-descriptor.properties"))) {
+                    throw new IOException(module + " is not a module folder (no plugin-descriptor.properties)");
+                }
+                copyTree(module, home.resolve("modules").resolve(module.getFileName().toString()));
+            }
             for (Path zip : plugins) {
                 install(home, javaHome, zip);
             }
