@@ -256,6 +256,70 @@ class ImageSearchTest {
     }
 
     @Test
+    void catalogueProxiesMakeRerankingFollowTheCataloguesOwnCategories() throws Exception {
+        Map<String, String> renamed = Map.of("Sneaker", "Trainers", "Bag", "Handbag");
+        ok(node.send("PUT", "/renamed", """
+                {"settings": {"number_of_shards": 2, "number_of_replicas": 0},
+                 "mappings": {"_meta": {"owner": "team-a"}, "properties": {"embedding": {"type": "image_vector"},
+                   "category": {"type": "keyword"}, "title": {"type": "text"}}}}"""));
+        JsonNode all = ok(node.send("POST", "/" + INDEX + "/_search",
+                "{\"size\": " + ITEMS + ", \"_source\": [\"embedding\", \"category\", \"title\"]}")).body();
+        StringBuilder bulk = new StringBuilder();
+        for (JsonNode hit : all.path("hits").path("hits")) {
+            ObjectNode doc = ((ObjectNode) hit.path("_source")).deepCopy();
+            String category = doc.path("category").asText();
+            doc.put("category", renamed.getOrDefault(category, category));
+            bulk.append("{\"index\": {\"_id\": \"").append(hit.path("_id").asText()).append("\"}}\n")
+                    .append(JSON.writeValueAsString(doc)).append('\n');
+        }
+        ok(node.send("POST", "/renamed/_bulk?refresh=true", bulk.toString()));
+
+        JsonNode refreshed = ok(node.send("POST", "/renamed/_plugins/lookalike/proxies/_refresh",
+                "{\"field\": \"embedding\", \"category_field\": \"category\"}")).body();
+        assertEquals(ITEMS, refreshed.path("documents").asInt(), refreshed::toString);
+        Map<String, Boolean> learned = new HashMap<>();
+        refreshed.path("categories").forEach(c -> learned.put(c.path("name").asText(), c.path("learned").asBoolean()));
+        assertEquals(false, learned.get("Trainers"), refreshed::toString);
+        assertEquals(false, learned.get("Handbag"), refreshed::toString);
+        assertEquals(true, learned.get("Ankle boot"), refreshed::toString);
+        assertFalse(learned.containsKey("Sneaker"), "only the catalogue's categories: " + refreshed);
+        JsonNode mapping = ok(node.get("/renamed/_mapping")).body().path("renamed").path("mappings").path("_meta");
+        assertEquals("team-a", mapping.path("owner").asText(), "the mapping's other _meta entries are kept");
+
+        try (CoreOracle renamedCore = CoreOracle.of(node, "renamed", ITEMS)) {
+            for (int item : new int[] {0, 6, 9}) {
+                float[] query = floats(all.path("hits").path("hits").get(item).path("_source").path("embedding"));
+                ObjectNode knn = JSON.createObjectNode().put("field", "embedding").put("k", 10)
+                        .put("num_candidates", ITEMS);
+                knn.set("vector", array(query));
+                knn.putObject("rerank").put("weight", 0.9);
+                ObjectNode body = JSON.createObjectNode().put("size", 10);
+                body.putObject("query").set("image_knn", knn);
+                JsonNode answer = ok(node.send("POST", "/renamed/_search", body.toString())).body();
+                assertSameHits(renamedCore.search(SimilarityQuery.builder(QueryVector.of(query)).k(10)
+                        .numCandidates(ITEMS).rerank(true).rerankWeight(0.9f).build()), answer, 1e-5);
+            }
+        }
+        JsonResponse twice = ok(node.send("POST", "/renamed/_plugins/lookalike/proxies/_refresh", ""));
+        assertEquals(2, twice.body().path("generation").asInt(), twice::toString);
+    }
+
+    @Test
+    void proxyRefreshRefusesBadRequests() throws Exception {
+        JsonResponse missing = node.send("POST", "/nope/_plugins/lookalike/proxies/_refresh", "");
+        assertEquals(404, missing.status(), missing::toString);
+        JsonResponse unknown = node.send("POST", "/" + INDEX + "/_plugins/lookalike/proxies/_refresh",
+                "{\"fields\": \"embedding\"}");
+        assertEquals(400, unknown.status(), unknown::toString);
+        assertTrue(unknown.text().contains("unknown field [fields]"), unknown::toString);
+        ok(node.send("PUT", "/empty", "{\"mappings\": {\"properties\": {\"embedding\": {\"type\": \"image_vector\"}}}}"));
+        JsonResponse empty = node.send("POST", "/empty/_plugins/lookalike/proxies/_refresh", "");
+        assertEquals(400, empty.status(), empty::toString);
+        assertTrue(empty.text().contains("has no document with both a [embedding] vector and a [category] category"),
+                empty::toString);
+    }
+
+    @Test
     void fileAndUrlSourcesEmbedTheSameImage() throws Exception {
         putFileAndUrlPipelines();
         JsonNode fromFile = ok(node.send("POST", "/_ingest/pipeline/files/_simulate",

@@ -10,6 +10,8 @@ import dev.lookalike.opensearch.model.PooledEmbedder;
 import dev.lookalike.opensearch.query.ImageKnnQueryBuilder;
 import dev.lookalike.opensearch.rest.RestEmbedAction;
 import dev.lookalike.opensearch.rest.RestModelAction;
+import dev.lookalike.opensearch.rest.RestRefreshProxiesAction;
+import dev.lookalike.opensearch.proxy.ProxyRefresh;
 import java.io.IOException;
 import java.util.Collection;
 import java.util.List;
@@ -51,8 +53,8 @@ import org.opensearch.watcher.ResourceWatcherService;
  * The Lookalike plug-in: registers the node settings ({@link LookalikeSettings}), the inference pool
  * ({@link InferenceThreadPool}), the node's lazily loaded model ({@link NodeEmbedder}), the {@code image_vector}
  * field type with the codecs that give it its HNSW format, the {@code image_knn} query, the
- * {@code image_embedding} ingest processor and the REST endpoints {@code GET /_plugins/lookalike/model} and
- * {@code POST /_plugins/lookalike/_embed}. OpenSearch creates one instance per node and closes it when the node
+ * {@code image_embedding} ingest processor and the REST endpoints {@code GET /_plugins/lookalike/model},
+ * {@code POST /_plugins/lookalike/_embed} and {@code POST /{index}/_plugins/lookalike/proxies/_refresh}. OpenSearch creates one instance per node and closes it when the node
  * stops, which frees the model's native memory.
  *
  * <p>OpenSearch asks for queries and ingest processors before it creates the plug-in's components, so they
@@ -63,6 +65,7 @@ public class LookalikePlugin extends Plugin implements ActionPlugin, MapperPlugi
 
     private NodeEmbedder embedder;
     private PooledEmbedder pooledEmbedder;
+    private Client client;
     private ThreadPool threadPool;
 
     /** Called by OpenSearch's plug-in loader; costs nothing (the model loads on first use). */
@@ -94,6 +97,7 @@ public class LookalikePlugin extends Plugin implements ActionPlugin, MapperPlugi
             Supplier<RepositoriesService> repositoriesServiceSupplier) {
         Settings settings = environment.settings();
         this.threadPool = threadPool;
+        this.client = client;
         this.embedder = new NodeEmbedder(LookalikeSettings.model(environment), LookalikeSettings.djlCache(environment),
                 threadPool.info(InferenceThreadPool.NAME).getMax(), LookalikeSettings.imageLimits(settings));
         this.pooledEmbedder = new PooledEmbedder(embedder, threadPool);
@@ -143,7 +147,8 @@ public class LookalikePlugin extends Plugin implements ActionPlugin, MapperPlugi
     public List<RestHandler> getRestHandlers(Settings settings, RestController restController,
             ClusterSettings clusterSettings, IndexScopedSettings indexScopedSettings, SettingsFilter settingsFilter,
             IndexNameExpressionResolver indexNameExpressionResolver, Supplier<DiscoveryNodes> nodesInCluster) {
-        return List.of(new RestModelAction(embedder, threadPool), new RestEmbedAction(embedder, threadPool));
+        return List.of(new RestModelAction(embedder, threadPool), new RestEmbedAction(embedder, threadPool),
+                new RestRefreshProxiesAction(new ProxyRefresh(client, embedder)));
     }
 
     /** Frees the model, if it was loaded. */

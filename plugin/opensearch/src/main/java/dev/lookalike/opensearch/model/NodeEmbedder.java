@@ -34,6 +34,7 @@ public final class NodeEmbedder implements Closeable {
     private final int predictors;
     private final ImageLimits limits;
     private Embedder embedder;
+    private ModelBundle bundle;
     private IndexProxies proxies;
     private boolean closed;
 
@@ -94,15 +95,38 @@ public final class NodeEmbedder implements Closeable {
     }
 
     /**
-     * The model's proxies, as the search core re-ranks with them; loads the model on the first call.
+     * The model bundle: its spec, parameters and proxies, read from disk on the first call without starting the
+     * PyTorch engine, so that work that needs only the proxies (re-ranking, catalogue proxies) never loads
+     * libtorch.
+     *
+     * @return the bundle
+     * @throws IllegalStateException if the bundle is missing or damaged, or the node is closing
+     */
+    public synchronized ModelBundle bundle() {
+        if (closed) {
+            throw new IllegalStateException("the Lookalike model is closed: the node is shutting down");
+        }
+        if (bundle == null) {
+            try (PluginClassLoader ignored = PluginClassLoader.enter()) {
+                bundle = embedder != null ? embedder.bundle() : ModelBundle.load(model);
+            } catch (RuntimeException e) {
+                throw new IllegalStateException("the Lookalike model cannot be loaded ([lookalike.model] is " + model
+                        + "): " + e.getMessage(), e);
+            }
+        }
+        return bundle;
+    }
+
+    /**
+     * The model's proxies, as the search core re-ranks with them. Costs a bundle read on the first call.
      *
      * @return one learned proxy per class of the model, with its temperature
-     * @throws IllegalStateException if the model cannot be loaded, as {@link #embedder()}
+     * @throws IllegalStateException if the bundle cannot be read, as {@link #bundle()}
      */
     public synchronized IndexProxies proxies() {
         if (proxies == null) {
-            Embedder e = embedder();
-            proxies = IndexProxies.ofModel(e.bundle().proxies(), e.spec().temperature());
+            ModelBundle b = bundle();
+            proxies = IndexProxies.ofModel(b.proxies(), b.spec().temperature());
         }
         return proxies;
     }
@@ -115,8 +139,8 @@ public final class NodeEmbedder implements Closeable {
             setIfAbsent(TORCH_INTEROP_THREADS, "1");
             // The extra image readers (WebP, CMYK JPEG...) register through the context class loader.
             ImageIO.scanForPlugins();
-            ModelBundle bundle = ModelBundle.load(model);
-            return Embedder.open(bundle, new EmbedderOptions(1, predictors, limits));
+            return Embedder.open(bundle != null ? bundle : ModelBundle.load(model),
+                    new EmbedderOptions(1, predictors, limits));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the DJL cache directory " + djlCache + ": " + e.getMessage(), e);
         }

@@ -3,6 +3,7 @@ package dev.lookalike.opensearch.query;
 import dev.lookalike.opensearch.mapper.ImageVectorFieldType;
 import dev.lookalike.opensearch.mapper.VectorValues;
 import dev.lookalike.opensearch.model.PooledEmbedder;
+import dev.lookalike.opensearch.proxy.CatalogueProxies;
 import dev.lookalike.search.proxy.IndexProxies;
 import dev.lookalike.search.query.ProxyRerank;
 import dev.lookalike.search.query.SimilarityQuery;
@@ -50,7 +51,9 @@ import org.opensearch.search.fetch.subphase.FetchSourceContext;
  * {@code (1 + visual) / 2}, and {@code min_score} is on that scale); the shards' results merge by score, and
  * {@code size} and {@code from} page through them. An image is embedded, and a {@code like} document's
  * vector read from its {@code _source}, once, on the coordinating node while the request is rewritten; the
- * shards receive the vector. Validation errors name the option and the bad value and are answered 400; a
+ * shards receive the vector. Re-ranking uses the index's catalogue proxies when
+ * {@code POST /{index}/_plugins/lookalike/proxies/_refresh} has stored them ({@link CatalogueProxies}), else the
+ * node's model proxies. Validation errors name the option and the bad value and are answered 400; a
  * missing {@code like} document 404; a full inference pool 429.
  */
 public final class ImageKnnQueryBuilder extends AbstractQueryBuilder<ImageKnnQueryBuilder> {
@@ -274,7 +277,8 @@ public final class ImageKnnQueryBuilder extends AbstractQueryBuilder<ImageKnnQue
         }
         ProxyRerank proxyRerank = null;
         if (rerank.proxies()) {
-            IndexProxies proxies = embedder.get().embedder().proxies();
+            IndexProxies catalogue = CatalogueProxies.read(context.getMapperService().documentMapper().meta(), field);
+            IndexProxies proxies = catalogue != null ? catalogue : embedder.get().embedder().proxies();
             proxyRerank = new ProxyRerank(proxies, rerank.weight(),
                     rerank.temperature() != null ? rerank.temperature() : proxies.temperature());
         }

@@ -1,0 +1,80 @@
+package dev.lookalike.opensearch.query;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lookalike.search.query.SimilarityQuery;
+import java.io.IOException;
+import org.junit.jupiter.api.Test;
+import org.opensearch.common.xcontent.json.JsonXContent;
+import org.opensearch.core.xcontent.DeprecationHandler;
+import org.opensearch.core.xcontent.NamedXContentRegistry;
+import org.opensearch.core.xcontent.XContentParser;
+
+class ImageKnnOptionsParserTest {
+
+    private static ImageKnnQueryBuilder.Options parse(String json) throws IOException {
+        try (XContentParser parser = JsonXContent.jsonXContent.createParser(NamedXContentRegistry.EMPTY,
+                DeprecationHandler.THROW_UNSUPPORTED_OPERATION, json)) {
+            parser.nextToken();
+            return ImageKnnOptionsParser.parse(parser);
+        }
+    }
+
+    private static void assertRefused(String json, String reason) {
+        RuntimeException e = assertThrows(RuntimeException.class, () -> parse(json));
+        assertTrue(e.getMessage().contains(reason), "'" + e.getMessage() + "' should contain '" + reason + "'");
+    }
+
+    @Test
+    void readsEveryOptionAndKeepsDefaults() throws IOException {
+        ImageKnnQueryBuilder.Options o = parse("""
+                {"field": "embedding", "vector": [1, 2.5], "k": 5, "num_candidates": 50, "min_score": 0.75,
+                 "rerank": {"weight": 0.4, "temperature": 0.2}, "ignore_unmapped": true, "boost": 2,
+                 "_name": "visual"}""");
+        assertEquals("embedding", o.field);
+        assertArrayEquals(new float[] {1, 2.5f}, o.vector);
+        assertEquals(5, o.k);
+        assertEquals(50, o.numCandidates);
+        assertEquals(0.75f, o.minScore);
+        assertEquals(new RerankOptions(true, 0.4f, 0.2f), o.rerank);
+        assertTrue(o.ignoreUnmapped);
+        assertEquals(2f, o.boost);
+        assertEquals("visual", o.queryName);
+
+        ImageKnnQueryBuilder.Options defaults = parse("{\"field\": \"e\", \"like\": {\"index\": \"i\", \"id\": \"7\"}}");
+        assertEquals(new LikeDocument("i", "7"), defaults.like);
+        assertEquals(ImageKnnQueryBuilder.DEFAULT_K, defaults.k);
+        assertNull(defaults.numCandidates);
+        assertEquals(RerankOptions.OFF, defaults.rerank);
+        assertEquals(SimilarityQuery.DEFAULT_RERANK_WEIGHT,
+                parse("{\"field\": \"e\", \"image\": \"aGk=\", \"rerank\": {}}").rerank.weight());
+    }
+
+    @Test
+    void refusesBadOptionsNamingThem() {
+        assertRefused("{\"field\": \"e\", \"vector\": [1], \"kk\": 3}", "[image_knn] unknown field [kk]");
+        assertRefused("{\"vector\": [1]}", "[image_knn] requires [field]");
+        assertRefused("{\"field\": \"e\"}", "exactly one of [image], [vector] and [like], got 0");
+        assertRefused("{\"field\": \"e\", \"vector\": [1], \"image\": \"aGk=\"}", "got 2");
+        assertRefused("{\"field\": \"e\", \"vector\": [1], \"k\": 0}", "[image_knn][k] must be between 1 and");
+        assertRefused("{\"field\": \"e\", \"vector\": [1], \"k\": 1.5}", "[image_knn][k] must be an integer");
+        assertRefused("{\"field\": \"e\", \"vector\": [1], \"k\": 20, \"num_candidates\": 10}",
+                "[image_knn][num_candidates] must be between k (20)");
+        assertRefused("{\"field\": \"e\", \"vector\": [1, \"x\"]}", "[image_knn][vector] must hold only numbers");
+        assertRefused("{\"field\": \"e\", \"vector\": \"1,2\"}", "[image_knn][vector] must be an array");
+        assertRefused("{\"field\": \"e\", \"vector\": [1], \"rerank\": {\"weight\": 1.5}}",
+                "[image_knn][rerank][weight]: must be between 0 and 1");
+        assertRefused("{\"field\": \"e\", \"vector\": [1], \"rerank\": {\"temperature\": 0}}",
+                "[image_knn][rerank][temperature]: must be a positive number");
+        assertRefused("{\"field\": \"e\", \"vector\": [1], \"rerank\": {\"proxy\": true}}",
+                "[image_knn][rerank] unknown field [proxy]");
+        assertRefused("{\"field\": \"e\", \"like\": {\"index\": \"i\"}}", "[image_knn][like] needs both");
+        assertRefused("{\"field\": \"e\", \"like\": {\"index\": \"i\", \"id\": \"\"}}",
+                "[image_knn][like][id] must be a non-empty string");
+        assertRefused("{\"field\": \"e\", \"vector\": [1], \"filter\": [1]}", "[image_knn][filter] must be a query");
+    }
+}
