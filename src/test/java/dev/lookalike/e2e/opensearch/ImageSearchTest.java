@@ -320,6 +320,45 @@ class ImageSearchTest {
     }
 
     @Test
+    void highlightingWorksBesideImageKnn() throws Exception {
+        float[] query = floats(ok(node.get("/" + INDEX + "/_doc/item-12")).body().path("_source").path("embedding"));
+        ObjectNode knn = JSON.createObjectNode().put("field", "embedding").put("k", 10);
+        knn.set("vector", array(query));
+        ObjectNode body = JSON.createObjectNode().put("size", 10);
+        ObjectNode bool = body.putObject("query").putObject("bool");
+        bool.putArray("must").addObject().set("image_knn", knn);
+        bool.putArray("filter").addObject().putObject("match").put("title", "striped");
+        body.putObject("highlight").putObject("fields").putObject("title");
+        JsonNode hits = ok(node.send("POST", "/" + INDEX + "/_search", body.toString())).body().path("hits").path("hits");
+        assertTrue(hits.size() > 0);
+        hits.forEach(h -> assertTrue(h.path("highlight").path("title").get(0).asText().contains("<em>Striped</em>"),
+                h::toString));
+    }
+
+    @Test
+    void processorHonoursIgnoreMissingOnFailureAndIgnoreFailure() throws Exception {
+        ok(node.send("PUT", "/_ingest/pipeline/lenient", """
+                {"processors": [{"image_embedding": {"field": "image", "target_field": "embedding",
+                   "ignore_missing": true,
+                   "on_failure": [{"image_embedding": {"field": "fallback", "target_field": "embedding"}}]}}]}"""));
+        ok(node.send("PUT", "/_ingest/pipeline/careless", """
+                {"processors": [{"image_embedding": {"field": "image", "target_field": "embedding",
+                   "ignore_failure": true}}]}"""));
+        String png = Base64.getEncoder().encodeToString(TestImages.fashionPng(test, QUERY_IMAGE));
+        JsonNode missing = ok(node.send("POST", "/_ingest/pipeline/lenient/_simulate",
+                "{\"docs\": [{\"_source\": {\"title\": \"no image\"}}]}")).body();
+        assertFalse(missing.path("docs").get(0).path("doc").path("_source").has("embedding"), missing::toString);
+        JsonNode fallback = ok(node.send("POST", "/_ingest/pipeline/lenient/_simulate",
+                "{\"docs\": [{\"_source\": {\"image\": \"aGVsbG8=\", \"fallback\": \"" + png + "\"}}]}")).body();
+        assertEquals(64, fallback.path("docs").get(0).path("doc").path("_source").path("embedding").size(),
+                fallback::toString);
+        JsonNode ignored = ok(node.send("POST", "/_ingest/pipeline/careless/_simulate",
+                "{\"docs\": [{\"_source\": {\"image\": \"aGVsbG8=\"}}]}")).body();
+        assertFalse(ignored.path("docs").get(0).path("doc").path("_source").has("embedding"), ignored::toString);
+        assertTrue(ignored.path("docs").get(0).path("doc").path("_source").has("image"), ignored::toString);
+    }
+
+    @Test
     void fileAndUrlSourcesEmbedTheSameImage() throws Exception {
         putFileAndUrlPipelines();
         JsonNode fromFile = ok(node.send("POST", "/_ingest/pipeline/files/_simulate",

@@ -155,10 +155,10 @@ class LookalikePluginTest {
 
     @Test
     void burstBeyondThePoolIsAnswered429AndTheNodeStaysUp() throws Exception {
-        String body = TestImages.embedBody(TestImages.noisePng(500, 500, 3));
+        String body = TestImages.embedBody(TestImages.noisePng(200, 200, 3));
         HttpClient client = node.client();
         List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
-        for (int i = 0; i < 40; i++) {
+        for (int i = 0; i < 2000; i++) {
             HttpRequest request = HttpRequest.newBuilder(node.uri().resolve(EMBED))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build();
@@ -177,7 +177,7 @@ class LookalikePluginTest {
             }
         }
         assertTrue(ok > 0, "some of the burst is embedded");
-        assertTrue(rejected > 0, "with 1 thread and a queue of 2, a burst of 40 gets 429s (" + ok + " ok)");
+        assertTrue(rejected > 0, "with 1 thread and a queue of 2, a burst of 2,000 gets 429s (" + ok + " ok)");
         assertTrue(node.isRunning());
         JsonResponse good = node.send("POST", EMBED, TestImages.embedBody(TestImages.fashionPng(test, 2)));
         assertEquals(200, good.status(), good::toString);
