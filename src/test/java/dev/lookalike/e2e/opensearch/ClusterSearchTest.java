@@ -87,6 +87,8 @@ class ClusterSearchTest {
         }
         ok(node.send("POST", "/" + INDEX + "/_refresh", ""));
         assertEquals(ITEMS, count(node));
+        // Re-ranking by the catalogue's own categories, as the core's index does.
+        ok(node.send("POST", "/" + INDEX + "/_plugins/lookalike/proxies/_refresh", ""));
         core = CoreOracle.of(node, INDEX, ITEMS);
     }
 

@@ -102,6 +102,8 @@ class ImageSearchTest {
         for (JsonNode item : loaded.body().path("items")) {
             assertEquals(201, item.path("index").path("status").asInt(), item::toString);
         }
+        // Re-ranking by the catalogue's own categories, as the core's index does.
+        ok(node.send("POST", "/" + INDEX + "/_plugins/lookalike/proxies/_refresh", ""));
         core = CoreOracle.of(node, INDEX, ITEMS);
     }
 

@@ -17,31 +17,27 @@ import org.apache.lucene.search.Weight;
 /**
  * Reads what scoring needs for each candidate, walking the candidates in doc order through the segments:
  * the exact cosine from the stored raw vector (so quantization never distorts the reported similarity), the
- * category distribution (the stored one when it was computed with the same proxies and temperature, else
- * recomputed from the vector) and the exact BM25 score. Costs O(dimension) per candidate, plus
- * O(categories x dimension) for each recomputed distribution.
+ * item's category distribution (from its catalogue categories when it has one the proxies know, by
+ * {@link CatalogueCategories}; else the model's, stored when it was computed with the same proxies and
+ * temperature, else recomputed from the vector) and the exact BM25 score. Costs O(dimension) per candidate,
+ * plus O(categories x dimension) for each recomputed distribution.
  */
 final class CandidateReader {
 
     private final IndexSearcher searcher;
-    private final String vectorField;
-    private final String distributionField;
+    private final CandidateFields fields;
     private final IndexProxies proxies;
     private final Float temperature;
 
     /**
-     * @param searcher          the searcher
-     * @param vectorField       the field holding the items' unit vectors
-     * @param distributionField the binary doc-values field of stored distributions, or {@code null} to always
-     *                          compute them from the vectors
-     * @param proxies           the index's proxies, or {@code null} to read no distributions
-     * @param temperature       the temperature of the distributions wanted
+     * @param searcher    the searcher
+     * @param fields      the fields to read
+     * @param proxies     the index's proxies, or {@code null} to read no distributions
+     * @param temperature the temperature of the model's distributions
      */
-    CandidateReader(IndexSearcher searcher, String vectorField, String distributionField, IndexProxies proxies,
-            Float temperature) {
+    CandidateReader(IndexSearcher searcher, CandidateFields fields, IndexProxies proxies, Float temperature) {
         this.searcher = searcher;
-        this.vectorField = vectorField;
-        this.distributionField = distributionField;
+        this.fields = fields;
         this.proxies = proxies;
         this.temperature = temperature;
     }
@@ -59,13 +55,15 @@ final class CandidateReader {
             if (i >= candidates.size() || candidates.get(i).doc >= end) {
                 continue;
             }
-            FloatVectorValues vectors = leaf.reader().getFloatVectorValues(vectorField);
+            FloatVectorValues vectors = leaf.reader().getFloatVectorValues(fields.vector());
             if (vectors == null) {
-                throw new IllegalStateException("segment " + leaf.ord + " has no vector field " + vectorField);
+                throw new IllegalStateException("segment " + leaf.ord + " has no vector field " + fields.vector());
             }
             KnnVectorValues.DocIndexIterator vectorDocs = vectors.iterator();
-            BinaryDocValues stored = proxies == null || distributionField == null ? null
-                    : leaf.reader().getBinaryDocValues(distributionField);
+            BinaryDocValues stored = proxies == null || fields.storedDistribution() == null ? null
+                    : leaf.reader().getBinaryDocValues(fields.storedDistribution());
+            CatalogueCategories categories = proxies == null || fields.category() == null ? null
+                    : CatalogueCategories.of(leaf.reader(), fields.category(), proxies);
             Scorer scorer = textWeight == null ? null : textWeight.scorer(leaf);
             DocIdSetIterator textDocs = scorer == null ? null : scorer.iterator();
             for (; i < candidates.size() && candidates.get(i).doc < end; i++) {
@@ -75,12 +73,14 @@ final class CandidateReader {
                     vectorDocs.advance(doc);
                 }
                 if (vectorDocs.docID() != doc) {
-                    throw new IllegalStateException("document " + c.doc + " has no " + vectorField);
+                    throw new IllegalStateException("document " + c.doc + " has no " + fields.vector());
                 }
                 float[] vector = vectors.vectorValue(vectorDocs.index());
                 c.similarity = dot(query, vector);
                 if (proxies != null) {
-                    c.distribution = distribution(stored, doc, vector);
+                    float[] catalogue = categories == null ? null
+                            : categories.distribution(doc, proxies.proxies().size());
+                    c.distribution = catalogue != null ? catalogue : distribution(stored, doc, vector);
                 }
                 if (textDocs != null && textDocs.docID() < doc) {
                     textDocs.advance(doc);

@@ -5,14 +5,17 @@ import java.util.Objects;
 
 /**
  * How a {@link VisualSimilarityQuery} re-ranks its candidates by proxy agreement: the proxies that give the
- * query and each item a distribution over categories, the softmax temperature of those distributions and the
- * weight of their agreement in the score. Immutable.
+ * query and each item a distribution over categories, the softmax temperature of the model's distributions,
+ * the weight of agreement in the score, and the field that holds the items' catalogue categories (an item in
+ * a category the proxies know takes it as its distribution, as {@link SimilarityQuery} describes). Immutable.
  *
- * @param proxies     the proxies, at least one
- * @param weight      the weight of agreement, 0 to 1
- * @param temperature the softmax temperature, positive
+ * @param proxies       the proxies, at least one
+ * @param weight        the weight of agreement, 0 to 1
+ * @param temperature   the softmax temperature, positive
+ * @param categoryField a keyword field with doc values of the items' catalogue categories, or {@code null} to
+ *                      use the model's distributions for every item
  */
-public record ProxyRerank(IndexProxies proxies, float weight, float temperature) {
+public record ProxyRerank(IndexProxies proxies, float weight, float temperature, String categoryField) {
 
     /**
      * @throws dev.lookalike.search.SearchInputException if the weight or the temperature is out of range
@@ -28,11 +31,12 @@ public record ProxyRerank(IndexProxies proxies, float weight, float temperature)
     }
 
     /**
-     * @param proxies the proxies, at least one
-     * @param weight  the weight of agreement, 0 to 1
+     * @param proxies       the proxies, at least one
+     * @param weight        the weight of agreement, 0 to 1
+     * @param categoryField the items' catalogue category field, or {@code null}
      * @return a re-ranking at the proxies' own temperature
      */
-    public static ProxyRerank of(IndexProxies proxies, float weight) {
-        return new ProxyRerank(proxies, weight, proxies.temperature());
+    public static ProxyRerank of(IndexProxies proxies, float weight, String categoryField) {
+        return new ProxyRerank(proxies, weight, proxies.temperature(), categoryField);
     }
 }

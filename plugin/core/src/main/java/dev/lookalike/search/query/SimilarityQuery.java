@@ -22,6 +22,12 @@ import java.util.Objects;
  * {@link #textWeight()} and textScore the item's BM25 score divided by the best BM25 score among the
  * candidates. {@link #minSimilarity()} drops candidates by cosine before scoring.
  *
+ * <p>The query's distribution is the softmax of its negative squared distances to the proxies over the
+ * temperature. An item's distribution comes from its catalogue category when the index has a proxy for it
+ * (all of the probability there; shared equally among several), since the catalogue knows what an item is
+ * better than the model can guess from its image; an item without one gets the model's distribution, like
+ * the query. The agreement with a one-category item is thus √p, p the query's probability of that category.
+ *
  * <p>Why normalised score fusion rather than reciprocal rank fusion: the similarity and the agreement are
  * already on a fixed scale, and a user's minimum similarity and re-ranking weight are defined on those
  * scales; rank fusion would throw the magnitudes away, so that a near-duplicate and a barely related item one

@@ -107,8 +107,7 @@ public final class SimilaritySearcher {
         boolean rerank = query.rerank() && queryAssignment != null;
         Weight textWeight = text == null ? null
                 : searcher.createWeight(searcher.rewrite(text), ScoreMode.COMPLETE, 1f);
-        new CandidateReader(searcher, IndexSchema.VECTOR, IndexSchema.PROXY_DISTRIBUTION,
-                rerank ? proxies : null, temperature).read(candidates, vector, textWeight);
+        new CandidateReader(searcher, CandidateFields.CORE, rerank ? proxies : null, temperature).read(candidates, vector, textWeight);
 
         if (query.minSimilarity() != null) {
             candidates.removeIf(c -> c.similarity < query.minSimilarity());

@@ -103,7 +103,8 @@ public final class VisualSimilarityQuery extends Query {
         List<Candidate> candidates = matches(searcher, knn);
         ProxyAssignment query = rerank == null ? null
                 : ProxyAssignment.of(rerank.proxies(), vector, rerank.temperature());
-        new CandidateReader(searcher, field, null, rerank == null ? null : rerank.proxies(),
+        CandidateFields fields = new CandidateFields(field, null, rerank == null ? null : rerank.categoryField());
+        new CandidateReader(searcher, fields, rerank == null ? null : rerank.proxies(),
                 rerank == null ? null : rerank.temperature()).read(candidates, vector, null);
         List<Candidate> kept = new ArrayList<>(candidates.size());
         for (Candidate c : candidates) {

@@ -138,8 +138,12 @@ public class SimilaritySearcherTest extends LuceneTestCase {
     }
 
     @Test
-    public void agreementEqualsBhattacharyyaOfProxySoftmaxes() throws IOException {
-        List<Item> items = TestItems.random(random(), 100, DIM, 5);
+    public void agreementIsTheQuerysProbabilityOfTheItemsCategoryOrOfTheModelsDistribution() throws IOException {
+        List<Item> items = new ArrayList<>();
+        for (Item item : TestItems.random(random(), 100, DIM, 5)) {
+            // every fourth item has no catalogue category: the model's distribution stands in for it
+            items.add(items.size() % 4 == 0 ? new Item(item.id(), null, item.title(), item.vector()) : item);
+        }
         float temperature = 0.2f;
         IndexMetadata metadata = TestItems.metadata(items, DIM, temperature);
         List<float[]> proxies = metadata.proxies().proxies().stream().map(CategoryProxy::vector).toList();
@@ -150,14 +154,17 @@ public class SimilaritySearcherTest extends LuceneTestCase {
             // a temperature other than the index's forces distributions to be recomputed from vectors
             for (Float t : new Float[] {null, 0.5f}) {
                 double qt = t == null ? temperature : t;
-                SearchResults results = searcher.search(SimilarityQuery.builder(QueryVector.of(query)).k(10)
+                SearchResults results = searcher.search(SimilarityQuery.builder(QueryVector.of(query)).k(40)
                         .rerank(true).rerankTemperature(t).build());
                 double[] q = Oracle.softmax(proxies, query, qt);
+                boolean sawEach = false;
                 for (SearchHit hit : results.hits()) {
                     Item item = items.get(Integer.parseInt(hit.id().substring("item-".length())));
-                    double expected = Oracle.bhattacharyya(q, Oracle.softmax(proxies, item.vector(), qt));
-                    assertEquals(expected, hit.parts().agreement(), 1e-5);
+                    assertEquals(Oracle.agreement(q, metadata.proxies().categories(), proxies, item.category(),
+                            item.vector(), qt), hit.parts().agreement(), 1e-5);
+                    sawEach |= item.category() == null;
                 }
+                assertTrue("some uncategorised items among 40 results", sawEach);
             }
         }
     }

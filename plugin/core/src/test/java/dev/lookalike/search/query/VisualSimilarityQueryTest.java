@@ -89,7 +89,7 @@ public class VisualSimilarityQueryTest extends LuceneTestCase {
                 float weight = round % 2 == 0 ? 0 : random().nextFloat();
                 float temperature = 0.05f + random().nextFloat() * 0.5f;
                 ProxyRerank rerank = weight == 0 ? null
-                        : new ProxyRerank(metadata.proxies(), weight, temperature);
+                        : new ProxyRerank(metadata.proxies(), weight, temperature, null);
                 VisualSimilarityQuery q = new VisualSimilarityQuery(IndexSchema.VECTOR, query, k, items.size(),
                         filtered ? new TermQuery(new Term(IndexSchema.CATEGORY, "c2")) : null, null, rerank);
                 assertSameRanking(oracle(items, query, k, it -> !filtered || it.category().equals("c2"),
@@ -110,7 +110,7 @@ public class VisualSimilarityQueryTest extends LuceneTestCase {
             SearchResults expected = core.search(SimilarityQuery.builder(QueryVector.of(query)).k(15)
                     .numCandidates(300).rerank(true).rerankWeight(0.6f).build());
             List<Map.Entry<String, Double>> actual = run(searcher, new VisualSimilarityQuery(IndexSchema.VECTOR,
-                    query, 15, 300, null, null, ProxyRerank.of(metadata.proxies(), 0.6f)));
+                    query, 15, 300, null, null, ProxyRerank.of(metadata.proxies(), 0.6f, IndexSchema.CATEGORY)));
             assertEquals(expected.hits().stream().map(SearchHit::id).toList(),
                     actual.stream().map(Map.Entry::getKey).toList());
             for (int i = 0; i < actual.size(); i++) {
@@ -130,7 +130,7 @@ public class VisualSimilarityQueryTest extends LuceneTestCase {
             long matching = items.stream().filter(it -> it.category().equals("c7")).count();
             List<Map.Entry<String, Double>> filtered = run(searcher, new VisualSimilarityQuery(IndexSchema.VECTOR,
                     query, 10, 50, new TermQuery(new Term(IndexSchema.CATEGORY, "c7")), null,
-                    ProxyRerank.of(metadata.proxies(), 0.5f)));
+                    ProxyRerank.of(metadata.proxies(), 0.5f, null)));
             assertEquals(Math.min(10, matching), filtered.size());
             List<Map.Entry<String, Double>> all = run(searcher,
                     new VisualSimilarityQuery(IndexSchema.VECTOR, query, 20, 100, null, null, null));
@@ -151,7 +151,7 @@ public class VisualSimilarityQueryTest extends LuceneTestCase {
             IndexSearcher searcher = newSearcher(reader);
             float[] query = TestItems.unitVector(random(), DIM);
             VisualSimilarityQuery visual = new VisualSimilarityQuery(IndexSchema.VECTOR, query, 20, 100, null, null,
-                    ProxyRerank.of(metadata.proxies(), 0.3f));
+                    ProxyRerank.of(metadata.proxies(), 0.3f, IndexSchema.CATEGORY));
             List<Map.Entry<String, Double>> alone = run(searcher, visual);
             org.apache.lucene.search.BooleanQuery bool = new org.apache.lucene.search.BooleanQuery.Builder()
                     .add(visual, org.apache.lucene.search.BooleanClause.Occur.MUST)

@@ -53,6 +53,25 @@ public final class Oracle {
         return s;
     }
 
+    /**
+     * The item side of proxy agreement, from the definition: an item in a category the proxies know agrees by
+     * the square root of the query's probability of it; any other by the Bhattacharyya coefficient with the
+     * model's softmax of its vector.
+     *
+     * @param query       the query's distribution over the proxies
+     * @param categories  the proxies' categories, in order
+     * @param proxies     the proxy vectors, in the same order
+     * @param category    the item's category, or {@code null}
+     * @param vector      the item's vector
+     * @param temperature the softmax temperature
+     * @return the agreement
+     */
+    public static double agreement(double[] query, List<String> categories, List<float[]> proxies, String category,
+            float[] vector, double temperature) {
+        int c = category == null ? -1 : categories.indexOf(category);
+        return c >= 0 ? Math.sqrt(query[c]) : bhattacharyya(query, softmax(proxies, vector, temperature));
+    }
+
     /** @return the normalised mean of the vectors */
     public static float[] normalisedMean(List<float[]> vectors) {
         double[] sum = new double[vectors.get(0).length];

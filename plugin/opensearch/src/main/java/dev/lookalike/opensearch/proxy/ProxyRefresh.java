@@ -150,10 +150,10 @@ public final class ProxyRefresh {
                 }
                 @SuppressWarnings("unchecked")
                 Map<String, Object> meta = (Map<String, Object>) mapping.sourceAsMap().get("_meta");
-                IndexProxies previous = CatalogueProxies.read(meta, field);
-                IndexProxies proxies = builder.build(previous == null ? 1 : previous.generation() + 1);
-                PutMappingRequest put = new PutMappingRequest(index)
-                        .source(Map.of("_meta", CatalogueProxies.write(meta, field, proxies)));
+                CatalogueProxies previous = CatalogueProxies.read(meta, field);
+                IndexProxies proxies = builder.build(previous == null ? 1 : previous.proxies().generation() + 1);
+                PutMappingRequest put = new PutMappingRequest(index).source(Map.of("_meta",
+                        new CatalogueProxies(proxies, categoryField).writeInto(meta, field)));
                 client.admin().indices().putMapping(put, ActionListener.wrap(
                         ack -> listener.onResponse(new Outcome(index, field, documents, proxies)),
                         listener::onFailure));

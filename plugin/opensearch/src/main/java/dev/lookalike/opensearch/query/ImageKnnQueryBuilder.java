@@ -51,9 +51,9 @@ import org.opensearch.search.fetch.subphase.FetchSourceContext;
  * {@code (1 + visual) / 2}, and {@code min_score} is on that scale); the shards' results merge by score, and
  * {@code size} and {@code from} page through them. An image is embedded, and a {@code like} document's
  * vector read from its {@code _source}, once, on the coordinating node while the request is rewritten; the
- * shards receive the vector. Re-ranking uses the index's catalogue proxies when
- * {@code POST /{index}/_plugins/lookalike/proxies/_refresh} has stored them ({@link CatalogueProxies}), else the
- * node's model proxies. Validation errors name the option and the bad value and are answered 400; a
+ * shards receive the vector. Re-ranking uses the index's catalogue proxies and each document's catalogue
+ * category when {@code POST /{index}/_plugins/lookalike/proxies/_refresh} has stored them
+ * ({@link CatalogueProxies}), else the node's model proxies and the model's distribution of every document. Validation errors name the option and the bad value and are answered 400; a
  * missing {@code like} document 404; a full inference pool 429.
  */
 public final class ImageKnnQueryBuilder extends AbstractQueryBuilder<ImageKnnQueryBuilder> {
@@ -277,10 +277,15 @@ public final class ImageKnnQueryBuilder extends AbstractQueryBuilder<ImageKnnQue
         }
         ProxyRerank proxyRerank = null;
         if (rerank.proxies()) {
-            IndexProxies catalogue = CatalogueProxies.read(context.getMapperService().documentMapper().meta(), field);
-            IndexProxies proxies = catalogue != null ? catalogue : embedder.get().embedder().proxies();
+            CatalogueProxies catalogue = CatalogueProxies.read(context.getMapperService().documentMapper().meta(),
+                    field);
+            IndexProxies proxies = catalogue != null ? catalogue.proxies() : embedder.get().embedder().proxies();
+            MappedFieldType categories = catalogue == null ? null : context.fieldMapper(catalogue.categoryField());
+            // Doc values of a keyword field give each document's categories; other types have none to read.
+            String categoryField = categories != null && categories.hasDocValues()
+                    && "keyword".equals(categories.typeName()) ? catalogue.categoryField() : null;
             proxyRerank = new ProxyRerank(proxies, rerank.weight(),
-                    rerank.temperature() != null ? rerank.temperature() : proxies.temperature());
+                    rerank.temperature() != null ? rerank.temperature() : proxies.temperature(), categoryField);
         }
         return new VisualSimilarityQuery(field, unit, k, candidates, filterQuery, minScore, proxyRerank);
     }
