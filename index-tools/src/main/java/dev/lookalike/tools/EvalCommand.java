@@ -75,7 +75,8 @@ final class EvalCommand implements Callable<Integer> {
     List<Float> rerankWeights;
 
     @Option(names = "--rerank-temperature", paramLabel = "T",
-            description = "With --index: the softmax temperature of the re-ranking distributions (> 0). Default: the index's.")
+            description = "With --index: the softmax temperature of the re-ranking distributions (> 0). Default: the"
+                    + " search default, " + SimilarityQuery.DEFAULT_RERANK_TEMPERATURE + ".")
     Float rerankTemperature;
 
     @Option(names = "--sample", defaultValue = "2000",

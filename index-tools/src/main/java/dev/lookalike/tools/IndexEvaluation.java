@@ -124,7 +124,8 @@ final class IndexEvaluation {
         }
         out.put("hnsw_recall@10", hnswRecallAt10(sample));
         out.put("rerank_weight", rerankWeights.get(0));
-        out.put("rerank_temperature", rerankTemperature != null ? rerankTemperature : searcher.metadata().proxies().temperature());
+        out.put("rerank_temperature", rerankTemperature != null ? rerankTemperature
+                : SimilarityQuery.DEFAULT_RERANK_TEMPERATURE);
         out.put("items", ids.size());
         out.put("queries", sample.length);
         out.put("results_per_query", k);

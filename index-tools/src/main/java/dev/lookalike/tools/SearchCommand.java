@@ -116,7 +116,8 @@ final class SearchCommand implements Callable<Integer> {
     Float rerankWeight;
 
     @Option(names = "--rerank-temperature", paramLabel = "T",
-            description = "Softmax temperature of the category distributions compared with --rerank (> 0): lower is more decided. Default: the index's.")
+            description = "Softmax temperature of the category distributions compared with --rerank (> 0): lower is more"
+                    + " decided. Default: " + SimilarityQuery.DEFAULT_RERANK_TEMPERATURE + ".")
     Float rerankTemperature;
 
     @Option(names = "--json", description = "Print one JSON line per query instead of tables.")

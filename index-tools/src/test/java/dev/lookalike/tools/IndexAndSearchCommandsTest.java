@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lookalike.search.query.SimilarityQuery;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -386,7 +387,8 @@ class IndexAndSearchCommandsTest {
                     "weight 0 keeps the similarity order: " + key);
         }
         assertTrue(swept.out().contains("sweep"), swept.out());
-        assertEquals(0.1f, (float) json.get("rerank_temperature").asDouble(), 1e-6f, "the model's own temperature");
+        assertEquals(SimilarityQuery.DEFAULT_RERANK_TEMPERATURE, (float) json.get("rerank_temperature").asDouble(), 1e-6f,
+                "the search default temperature");
 
         Path warmer = shared.resolve("warmer.json");
         assertEquals(0, run("eval", "--index", index.toString(), "--rerank-weight", "0", "--rerank-temperature", "2",

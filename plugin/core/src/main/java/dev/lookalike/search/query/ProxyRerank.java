@@ -34,9 +34,9 @@ public record ProxyRerank(IndexProxies proxies, float weight, float temperature,
      * @param proxies       the proxies, at least one
      * @param weight        the weight of agreement, 0 to 1
      * @param categoryField the items' catalogue category field, or {@code null}
-     * @return a re-ranking at the proxies' own temperature
+     * @return a re-ranking at {@link SimilarityQuery#DEFAULT_RERANK_TEMPERATURE}
      */
     public static ProxyRerank of(IndexProxies proxies, float weight, String categoryField) {
-        return new ProxyRerank(proxies, weight, proxies.temperature(), categoryField);
+        return new ProxyRerank(proxies, weight, SimilarityQuery.DEFAULT_RERANK_TEMPERATURE, categoryField);
     }
 }

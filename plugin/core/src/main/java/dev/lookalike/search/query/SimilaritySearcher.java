@@ -102,8 +102,11 @@ public final class SimilaritySearcher {
         candidates.sort(Comparator.comparingInt(c -> c.doc));
 
         IndexProxies proxies = metadata.proxies();
-        float temperature = query.rerankTemperature() != null ? query.rerankTemperature() : proxies.temperature();
-        ProxyAssignment queryAssignment = proxies.isEmpty() ? null : ProxyAssignment.of(proxies, vector, temperature);
+        float temperature = query.rerankTemperature() != null ? query.rerankTemperature()
+                : SimilarityQuery.DEFAULT_RERANK_TEMPERATURE;
+        // The prediction shown to users is the model's, at its own temperature; re-ranking has its own.
+        ProxyAssignment prediction = proxies.isEmpty() ? null : ProxyAssignment.of(proxies, vector);
+        ProxyAssignment queryAssignment = prediction == null ? null : ProxyAssignment.of(proxies, vector, temperature);
         boolean rerank = query.rerank() && queryAssignment != null;
         Weight textWeight = text == null ? null
                 : searcher.createWeight(searcher.rewrite(text), ScoreMode.COMPLETE, 1f);
@@ -120,9 +123,9 @@ public final class SimilaritySearcher {
         for (Candidate c : candidates.subList(0, Math.min(query.k(), candidates.size()))) {
             top.add(hits.hit(c));
         }
-        CategoryPrediction prediction = queryAssignment == null ? null
-                : new CategoryPrediction(queryAssignment.category(), queryAssignment.probability());
-        return new SearchResults(top, prediction, byDoc.size());
+        CategoryPrediction predicted = prediction == null ? null
+                : new CategoryPrediction(prediction.category(), prediction.probability());
+        return new SearchResults(top, predicted, byDoc.size());
     }
 
     private void collect(Map<Integer, Candidate> byDoc, Query q, SimilarityQuery query) throws IOException {

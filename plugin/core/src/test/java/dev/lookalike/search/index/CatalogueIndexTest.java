@@ -337,7 +337,7 @@ public class CatalogueIndexTest extends LuceneTestCase {
             try (DirectoryReader reader = DirectoryReader.open(dir)) {
                 float[] query = TestItems.unitVector(random(), DIM);
                 SearchResults results = SimilaritySearcher.open(reader).search(SimilarityQuery.builder(
-                        QueryVector.of(query)).k(41).rerank(true).rerankWeight(0.4f).build());
+                        QueryVector.of(query)).k(41).rerank(true).rerankWeight(0.4f).rerankTemperature(T).build());
                 assertEquals(41, results.hits().size());
                 double[] q = Oracle.softmax(proxies, query, T);
                 for (SearchHit hit : results.hits()) {

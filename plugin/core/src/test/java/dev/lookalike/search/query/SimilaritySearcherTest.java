@@ -151,9 +151,9 @@ public class SimilaritySearcherTest extends LuceneTestCase {
                 DirectoryReader reader = TestItems.index(dir, random(), items, metadata)) {
             SimilaritySearcher searcher = searcher(reader, metadata);
             float[] query = TestItems.unitVector(random(), DIM);
-            // a temperature other than the index's forces distributions to be recomputed from vectors
-            for (Float t : new Float[] {null, 0.5f}) {
-                double qt = t == null ? temperature : t;
+            // the index's temperature reads the stored distributions; any other (the default) recomputes them
+            for (Float t : new Float[] {temperature, null, 0.9f}) {
+                double qt = t == null ? SimilarityQuery.DEFAULT_RERANK_TEMPERATURE : t;
                 SearchResults results = searcher.search(SimilarityQuery.builder(QueryVector.of(query)).k(40)
                         .rerank(true).rerankTemperature(t).build());
                 double[] q = Oracle.softmax(proxies, query, qt);

@@ -44,7 +44,7 @@ import org.opensearch.search.fetch.subphase.FetchSourceContext;
  * {"image_knn": {"field": "embedding",
  *                "image": "&lt;base64&gt;" | "vector": [...] | "like": {"index": "...", "id": "..."},
  *                "k": 10, "num_candidates": 100, "filter": {any query}, "min_score": 0.8,
- *                "rerank": {"proxies": true, "weight": 0.7, "temperature": 0.1},
+ *                "rerank": {"proxies": true, "weight": 0.05, "temperature": 0.5},
  *                "ignore_unmapped": false, "boost": 1, "_name": "..."}}
  * </pre>
  * Each shard returns its best {@code k} by the core's {@link VisualSimilarityQuery} (so {@code _score} is
@@ -285,7 +285,8 @@ public final class ImageKnnQueryBuilder extends AbstractQueryBuilder<ImageKnnQue
             String categoryField = categories != null && categories.hasDocValues()
                     && "keyword".equals(categories.typeName()) ? catalogue.categoryField() : null;
             proxyRerank = new ProxyRerank(proxies, rerank.weight(),
-                    rerank.temperature() != null ? rerank.temperature() : proxies.temperature(), categoryField);
+                    rerank.temperature() != null ? rerank.temperature() : SimilarityQuery.DEFAULT_RERANK_TEMPERATURE,
+                    categoryField);
         }
         return new VisualSimilarityQuery(field, unit, k, candidates, filterQuery, minScore, proxyRerank);
     }

@@ -14,14 +14,15 @@ import org.opensearch.core.xcontent.XContentParser;
 
 /**
  * The {@code rerank} object of an {@code image_knn} query:
- * {@code {"proxies": true, "weight": 0.7, "temperature": 0.1}}. {@code proxies} switches re-ranking by proxy
+ * {@code {"proxies": true, "weight": 0.05, "temperature": 0.5}}. {@code proxies} switches re-ranking by proxy
  * agreement on (the default once the object is given); {@code weight} defaults to the core's
- * {@link SimilarityQuery#DEFAULT_RERANK_WEIGHT} and {@code temperature} to the model's. The core's rules
+ * {@link SimilarityQuery#DEFAULT_RERANK_WEIGHT} and {@code temperature} to
+ * {@link SimilarityQuery#DEFAULT_RERANK_TEMPERATURE}. The core's rules
  * check both values.
  *
  * @param proxies     whether to re-rank by proxy agreement
  * @param weight      the weight of agreement, 0 to 1
- * @param temperature the softmax temperature, or {@code null} for the model's
+ * @param temperature the softmax temperature, or {@code null} for the default
  */
 public record RerankOptions(boolean proxies, float weight, Float temperature) implements Writeable, ToXContentFragment {
 
