@@ -25,9 +25,9 @@ import org.apache.lucene.search.Weight;
 /**
  * Runs {@link SimilarityQuery}s against one point-in-time view of an index, with the proxies stored with
  * that view's commit (or given by an engine adapter). Steps, each explained on {@link SimilarityQuery}:
- * resolve the query vector; filtered kNN for {@code numCandidates} candidates (Lucene's
- * {@link KnnFloatVectorQuery}, whose filter acts inside the HNSW walk and which scans exactly when the filter
- * matches fewer documents than the walk would visit); add the best BM25 matches when the query has text; read
+ * resolve the query vector; filtered kNN for {@code numCandidates} candidates ({@link NearestDocuments}: an
+ * exact scan of the matches of a selective filter, else Lucene's {@link KnnFloatVectorQuery}, whose filter
+ * acts inside the HNSW walk); add the best BM25 matches when the query has text; read
  * each candidate's exact similarity, distribution and BM25; drop those under the minimum similarity; fuse;
  * keep the best k. Cost is dominated by the HNSW walk, O(numCandidates x log n) distance computations, plus
  * O(numCandidates x (dimension + categories)) for scoring. Thread-safe if the {@link IndexSearcher} is; does
@@ -93,7 +93,9 @@ public final class SimilaritySearcher {
         Query text = query.text() == null ? null : TextQueries.anyWord("query option text", query.text());
 
         Map<Integer, Candidate> byDoc = new LinkedHashMap<>();
-        collect(byDoc, new KnnFloatVectorQuery(IndexSchema.VECTOR, vector, query.numCandidates(), filter), query);
+        for (Candidate c : NearestDocuments.find(searcher, IndexSchema.VECTOR, vector, query.numCandidates(), filter)) {
+            byDoc.put(c.doc, c);
+        }
         if (text != null) {
             collect(byDoc, filter == null ? text : new BooleanQuery.Builder()
                     .add(text, BooleanClause.Occur.MUST).add(filter, BooleanClause.Occur.FILTER).build(), query);

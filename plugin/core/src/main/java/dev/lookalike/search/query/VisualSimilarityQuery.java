@@ -8,21 +8,16 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
-import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.Scorer;
-import org.apache.lucene.search.Weight;
 
 /**
  * The Lucene query for visual similarity on any unit-vector field, for engine adapters whose requests run one
- * Lucene query per shard: the {@code numCandidates} nearest documents that match the filter (Lucene's
- * {@link KnnFloatVectorQuery}: the filter acts inside the HNSW walk, and an exact scan replaces the walk when
- * the filter is very selective), each scored by its exact cosine similarity to the query, re-scored with
+ * Lucene query per shard: the {@code numCandidates} nearest documents that match the filter
+ * ({@link NearestDocuments}: an exact scan of a selective filter's matches, else Lucene's
+ * {@link KnnFloatVectorQuery} with the filter inside the HNSW walk), each scored by its exact cosine similarity to the query, re-scored with
  * {@link ProxyRerank} when given, then the best {@code k}. The score of a document is
  * <pre>
  *   visual = rerank ? (1 − w)·similarity + w·agreement : similarity
@@ -98,9 +93,7 @@ public final class VisualSimilarityQuery extends Query {
      */
     @Override
     public Query rewrite(IndexSearcher searcher) throws IOException {
-        // One rewrite step yields Lucene's own nearest-documents query; it rewrites the filter itself.
-        Query knn = new KnnFloatVectorQuery(field, vector, numCandidates, filter).rewrite(searcher);
-        List<Candidate> candidates = matches(searcher, knn);
+        List<Candidate> candidates = NearestDocuments.find(searcher, field, vector, numCandidates, filter);
         ProxyAssignment query = rerank == null ? null
                 : ProxyAssignment.of(rerank.proxies(), vector, rerank.temperature());
         CandidateFields fields = new CandidateFields(field, null, rerank == null ? null : rerank.categoryField());
@@ -125,23 +118,6 @@ public final class VisualSimilarityQuery extends Query {
             scores[i] = (float) top.get(i).score;
         }
         return new ScoredDocsQuery(searcher.getIndexReader().getContext().id(), docs, scores, toString());
-    }
-
-    private static List<Candidate> matches(IndexSearcher searcher, Query knn) throws IOException {
-        // Straight from the query, not through the searcher: no query cache or profiler for an internal step.
-        Weight weight = knn.createWeight(searcher, ScoreMode.COMPLETE_NO_SCORES, 1f);
-        List<Candidate> out = new ArrayList<>();
-        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-            Scorer scorer = weight.scorer(leaf);
-            if (scorer == null) {
-                continue;
-            }
-            DocIdSetIterator docs = scorer.iterator();
-            for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
-                out.add(new Candidate(leaf.docBase + doc));
-            }
-        }
-        return out;
     }
 
     @Override

@@ -1,0 +1,67 @@
+package dev.lookalike.search.query;
+
+import dev.lookalike.search.index.IndexSchema;
+import dev.lookalike.search.testing.Oracle;
+import dev.lookalike.search.testing.TestItems;
+import dev.lookalike.search.testing.TestItems.Item;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.tests.util.LuceneTestCase;
+import org.junit.Test;
+
+public class NearestDocumentsTest extends LuceneTestCase {
+
+    private static final int DIM = 8;
+
+    private static List<String> ids(IndexSearcher searcher, List<Candidate> found, float[] query,
+            List<Item> items) throws IOException {
+        List<Item> hits = new ArrayList<>();
+        for (Candidate c : found) {
+            String id = searcher.storedFields().document(c.doc).get(IndexSchema.ID);
+            hits.add(items.stream().filter(it -> it.id().equals(id)).findFirst().orElseThrow());
+        }
+        return Oracle.nearest(hits, query, hits.size(), it -> true);
+    }
+
+    @Test
+    public void exactScanAndHnswWalkBothFindTheNearestLiveMatches() throws IOException {
+        List<Item> items = TestItems.random(random(), 400, DIM, 4);
+        try (Directory dir = newDirectory()) {
+            TestItems.index(dir, random(), items, TestItems.metadata(items, DIM, 0.1f)).close();
+            Set<String> deleted = new HashSet<>();
+            try (IndexWriter writer = new IndexWriter(dir, newIndexWriterConfig())) {
+                for (int i = 0; i < 40; i++) {
+                    String id = items.get(random().nextInt(items.size())).id();
+                    writer.deleteDocuments(new Term(IndexSchema.ID, id));
+                    deleted.add(id);
+                }
+            }
+            try (DirectoryReader reader = DirectoryReader.open(dir)) {
+                IndexSearcher searcher = newSearcher(reader);
+                List<Item> live = items.stream().filter(it -> !deleted.contains(it.id())).toList();
+                TermQuery filter = new TermQuery(new Term(IndexSchema.CATEGORY, "c2"));
+                for (int round = 0; round < 5; round++) {
+                    float[] query = TestItems.unitVector(random(), DIM);
+                    int count = 1 + random().nextInt(30);
+                    List<String> expected = Oracle.nearest(live, query, count, it -> it.category().equals("c2"));
+                    List<Candidate> scanned = NearestDocuments.find(searcher, IndexSchema.VECTOR, query, count,
+                            filter, 1000);
+                    assertEquals("exact scan", expected, ids(searcher, scanned, query, items));
+                    // A walk asked for every match finds them all (Lucene scans when the walk cannot).
+                    List<Candidate> walked = NearestDocuments.find(searcher, IndexSchema.VECTOR, query, 400, filter, 0);
+                    assertEquals("HNSW walk", Oracle.nearest(live, query, 400, it -> it.category().equals("c2")),
+                            ids(searcher, walked, query, items));
+                }
+            }
+        }
+    }
+}
