@@ -25,16 +25,20 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.util.Bits;
 
 /**
  * Judges an index through the real query path: sampled items query the rest by id ("more like this",
- * the item itself left out) through HNSW, without and with proxy re-ranking, scored by their indexed
+ * the item itself left out) through the search path, without and with proxy re-ranking, scored by their indexed
  * category; and the HNSW search's recall@10 against exact search over the stored vectors.
  */
 final class IndexEvaluation {
 
     private final SimilaritySearcher searcher;
+    private final IndexSearcher lucene;
     private final List<String> ids = new ArrayList<>();
     private final int[] labels;
     private final Map<String, Integer> labelOfCategory = new HashMap<>();
@@ -46,10 +50,11 @@ final class IndexEvaluation {
      * @param reader        the index
      * @param rerankWeights the re-ranking weights to run, at least one; the first is the report's {@code reranked}
      *                      run, and with more than one every weight also goes into {@code rerank_sweep}
-     * @param rerankTemperature the temperature of the re-ranking distributions, or {@code null} for the index's
+     * @param rerankTemperature the temperature of the re-ranking distributions, or {@code null} for the default
      */
     IndexEvaluation(DirectoryReader reader, List<Float> rerankWeights, Float rerankTemperature) throws IOException {
         this.searcher = SimilaritySearcher.open(reader);
+        this.lucene = new IndexSearcher(reader);
         this.rerankWeights = List.copyOf(rerankWeights);
         this.rerankTemperature = rerankTemperature;
         List<Integer> labelList = new ArrayList<>();
@@ -144,18 +149,30 @@ final class IndexEvaluation {
         }
     }
 
-    /** Mean overlap of the default HNSW top 10 with the exact top 10 (the item itself left out of both). */
+    /**
+     * Mean overlap of the HNSW graph's top 10 with the exact top 10, the item itself left out of both. The graph
+     * is asked directly (Lucene's {@link KnnFloatVectorQuery} with the search's default 100 candidates), since
+     * the search itself may scan small or filtered indices exactly.
+     */
     private double hnswRecallAt10(int[] sample) throws IOException {
         float[][] vectors = new float[ids.size()][];
         for (int i = 0; i < ids.size(); i++) {
             vectors[i] = searcher.vectorOf(ids.get(i));
         }
+        int candidates = SimilarityQuery.builder(QueryVector.ofItem("any")).k(10).build().numCandidates();
         double sum = IntStream.of(sample).parallel().mapToDouble(item -> {
             List<String> exact = IntStream.of(VectorMath.nearest(vectors[item], vectors, item, 10))
                     .mapToObj(ids::get).toList();
             try {
-                List<String> approximate = searcher.search(SimilarityQuery.builder(QueryVector.ofItem(ids.get(item)))
-                        .k(10).build()).hits().stream().map(SearchHit::id).toList();
+                List<String> approximate = new ArrayList<>();
+                StoredFields stored = lucene.storedFields();
+                for (ScoreDoc hit : lucene.search(new KnnFloatVectorQuery(IndexSchema.VECTOR, vectors[item],
+                        candidates), candidates).scoreDocs) {
+                    String id = stored.document(hit.doc).get(IndexSchema.ID);
+                    if (!id.equals(ids.get(item)) && approximate.size() < 10) {
+                        approximate.add(id);
+                    }
+                }
                 return approximate.stream().filter(exact::contains).count() / 10.0;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -25,11 +25,13 @@ final class VectorFieldOptions {
      * @throws IllegalArgumentException naming the option that is out of range or unknown
      */
     void validate() {
-        if (m < 2 || m > 512) {
-            throw new IllegalArgumentException("--m must be between 2 and 512, got " + m);
+        if (m < IndexSettings.MIN_M || m > IndexSettings.MAX_M) {
+            throw new IllegalArgumentException("--m must be between " + IndexSettings.MIN_M + " and "
+                    + IndexSettings.MAX_M + ", got " + m);
         }
-        if (beamWidth < 1 || beamWidth > 3200) {
-            throw new IllegalArgumentException("--beam-width must be between 1 and 3200, got " + beamWidth);
+        if (beamWidth < 1 || beamWidth > IndexSettings.MAX_BEAM_WIDTH) {
+            throw new IllegalArgumentException("--beam-width must be between 1 and " + IndexSettings.MAX_BEAM_WIDTH
+                    + ", got " + beamWidth);
         }
         quantization();
     }

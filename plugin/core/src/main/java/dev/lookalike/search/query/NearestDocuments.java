@@ -22,8 +22,9 @@ import org.apache.lucene.util.VectorUtil;
  * Finds the nearest documents to a unit query vector, within a filter: the first step of every similarity
  * search. A filter that keeps at most {@link #EXACT_SEARCH_MAX_MATCHES} documents is searched exactly, one dot
  * product per matching document: cheaper than Lucene's filtered HNSW walk, which visits many documents the
- * filter then drops before it can give up and scan (at a million vectors, a filter keeping 1 % costs the walk
- * about 4.6 ms and the scan well under 1). Larger filters and unfiltered searches walk the graph with Lucene's
+ * filter then drops before it can give up and scan (in {@code lookalike bench search} at a million vectors, a
+ * filter keeping 1 % costs the scan 3.7 ms against the walk's 6.4, and one keeping 0.1 % costs 0.3 ms).
+ * Larger filters and unfiltered searches walk the graph with Lucene's
  * {@link KnnFloatVectorQuery}, the filter acting inside the walk. Either way every returned document matches
  * the filter and is live, and min(count, matches) come back. Thread-safe; costs O(matches x dimension) for
  * the scan, O(count x log n) distance computations for the walk.
