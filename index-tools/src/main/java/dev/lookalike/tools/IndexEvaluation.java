@@ -159,7 +159,7 @@ final class IndexEvaluation {
         for (int i = 0; i < ids.size(); i++) {
             vectors[i] = searcher.vectorOf(ids.get(i));
         }
-        int candidates = SimilarityQuery.builder(QueryVector.ofItem("any")).k(10).build().numCandidates();
+        int candidates = SimilarityQuery.defaultCandidates(10);
         double sum = IntStream.of(sample).parallel().mapToDouble(item -> {
             List<String> exact = IntStream.of(VectorMath.nearest(vectors[item], vectors, item, 10))
                     .mapToObj(ids::get).toList();

@@ -4,12 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.lookalike.analyzer.dataset.LabelledDataset;
-import dev.lookalike.analyzer.dataset.SampledDataset;
-import dev.lookalike.analyzer.model.Embedder;
 import dev.lookalike.analyzer.model.ModelBundle;
 import dev.lookalike.search.index.IndexSettings;
-import dev.lookalike.search.query.SimilarityQuery;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -21,7 +17,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -68,32 +63,8 @@ final class OpenSearchBenchCommand implements Callable<Integer> {
             description = "The OpenSearch node, e.g. http://localhost:9200.")
     URI url;
 
-    @Option(names = "--vectors", defaultValue = "20000", paramLabel = "N",
-            description = "Documents in each index. Default: ${DEFAULT-VALUE}.")
-    int vectors;
-
-    @Option(names = "--source-images", defaultValue = "5000", paramLabel = "N",
-            description = "How many of the dataset's images to embed as the corpus's sources. Default: ${DEFAULT-VALUE}.")
-    int sourceImages;
-
-    @Option(names = "--noise", defaultValue = "0.3", paramLabel = "LENGTH",
-            description = "Expected length of the noise added to a source vector. Default: ${DEFAULT-VALUE}.")
-    double noise;
-
-    @Option(names = "--queries", defaultValue = "500", paramLabel = "N",
-            description = "Timed queries per kind. Default: ${DEFAULT-VALUE}.")
-    int queries;
-
-    @Option(names = "--warmup", defaultValue = "100", paramLabel = "N",
-            description = "Untimed queries per kind before the timed ones. Default: ${DEFAULT-VALUE}.")
-    int warmup;
-
-    @Option(names = "--k", defaultValue = "10", paramLabel = "K", description = "Results per query. Default: ${DEFAULT-VALUE}.")
-    int k;
-
-    @Option(names = "--candidates", defaultValue = "100", paramLabel = "N",
-            description = "Nearest candidates per shard (image_knn num_candidates; knn k). Default: ${DEFAULT-VALUE}.")
-    int candidates;
+    @Mixin
+    BenchCorpusOptions bench;
 
     @Option(names = "--m", defaultValue = "" + IndexSettings.DEFAULT_M, paramLabel = "M",
             description = "HNSW max connections per node, both indices. Default: ${DEFAULT-VALUE}.")
@@ -102,9 +73,6 @@ final class OpenSearchBenchCommand implements Callable<Integer> {
     @Option(names = "--ef-construction", defaultValue = "" + IndexSettings.DEFAULT_BEAM_WIDTH, paramLabel = "N",
             description = "HNSW beam width while building, both indices. Default: ${DEFAULT-VALUE}.")
     int efConstruction;
-
-    @Option(names = "--seed", defaultValue = "42", paramLabel = "N", description = "Seed. Default: ${DEFAULT-VALUE}.")
-    long seed;
 
     @Option(names = "--replace", description = "Delete bench indices left by an earlier run instead of refusing.")
     boolean replace;
@@ -123,22 +91,14 @@ final class OpenSearchBenchCommand implements Callable<Integer> {
         JsonNode info = http.expectOk("GET", "/", null);
         List<String> plugins = requirePlugins(http);
         ModelBundle bundle = model.bundle();
-        SourceEmbeddings sources;
-        try (Embedder embedder = model.embedder(bundle)) {
-            sources = SourceEmbeddings.embed(embedder, sourceImages(), err);
-        }
-        SplittableRandom random = new SplittableRandom(seed);
-        SyntheticCorpus corpus;
-        try (Progress progress = new Progress("generating", vectors, "vec")) {
-            corpus = SyntheticCorpus.generate(sources, vectors, noise, random.split(), progress);
-        }
-        float[][] timed = sources.noisyCopies(queries, noise, random.split());
-        float[][] untimed = sources.noisyCopies(warmup, noise, random.split());
+        BenchCorpusOptions.BenchCorpus run = bench.build(model, bundle, data, err);
+        SourceEmbeddings sources = run.sources();
+        SyntheticCorpus corpus = run.corpus();
 
         OpenSearchBenchIndices indices = new OpenSearchBenchIndices(http);
         indices.create(sources.dimension(), m, efConstruction, replace);
         long start = System.nanoTime();
-        try (Progress progress = new Progress("bulk loading", 2L * vectors, "doc")) {
+        try (Progress progress = new Progress("bulk loading", 2L * bench.vectors, "doc")) {
             indices.load(corpus.vectors(), progress);
         }
         double load = (System.nanoTime() - start) / 1e9;
@@ -148,14 +108,14 @@ final class OpenSearchBenchCommand implements Callable<Integer> {
         indices.refreshAndMerge();
         double merge = (System.nanoTime() - start) / 1e9;
 
-        List<OpenSearchBenchResult.Kind> kinds = measure(http, corpus, untimed, timed);
+        List<OpenSearchBenchResult.Kind> kinds = measure(http, corpus, run.untimed(), run.timed());
         if (!keepIndices) {
             indices.delete();
         }
         OpenSearchBenchResult result = new OpenSearchBenchResult(new OpenSearchBenchResult.Settings(url.toString(),
-                info.path("version").path("number").asText(), plugins, vectors, sources.dimension(),
-                sources.description(), bundle.spec().name(), noise, m, efConstruction, k, candidates, queries, warmup,
-                Math.min(RECALL_QUERIES, queries), seed), load, merge, kinds);
+                info.path("version").path("number").asText(), plugins, bench.vectors, sources.dimension(),
+                sources.description(), bundle.spec().name(), bench.noise, m, efConstruction, bench.k, bench.candidates,
+                bench.queries, bench.warmup, Math.min(RECALL_QUERIES, bench.queries), bench.seed), load, merge, kinds);
         print(spec.commandLine().getOut(), result);
         if (json != null) {
             Path parent = json.toAbsolutePath().getParent();
@@ -167,21 +127,7 @@ final class OpenSearchBenchCommand implements Callable<Integer> {
     }
 
     private void validate() {
-        requireAtLeast("--vectors", vectors, 1);
-        requireAtLeast("--queries", queries, 1);
-        requireAtLeast("--warmup", warmup, 0);
-        requireAtLeast("--source-images", sourceImages, 1);
-        if (!(noise >= 0 && Double.isFinite(noise))) {
-            throw new IllegalArgumentException("--noise must be a finite number of 0 or more, got " + noise);
-        }
-        if (k < 1 || k > Math.min(vectors, SimilarityQuery.MAX_K)) {
-            throw new IllegalArgumentException("--k must be between 1 and min(--vectors, " + SimilarityQuery.MAX_K
-                    + "), got " + k);
-        }
-        if (candidates < k || candidates > SimilarityQuery.MAX_CANDIDATES) {
-            throw new IllegalArgumentException("--candidates must be between --k (" + k + ") and "
-                    + SimilarityQuery.MAX_CANDIDATES + ", got " + candidates);
-        }
+        bench.validate();
         if (m < IndexSettings.MIN_M || m > IndexSettings.MAX_M) {
             throw new IllegalArgumentException("--m must be between " + IndexSettings.MIN_M + " and "
                     + IndexSettings.MAX_M + ", got " + m);
@@ -193,12 +139,6 @@ final class OpenSearchBenchCommand implements Callable<Integer> {
         String scheme = url.getScheme() == null ? "" : url.getScheme();
         if (!scheme.equals("http") && !scheme.equals("https") || url.getHost() == null) {
             throw new IllegalArgumentException("--url must be an http(s) address like http://localhost:9200, got " + url);
-        }
-    }
-
-    private static void requireAtLeast(String option, int value, int min) {
-        if (value < min) {
-            throw new IllegalArgumentException(option + " must be at least " + min + ", got " + value);
         }
     }
 
@@ -221,11 +161,6 @@ final class OpenSearchBenchCommand implements Callable<Integer> {
         return plugins;
     }
 
-    private LabelledDataset sourceImages() {
-        LabelledDataset all = data.open();
-        return sourceImages < all.size() ? SampledDataset.random(all, sourceImages, seed) : all;
-    }
-
     private List<OpenSearchBenchResult.Kind> measure(OpenSearchHttp http, SyntheticCorpus corpus, float[][] untimed,
             float[][] timed) throws IOException {
         ClusterSearchKind[] kinds = ClusterSearchKind.values();
@@ -236,7 +171,7 @@ final class OpenSearchBenchCommand implements Callable<Integer> {
         int recallQueries = Math.min(RECALL_QUERIES, timed.length);
         int[][] truth = new int[recallQueries][];
         for (int q = 0; q < recallQueries; q++) {
-            truth[q] = exact.nearest(timed[q], null, k);
+            truth[q] = exact.nearest(timed[q], null, bench.k);
         }
         try (Progress progress = new Progress("searching", (long) kinds.length * (untimed.length + timed.length), "q")) {
             int done = 0;
@@ -275,7 +210,7 @@ final class OpenSearchBenchCommand implements Callable<Integer> {
     }
 
     private JsonNode search(OpenSearchHttp http, ClusterSearchKind kind, float[] query) throws IOException {
-        return http.expectOk("POST", "/" + kind.index() + "/_search", kind.body(query, k, candidates));
+        return http.expectOk("POST", "/" + kind.index() + "/_search", kind.body(query, bench.k, bench.candidates));
     }
 
     private static int[] ids(JsonNode answer) {

@@ -3,20 +3,15 @@ package dev.lookalike.tools;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.lookalike.analyzer.dataset.LabelledDataset;
-import dev.lookalike.analyzer.dataset.SampledDataset;
-import dev.lookalike.analyzer.model.Embedder;
 import dev.lookalike.analyzer.model.ModelBundle;
 import dev.lookalike.search.index.IndexMetadata;
 import dev.lookalike.search.index.IndexSettings;
-import dev.lookalike.search.query.SimilarityQuery;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.apache.lucene.index.DirectoryReader;
@@ -67,40 +62,8 @@ final class SearchBenchCommand implements Callable<Integer> {
     @Mixin
     VectorFieldOptions vectorField;
 
-    @Option(names = "--vectors", defaultValue = "100000", paramLabel = "N",
-            description = "Items in the index. Default: ${DEFAULT-VALUE}.")
-    int vectors;
-
-    @Option(names = "--source-images", defaultValue = "10000", paramLabel = "N",
-            description = "How many of the dataset's images to embed as the corpus's sources (a seeded sample"
-                    + " when fewer than the dataset has). Default: ${DEFAULT-VALUE}.")
-    int sourceImages;
-
-    @Option(names = "--noise", defaultValue = "0.3", paramLabel = "LENGTH",
-            description = "Expected length of the Gaussian noise added to a unit source vector before it is"
-                    + " normalised again (cosine to the source about 1/sqrt(1 + LENGTH^2)). Default: ${DEFAULT-VALUE}.")
-    double noise;
-
-    @Option(names = "--queries", defaultValue = "1000", paramLabel = "N",
-            description = "Timed queries per kind of query. Default: ${DEFAULT-VALUE}.")
-    int queries;
-
-    @Option(names = "--warmup", defaultValue = "200", paramLabel = "N",
-            description = "Untimed queries per kind before the timed ones. Default: ${DEFAULT-VALUE}.")
-    int warmup;
-
-    @Option(names = "--k", defaultValue = "10", paramLabel = "K",
-            description = "Results per query. Default: ${DEFAULT-VALUE}.")
-    int k;
-
-    @Option(names = "--candidates", defaultValue = "100", paramLabel = "N",
-            description = "Nearest candidates per query (Lookalike's numCandidates; bare Lucene's kNN k), --k.."
-                    + SimilarityQuery.MAX_CANDIDATES + ". Default: ${DEFAULT-VALUE}.")
-    int candidates;
-
-    @Option(names = "--seed", defaultValue = "42", paramLabel = "N",
-            description = "Seed of the source sample, the corpus and the queries. Default: ${DEFAULT-VALUE}.")
-    long seed;
+    @Mixin
+    BenchCorpusOptions bench;
 
     @Option(names = "--index-dir", paramLabel = "DIR",
             description = "Build the index in this new or empty folder and keep it. Default: a temporary folder,"
@@ -115,17 +78,11 @@ final class SearchBenchCommand implements Callable<Integer> {
         validate();
         PrintWriter err = spec.commandLine().getErr();
         ModelBundle bundle = model.bundle();
-        SourceEmbeddings sources;
-        try (Embedder embedder = model.embedder(bundle)) {
-            sources = SourceEmbeddings.embed(embedder, sourceImages(), err);
-        }
-        SplittableRandom random = new SplittableRandom(seed);
-        SyntheticCorpus corpus;
-        try (Progress progress = new Progress("generating", vectors, "vec")) {
-            corpus = SyntheticCorpus.generate(sources, vectors, noise, random.split(), progress);
-        }
-        float[][] timed = sources.noisyCopies(queries, noise, random.split());
-        float[][] untimed = sources.noisyCopies(warmup, noise, random.split());
+        BenchCorpusOptions.BenchCorpus run = bench.build(model, bundle, data, err);
+        SourceEmbeddings sources = run.sources();
+        SyntheticCorpus corpus = run.corpus();
+        float[][] timed = run.timed();
+        float[][] untimed = run.untimed();
         IndexSettings settings = vectorField.settings(sources.dimension());
         IndexMetadata metadata = IndexMetadata.create(bundle.spec().name(), settings, bundle.proxies(),
                 bundle.spec().temperature());
@@ -134,7 +91,7 @@ final class SearchBenchCommand implements Callable<Integer> {
         try (TempFolder temp = indexDir == null ? TempFolder.create("lookalike-bench-search-") : null) {
             Path folder = indexDir == null ? temp.path() : Files.createDirectories(indexDir);
             err.printf(Locale.ROOT, "indexing %,d items into %s, then force-merging%n",
-                    vectors, folder);
+                    bench.vectors, folder);
             err.flush();
             build = CorpusIndexer.build(folder, corpus, metadata, indexDir != null);
             kinds = measure(folder, corpus, untimed, timed, err);
@@ -152,22 +109,7 @@ final class SearchBenchCommand implements Callable<Integer> {
     }
 
     private void validate() throws IOException {
-        requireAtLeast("--vectors", vectors, 1);
-        requireAtLeast("--queries", queries, 1);
-        requireAtLeast("--warmup", warmup, 0);
-        requireAtLeast("--source-images", sourceImages, 1);
-        if (!(noise >= 0 && Double.isFinite(noise))) {
-            throw new IllegalArgumentException("--noise must be a finite number of 0 or more, got " + noise);
-        }
-        int maxK = Math.min(vectors, SimilarityQuery.MAX_K);
-        if (k < 1 || k > maxK) {
-            throw new IllegalArgumentException("--k must be between 1 and " + (maxK == vectors
-                    ? "--vectors (" + vectors + ")" : String.valueOf(maxK)) + ", got " + k);
-        }
-        if (candidates < k || candidates > SimilarityQuery.MAX_CANDIDATES) {
-            throw new IllegalArgumentException("--candidates must be between --k (" + k + ") and "
-                    + SimilarityQuery.MAX_CANDIDATES + ", got " + candidates);
-        }
+        bench.validate();
         vectorField.validate();
         if (indexDir != null && Files.exists(indexDir) && !isEmptyFolder(indexDir)) {
             throw new IllegalArgumentException("--index-dir " + indexDir + " is not an empty folder; give a new or empty one");
@@ -183,34 +125,24 @@ final class SearchBenchCommand implements Callable<Integer> {
         }
     }
 
-    private static void requireAtLeast(String option, int value, int min) {
-        if (value < min) {
-            throw new IllegalArgumentException(option + " must be at least " + min + ", got " + value);
-        }
-    }
-
-    private LabelledDataset sourceImages() {
-        LabelledDataset all = data.open();
-        return sourceImages < all.size() ? SampledDataset.random(all, sourceImages, seed) : all;
-    }
-
     private List<SearchBenchResult.Kind> measure(Path folder, SyntheticCorpus corpus, float[][] untimed,
             float[][] timed, PrintWriter err) throws IOException {
         List<SearchKind> kinds = List.of(SearchKind.values());
         try (Directory directory = FSDirectory.open(folder); DirectoryReader reader = DirectoryReader.open(directory);
                 Progress progress = new Progress("searching", (long) kinds.size() * (untimed.length + timed.length),
                         "q")) {
-            SearchKindBenchmark benchmark = new SearchKindBenchmark(new BenchSearches(reader, k, candidates), corpus,
-                    k, RECALL_QUERIES, err);
+            SearchKindBenchmark benchmark = new SearchKindBenchmark(new BenchSearches(reader, bench.k,
+                    bench.candidates), corpus, bench.k, RECALL_QUERIES, err);
             return benchmark.measure(kinds, untimed, timed, progress);
         }
     }
 
     private SearchBenchResult.Settings settings(SourceEmbeddings sources, ModelBundle bundle, IndexSettings index) {
         Runtime runtime = Runtime.getRuntime();
-        return new SearchBenchResult.Settings(vectors, sources.dimension(), sources.description(), bundle.spec().name(),
-                noise, index.hnswM(), index.beamWidth(), index.quantization().name().toLowerCase(Locale.ROOT), k,
-                candidates, queries, warmup, Math.min(RECALL_QUERIES, queries), seed,
+        return new SearchBenchResult.Settings(bench.vectors, sources.dimension(), sources.description(),
+                bundle.spec().name(), bench.noise, index.hnswM(), index.beamWidth(),
+                index.quantization().name().toLowerCase(Locale.ROOT), bench.k, bench.candidates, bench.queries,
+                bench.warmup, Math.min(RECALL_QUERIES, bench.queries), bench.seed,
                 System.getProperty("java.vm.name") + " " + Runtime.version(), runtime.availableProcessors(),
                 runtime.maxMemory(), ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent());
     }

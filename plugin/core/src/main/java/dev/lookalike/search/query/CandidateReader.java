@@ -5,6 +5,7 @@ import dev.lookalike.search.proxy.ProxyAssignment;
 import dev.lookalike.search.proxy.StoredDistribution;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.KnnVectorValues;
@@ -49,6 +50,8 @@ final class CandidateReader {
      * @throws IOException if the index cannot be read
      */
     void read(List<Candidate> candidates, float[] query, Weight textWeight) throws IOException {
+        Map<String, Integer> positions = proxies == null || fields.category() == null ? null
+                : CatalogueCategories.positions(proxies);
         int i = 0;
         for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
             int end = leaf.docBase + leaf.reader().maxDoc();
@@ -62,8 +65,8 @@ final class CandidateReader {
             KnnVectorValues.DocIndexIterator vectorDocs = vectors.iterator();
             BinaryDocValues stored = proxies == null || fields.storedDistribution() == null ? null
                     : leaf.reader().getBinaryDocValues(fields.storedDistribution());
-            CatalogueCategories categories = proxies == null || fields.category() == null ? null
-                    : CatalogueCategories.of(leaf.reader(), fields.category(), proxies);
+            CatalogueCategories categories = positions == null ? null
+                    : CatalogueCategories.of(leaf.reader(), fields.category(), positions);
             Scorer scorer = textWeight == null ? null : textWeight.scorer(leaf);
             DocIdSetIterator textDocs = scorer == null ? null : scorer.iterator();
             for (; i < candidates.size() && candidates.get(i).doc < end; i++) {

@@ -30,18 +30,27 @@ final class CatalogueCategories {
     }
 
     /**
-     * @param reader  a segment
-     * @param field   its keyword category field
-     * @param proxies the proxies the distributions are over
-     * @return the segment's reader of categories
-     * @throws IOException if the segment cannot be read
+     * @param proxies proxies
+     * @return each proxy's position by category name, to share among the segments of one search
      */
-    static CatalogueCategories of(LeafReader reader, String field, IndexProxies proxies) throws IOException {
+    static Map<String, Integer> positions(IndexProxies proxies) {
         Map<String, Integer> index = new HashMap<>();
         for (int c = 0; c < proxies.proxies().size(); c++) {
             index.put(proxies.proxies().get(c).category(), c);
         }
-        return new CatalogueCategories(DocValues.getSortedSet(reader, field), index);
+        return index;
+    }
+
+    /**
+     * @param reader    a segment
+     * @param field     its keyword category field
+     * @param positions each proxy's position by category name, from {@link #positions}
+     * @return the segment's reader of categories
+     * @throws IOException if the segment cannot be read
+     */
+    static CatalogueCategories of(LeafReader reader, String field, Map<String, Integer> positions)
+            throws IOException {
+        return new CatalogueCategories(DocValues.getSortedSet(reader, field), positions);
     }
 
     /**

@@ -300,7 +300,7 @@ public final class SimilarityQuery {
                 throw new SearchInputException("query option k", "must be between 1 and " + MAX_K + ", got " + k);
             }
             numCandidates = numCandidatesOrDefault != null ? numCandidatesOrDefault
-                    : Math.min(MAX_CANDIDATES, Math.max(100, 2 * k));
+                    : defaultCandidates(k);
             if (numCandidates < k || numCandidates > MAX_CANDIDATES) {
                 throw new SearchInputException("query option num_candidates", "must be between k (" + k
                         + ") and " + MAX_CANDIDATES + ", got " + numCandidates);
@@ -315,6 +315,17 @@ public final class SimilarityQuery {
             requireTemperature("query option rerank_temperature", rerankTemperature);
             return new SimilarityQuery(this);
         }
+    }
+
+    /**
+     * The rule for how many candidates a query scores when it does not say: enough for HNSW's recall and for
+     * re-ranking to have something to reorder, for adapters that build their own queries.
+     *
+     * @param k how many results, 1 to {@value #MAX_K}
+     * @return {@code min(}{@value #MAX_CANDIDATES}{@code , max(100, 2k))}
+     */
+    public static int defaultCandidates(int k) {
+        return Math.min(MAX_CANDIDATES, Math.max(100, 2 * k));
     }
 
     /**

@@ -40,7 +40,8 @@ public class CatalogueCategoriesTest extends LuceneTestCase {
             }
             try (DirectoryReader reader = DirectoryReader.open(dir)) {
                 LeafReader leaf = reader.leaves().get(0).reader();
-                CatalogueCategories categories = CatalogueCategories.of(leaf, "category", proxies);
+                CatalogueCategories categories = CatalogueCategories.of(leaf, "category",
+                        CatalogueCategories.positions(proxies));
                 assertArrayEquals(new float[] {0, 1, 0}, categories.distribution(0, 3), 0f);
                 assertArrayEquals(new float[] {0.5f, 0, 0.5f}, categories.distribution(1, 3), 0f);
                 assertNull("no category the proxies know", categories.distribution(2, 3));

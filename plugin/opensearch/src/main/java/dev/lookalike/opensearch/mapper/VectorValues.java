@@ -4,6 +4,7 @@ import dev.lookalike.search.SearchInputException;
 import dev.lookalike.search.UnitVectors;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.List;
 import org.opensearch.core.xcontent.XContentParser;
 
 /**
@@ -71,5 +72,31 @@ public final class VectorValues {
         } catch (SearchInputException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
+    }
+
+    /**
+     * Reads a vector as {@code _source} holds it: a list of numbers.
+     *
+     * @param value the value from {@code _source}, or {@code null}
+     * @param name  how the field is named in messages, e.g. {@code document [7] [embedding]}
+     * @return the numbers as they are, or {@code null} when there is no value or an empty list
+     * @throws IllegalArgumentException naming it if the value is not a list of numbers
+     */
+    public static float[] fromSource(Object value, String name) {
+        if (value == null || value instanceof List<?> empty && empty.isEmpty()) {
+            return null;
+        }
+        if (!(value instanceof List<?> list)) {
+            throw new IllegalArgumentException(name + " must be an array of numbers, got " + value);
+        }
+        float[] out = new float[list.size()];
+        for (int i = 0; i < out.length; i++) {
+            if (!(list.get(i) instanceof Number n)) {
+                throw new IllegalArgumentException(name + " holds " + list.get(i) + " at position " + i
+                        + ", not a number");
+            }
+            out[i] = n.floatValue();
+        }
+        return out;
     }
 }

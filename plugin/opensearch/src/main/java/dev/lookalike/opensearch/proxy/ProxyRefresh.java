@@ -5,7 +5,6 @@ import dev.lookalike.opensearch.mapper.VectorValues;
 import dev.lookalike.opensearch.model.NodeEmbedder;
 import dev.lookalike.search.proxy.CategoryProxyBuilder;
 import dev.lookalike.search.proxy.IndexProxies;
-import java.util.List;
 import java.util.Map;
 import org.opensearch.action.admin.indices.mapping.get.GetMappingsRequest;
 import org.opensearch.action.admin.indices.mapping.put.PutMappingRequest;
@@ -121,18 +120,15 @@ public final class ProxyRefresh {
             Map<String, Object> source = hit.getSourceAsMap();
             Object category = XContentMapValues.extractValue(categoryField, source);
             Object vector = XContentMapValues.extractValue(field, source);
-            if (!(category instanceof String name) || !(vector instanceof List<?> values) || values.isEmpty()) {
+            String name = "document [" + hit.getId() + "] [" + field + "]";
+            float[] floats = VectorValues.fromSource(vector, name);
+            if (!(category instanceof String categoryName) || floats == null) {
                 return;
-            }
-            float[] floats = new float[values.size()];
-            for (int i = 0; i < floats.length; i++) {
-                floats[i] = ((Number) values.get(i)).floatValue();
             }
             if (dimension < 0) {
                 dimension = floats.length;
             }
-            builder.add(name, VectorValues.normalised(floats, "document [" + hit.getId() + "] [" + field + "]",
-                    dimension));
+            builder.add(categoryName, VectorValues.normalised(floats, name, dimension));
             documents++;
         }
 

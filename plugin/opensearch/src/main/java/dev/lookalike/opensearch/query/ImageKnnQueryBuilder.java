@@ -229,19 +229,13 @@ public final class ImageKnnQueryBuilder extends AbstractQueryBuilder<ImageKnnQue
     }
 
     private float[] vectorOf(Object value) {
-        if (!(value instanceof List<?> list) || list.isEmpty()) {
+        float[] vector = VectorValues.fromSource(value, "[image_knn][like] document [" + like.id() + "] in index ["
+                + like.index() + "] field [" + field + "]");
+        if (vector == null) {
             throw new IllegalArgumentException("[image_knn][like] document [" + like.id() + "] in index ["
                     + like.index() + "] has no vector in [" + field + "]");
         }
-        float[] out = new float[list.size()];
-        for (int i = 0; i < out.length; i++) {
-            if (!(list.get(i) instanceof Number n)) {
-                throw new IllegalArgumentException("[image_knn][like] document [" + like.id() + "] field [" + field
-                        + "] holds " + list.get(i) + ", not a number");
-            }
-            out[i] = n.floatValue();
-        }
-        return out;
+        return vector;
     }
 
     @Override
@@ -262,8 +256,7 @@ public final class ImageKnnQueryBuilder extends AbstractQueryBuilder<ImageKnnQue
             throw new IllegalStateException("[image_knn] has no vector yet: the query was not rewritten");
         }
         float[] unit = VectorValues.normalised(vector, "[image_knn][vector]", vectors.dimension());
-        int candidates = numCandidates != null ? numCandidates
-                : Math.min(SimilarityQuery.MAX_CANDIDATES, Math.max(100, 2 * k));
+        int candidates = numCandidates != null ? numCandidates : SimilarityQuery.defaultCandidates(k);
         if (candidates < k) {
             throw new IllegalArgumentException("[image_knn][num_candidates] must be at least k (" + k + "), got "
                     + candidates);
