@@ -1,10 +1,14 @@
 package dev.lookalike.e2e;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -25,7 +29,47 @@ public final class LookalikeCli {
         }
     }
 
+    /**
+     * A benchmark's run and the figures it wrote.
+     *
+     * @param run     what it printed and how it ended
+     * @param figures what it wrote with {@code --json}, or {@code null} if it failed before writing
+     */
+    public record BenchRun(Result run, JsonNode figures) {
+    }
+
     private LookalikeCli() {
+    }
+
+    /**
+     * Runs a benchmark command: small by default, at the size a script asks for through a system property.
+     * Writes {@code --json} where the arguments say (relative to the repository), else to a temporary file that
+     * is removed, and reads it back. Prints what the command printed, so that a script's table shows in the log.
+     *
+     * @param command  the command's words, e.g. {@code bench ingest --url ...}
+     * @param property a system property holding the full-size arguments (empty: run small)
+     * @param small    the arguments of the small run
+     * @return the run and its figures
+     */
+    public static BenchRun bench(List<String> command, String property, List<String> small)
+            throws IOException, InterruptedException {
+        String full = System.getProperty(property, "").trim();
+        List<String> args = new ArrayList<>(command);
+        args.addAll(full.isEmpty() ? small : Arrays.asList(full.split("\\s+")));
+        int given = args.indexOf("--json");
+        Path json = given >= 0 ? repo().resolve(args.get(given + 1)) : Files.createTempFile("lookalike-bench", ".json");
+        if (given < 0) {
+            args.addAll(List.of("--json", json.toString()));
+        }
+        try {
+            Result run = run(args.toArray(String[]::new));
+            System.out.println(run.stdout());
+            return new BenchRun(run, Files.size(json) > 0 ? new ObjectMapper().readTree(json.toFile()) : null);
+        } finally {
+            if (given < 0) {
+                Files.deleteIfExists(json);
+            }
+        }
     }
 
     /** @return the repository's root */

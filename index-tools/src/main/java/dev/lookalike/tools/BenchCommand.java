@@ -5,6 +5,6 @@ import picocli.CommandLine.Command;
 /** {@code lookalike bench}: benchmarks that print figures. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks that print figures (not timed tests).",
-        subcommands = {EmbedBenchCommand.class, SearchBenchCommand.class, OpenSearchBenchCommand.class})
+        subcommands = {EmbedBenchCommand.class, SearchBenchCommand.class, OpenSearchBenchCommand.class, IngestBenchCommand.class})
 final class BenchCommand {
 }

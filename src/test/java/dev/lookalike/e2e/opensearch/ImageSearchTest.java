@@ -1,5 +1,6 @@
 package dev.lookalike.e2e.opensearch;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
 import dev.lookalike.analyzer.dataset.FashionMnist;
+import dev.lookalike.e2e.LookalikeCli;
 import dev.lookalike.analyzer.model.Embedder;
 import dev.lookalike.analyzer.model.EmbedderOptions;
 import dev.lookalike.analyzer.model.ModelBundle;
@@ -358,6 +360,69 @@ class ImageSearchTest {
                 "{\"docs\": [{\"_source\": {\"image\": \"aGVsbG8=\"}}]}")).body();
         assertFalse(ignored.path("docs").get(0).path("doc").path("_source").has("embedding"), ignored::toString);
         assertTrue(ignored.path("docs").get(0).path("doc").path("_source").has("image"), ignored::toString);
+    }
+
+    @Test
+    void bulkEmbedsInBatchesAndFailsOnlyTheBadDocuments() throws Exception {
+        ok(node.send("PUT", "/batched", """
+                {"settings": {"number_of_shards": 1, "number_of_replicas": 0},
+                 "mappings": {"properties": {"embedding": {"type": "image_vector", "dims": 64}}}}"""));
+        ok(node.send("PUT", "/_ingest/pipeline/batched", """
+                {"processors": [{"image_embedding": {"field": "image", "target_field": "embedding",
+                   "batch_size": 3}}]}"""));
+        Map<Integer, String> bad = Map.of(2, "is not valid base64", 5, "[image_embedding] field [image] is missing",
+                6, "not a recognised image format");
+        StringBuilder bulk = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            bulk.append("{\"index\": {\"_id\": \"").append(i).append("\"}}\n");
+            ObjectNode doc = JSON.createObjectNode().put("title", "document " + i);
+            switch (i) {
+                case 2 -> doc.put("image", "%%%");
+                case 5 -> { }
+                case 6 -> doc.put("image", "aGVsbG8=");
+                default -> doc.put("image", Base64.getEncoder().encodeToString(TestImages.fashionPng(test, 100 + i)));
+            }
+            bulk.append(JSON.writeValueAsString(doc)).append('\n');
+        }
+        JsonNode items = ok(node.send("POST", "/batched/_bulk?pipeline=batched&refresh=true", bulk.toString()))
+                .body().path("items");
+        for (int i = 0; i < 8; i++) {
+            JsonNode item = items.get(i).path("index");
+            if (bad.containsKey(i)) {
+                assertEquals(400, item.path("status").asInt(), item::toString);
+                assertTrue(item.path("error").path("reason").asText().contains(bad.get(i)), item::toString);
+                continue;
+            }
+            assertEquals(201, item.path("status").asInt(), item::toString);
+            float[] stored = floats(ok(node.get("/batched/_doc/" + i)).body().path("_source").path("embedding"));
+            float[] alone = floats(ok(node.send("POST", "/_plugins/lookalike/_embed",
+                    TestImages.embedBody(TestImages.fashionPng(test, 100 + i)))).body().path("vector"));
+            assertArrayEquals(alone, stored, 1e-5f, "document " + i + " embedded in a batch as alone");
+        }
+        assertEquals(5, ok(node.get("/batched/_count")).body().path("count").asLong());
+
+        JsonResponse zero = node.send("PUT", "/_ingest/pipeline/zero", """
+                {"processors": [{"image_embedding": {"field": "image", "target_field": "embedding",
+                   "batch_size": 0}}]}""");
+        assertEquals(400, zero.status(), zero::toString);
+        assertTrue(zero.text().contains("[batch_size] must be a positive integer, got [0]"), zero::toString);
+    }
+
+    /** {@code scripts/bench-ingest} runs this at full size, passing the command's options. */
+    @Test
+    void ingestBenchmarkLoadsEveryImageEachWay() throws Exception {
+        LookalikeCli.BenchRun bench = LookalikeCli.bench(List.of("bench", "ingest", "--url", node.uri().toString()),
+                "lookalike.bench.ingest.args", List.of("--images", "120", "--bulk-size", "50"));
+        assertEquals(0, bench.run().exitCode(), bench.run()::toString);
+        List<Integer> batchSizes = new ArrayList<>();
+        for (JsonNode way : bench.figures().path("ways")) {
+            batchSizes.add(way.path("batch_size").asInt());
+            assertTrue(way.path("images_per_second").asDouble() > 0, way::toString);
+        }
+        assertEquals(3, batchSizes.size(), bench.figures()::toString);
+        assertEquals(0, batchSizes.get(2), "the client-side way comes last");
+        assertEquals(404, node.get("/lookalike-bench-ingest").status(), "the benchmark's index is deleted");
+        assertEquals(ITEMS, count(), "no document of the catalogue touched");
     }
 
     @Test

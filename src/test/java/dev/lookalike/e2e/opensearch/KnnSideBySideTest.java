@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lookalike.e2e.LookalikeCli;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -166,35 +165,21 @@ class KnnSideBySideTest {
 
     @Test
     void benchmarkReportsLatencyAndRecallOfBoth() throws Exception {
-        String full = System.getProperty("lookalike.bench.opensearch.args", "").trim();
-        List<String> args = new ArrayList<>(List.of("bench", "opensearch", "--url", node.uri().toString(), "--replace"));
-        args.addAll(full.isEmpty() ? List.of("--vectors", "3000", "--source-images", "500", "--queries", "100",
-                "--warmup", "20") : Arrays.asList(full.split("\\s+")));
-        int given = args.indexOf("--json");
-        Path json = given >= 0 ? LookalikeCli.repo().resolve(args.get(given + 1))
-                : Files.createTempFile("bench-opensearch", ".json");
-        if (given < 0) {
-            args.addAll(List.of("--json", json.toString()));
+        LookalikeCli.BenchRun bench = LookalikeCli.bench(
+                List.of("bench", "opensearch", "--url", node.uri().toString(), "--replace"),
+                "lookalike.bench.opensearch.args",
+                List.of("--vectors", "3000", "--source-images", "500", "--queries", "100", "--warmup", "20"));
+        LookalikeCli.Result run = bench.run();
+        assertEquals(0, run.exitCode(), run::toString);
+        List<String> kinds = new ArrayList<>();
+        for (JsonNode kind : bench.figures().path("kinds")) {
+            kinds.add(kind.path("kind").asText());
+            // Re-ranking moves some of the nearest items out of the top k on purpose.
+            double floor = kind.path("kind").asText().contains("rerank") ? 0.5 : 0.9;
+            assertTrue(kind.path("recall_at_k").asDouble() >= floor, kind::toString);
+            assertTrue(kind.path("p50_ms").asDouble() > 0, kind::toString);
         }
-        try {
-            LookalikeCli.Result run = LookalikeCli.run(args.toArray(String[]::new));
-            System.out.println(run.stdout());
-            assertEquals(0, run.exitCode(), run::toString);
-            JsonNode result = JSON.readTree(json.toFile());
-            List<String> kinds = new ArrayList<>();
-            for (JsonNode kind : result.path("kinds")) {
-                kinds.add(kind.path("kind").asText());
-                // Re-ranking moves some of the nearest items out of the top k on purpose.
-                double floor = kind.path("kind").asText().contains("rerank") ? 0.5 : 0.9;
-                assertTrue(kind.path("recall_at_k").asDouble() >= floor, kind::toString);
-                assertTrue(kind.path("p50_ms").asDouble() > 0, kind::toString);
-            }
-            assertEquals(List.of("lookalike", "lookalike_rerank", "knn_lucene"), kinds);
-            assertTrue(run.stdout().contains("k-NN plug-in knn (lucene)"), run::toString);
-        } finally {
-            if (given < 0) {
-                Files.deleteIfExists(json);
-            }
-        }
+        assertEquals(List.of("lookalike", "lookalike_rerank", "knn_lucene"), kinds);
+        assertTrue(run.stdout().contains("k-NN plug-in knn (lucene)"), run::toString);
     }
 }

@@ -2,17 +2,20 @@ package dev.lookalike.opensearch.ingest;
 
 import dev.lookalike.opensearch.model.EmbeddedImage;
 import dev.lookalike.opensearch.model.ImageBase64;
+import dev.lookalike.opensearch.model.ImageOutcome;
 import dev.lookalike.opensearch.model.PooledEmbedder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.opensearch.core.action.ActionListener;
-import org.opensearch.ingest.AbstractProcessor;
+import org.opensearch.ingest.AbstractBatchingProcessor;
 import org.opensearch.ingest.ConfigurationUtils;
 import org.opensearch.ingest.IngestDocument;
+import org.opensearch.ingest.IngestDocumentWrapper;
 import org.opensearch.ingest.Processor;
 
 /**
@@ -23,21 +26,28 @@ import org.opensearch.ingest.Processor;
  * {"image_embedding": {"field": "image", "source": "base64" | "file" | "url",
  *                      "target_field": "embedding",
  *                      "category_field": "predicted_category", "probability_field": "predicted_probability",
- *                      "ignore_missing": false, "remove_image": false}}
+ *                      "ignore_missing": false, "remove_image": false, "batch_size": 16}}
  * </pre>
  * {@code source} says what {@code field} holds: base64 image bytes (the default), a path under the node's
  * {@code lookalike.ingest.file_root}, or a URL on a host of {@code lookalike.ingest.url_allow_list}.
  * {@code remove_image} drops {@code field} once it is embedded, so that base64 images do not bloat
  * {@code _source} (the distributions without the {@code ingest-common} module have no {@code remove}
- * processor). Loading and
+ * processor). OpenSearch hands a bulk request's documents to the processor together; it embeds them
+ * {@code batch_size} at a time, one forward pass per batch, which is what makes a bulk load fast. Loading and
  * inference run on the bounded inference pool; when its queue is full, on the write thread that runs the
  * pipeline, so a large bulk request slows down instead of losing documents to rejections, and the write pool's
  * own bound applies. {@code if}, {@code on_failure} and {@code ignore_failure} work as for any processor.
  */
-public final class ImageEmbeddingProcessor extends AbstractProcessor {
+public final class ImageEmbeddingProcessor extends AbstractBatchingProcessor {
 
     /** The processor's name in pipelines. */
     public static final String TYPE = "image_embedding";
+
+    /**
+     * Images per batch when a pipeline does not say ({@code batch_size}): large enough that a forward pass costs
+     * little per image, small enough that a bulk request's batches spread over the inference pool's threads.
+     */
+    public static final int DEFAULT_BATCH_SIZE = 16;
 
     /** What the source field holds. */
     public enum Source {
@@ -60,10 +70,10 @@ public final class ImageEmbeddingProcessor extends AbstractProcessor {
     private final boolean ignoreMissing;
     private final boolean removeImage;
 
-    private ImageEmbeddingProcessor(String tag, String description, Factory factory, String field, Source source,
-            String targetField, String categoryField, String probabilityField, boolean ignoreMissing,
+    private ImageEmbeddingProcessor(String tag, String description, int batchSize, Factory factory, String field,
+            Source source, String targetField, String categoryField, String probabilityField, boolean ignoreMissing,
             boolean removeImage) {
-        super(tag, description);
+        super(tag, description, batchSize);
         this.embedder = factory.embedder.get();
         this.files = factory.files;
         this.urls = factory.urls;
@@ -81,28 +91,83 @@ public final class ImageEmbeddingProcessor extends AbstractProcessor {
         return TYPE;
     }
 
+    /**
+     * Embeds the images of a batch of documents together: each document's field is checked first (a document
+     * without it is left as it is under {@code ignore_missing}, else fails; a value that is not a string fails),
+     * then the images are loaded and go through the network in batches on the inference pool (or on this thread
+     * when the pool's queue is full). A document whose image cannot be loaded or decoded fails alone, with the
+     * reason; the others are written.
+     */
+    @Override
+    protected void subBatchExecute(List<IngestDocumentWrapper> documents, Consumer<List<IngestDocumentWrapper>> handler) {
+        List<IngestDocumentWrapper> results = new ArrayList<>(documents);
+        List<Integer> positions = new ArrayList<>();
+        List<PooledEmbedder.ImageBytes> images = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        String name = "[" + TYPE + "][" + field + "]";
+        for (int i = 0; i < documents.size(); i++) {
+            IngestDocumentWrapper wrapper = documents.get(i);
+            Object value = wrapper.getIngestDocument().getFieldValue(field, Object.class, true);
+            Exception problem = check(value);
+            if (problem != null) {
+                results.set(i, failed(wrapper, problem));
+            } else if (value != null) {
+                String text = (String) value;
+                positions.add(i);
+                images.add(() -> load(text, name));
+                names.add(name);
+            }
+        }
+        if (images.isEmpty()) {
+            handler.accept(results);
+            return;
+        }
+        embedder.embedAllOrRunHere(images, names, ActionListener.wrap(outcomes -> {
+            for (int j = 0; j < outcomes.size(); j++) {
+                IngestDocumentWrapper wrapper = documents.get(positions.get(j));
+                ImageOutcome outcome = outcomes.get(j);
+                if (outcome.failure() != null) {
+                    results.set(positions.get(j), failed(wrapper, outcome.failure()));
+                    continue;
+                }
+                try {
+                    write(wrapper.getIngestDocument(), outcome.embedded());
+                } catch (RuntimeException e) {
+                    // A target path through a non-object value, say: this document fails, the batch goes on.
+                    results.set(positions.get(j), failed(wrapper, e));
+                }
+            }
+            handler.accept(results);
+        }, e -> {
+            positions.forEach(i -> results.set(i, failed(documents.get(i), e)));
+            handler.accept(results);
+        }));
+    }
+
+    /** One document, as a batch of one: the path of {@code _simulate} and of pipelines run document by document. */
     @Override
     public void execute(IngestDocument document, BiConsumer<IngestDocument, Exception> handler) {
-        Object value = document.getFieldValue(field, Object.class, true);
+        subBatchExecute(List.of(new IngestDocumentWrapper(0, 0, document, null)), results -> {
+            IngestDocumentWrapper result = results.get(0);
+            handler.accept(result.getIngestDocument(), result.getException());
+        });
+    }
+
+    /** @return why {@code value} cannot be embedded, or {@code null} when it can or may be skipped */
+    private Exception check(Object value) {
         if (value == null) {
-            if (ignoreMissing) {
-                handler.accept(document, null);
-            } else {
-                handler.accept(null, new IllegalArgumentException("[" + TYPE + "] field [" + field
-                        + "] is missing or null; set ignore_missing to skip such documents"));
-            }
-            return;
+            return ignoreMissing ? null : new IllegalArgumentException("[" + TYPE + "] field [" + field
+                    + "] is missing or null; set ignore_missing to skip such documents");
         }
         if (!(value instanceof String text) || text.isBlank()) {
-            handler.accept(null, new IllegalArgumentException("[" + TYPE + "] field [" + field + "] must be a "
-                    + source.name().toLowerCase(Locale.ROOT) + " string, got " + describe(value)));
-            return;
+            return new IllegalArgumentException("[" + TYPE + "] field [" + field + "] must be a "
+                    + source.name().toLowerCase(Locale.ROOT) + " string, got " + describe(value));
         }
-        String name = "[" + TYPE + "][" + field + "]";
-        embedder.embedOrRunHere(() -> load(text, name), name, ActionListener.wrap(embedded -> {
-            write(document, embedded);
-            handler.accept(document, null);
-        }, e -> handler.accept(null, e)));
+        return null;
+    }
+
+    private static IngestDocumentWrapper failed(IngestDocumentWrapper wrapper, Exception e) {
+        return new IngestDocumentWrapper(wrapper.getSlot(), wrapper.getChildSlot(), null, e);
     }
 
     /**
@@ -190,8 +255,13 @@ public final class ImageEmbeddingProcessor extends AbstractProcessor {
             String probability = ConfigurationUtils.readOptionalStringProperty(TYPE, tag, config, "probability_field");
             boolean ignoreMissing = ConfigurationUtils.readBooleanProperty(TYPE, tag, config, "ignore_missing", false);
             boolean removeImage = ConfigurationUtils.readBooleanProperty(TYPE, tag, config, "remove_image", false);
-            return new ImageEmbeddingProcessor(tag, description, this, field, source, target, category, probability,
-                    ignoreMissing, removeImage);
+            int batchSize = ConfigurationUtils.readIntProperty(TYPE, tag, config, BATCH_SIZE_FIELD, DEFAULT_BATCH_SIZE);
+            if (batchSize < 1) {
+                throw ConfigurationUtils.newConfigurationException(TYPE, tag, BATCH_SIZE_FIELD,
+                        "must be a positive integer, got [" + batchSize + "]");
+            }
+            return new ImageEmbeddingProcessor(tag, description, batchSize, this, field, source, target, category,
+                    probability, ignoreMissing, removeImage);
         }
     }
 }

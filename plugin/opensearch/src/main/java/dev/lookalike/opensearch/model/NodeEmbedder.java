@@ -1,5 +1,6 @@
 package dev.lookalike.opensearch.model;
 
+import dev.lookalike.analyzer.AnalyzerInputException;
 import dev.lookalike.analyzer.image.ImageLimits;
 import dev.lookalike.analyzer.model.DjlRuntime;
 import dev.lookalike.analyzer.model.Embedder;
@@ -12,6 +13,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import javax.imageio.ImageIO;
 
 /**
@@ -28,6 +32,9 @@ public final class NodeEmbedder implements Closeable {
     /** libtorch's intra-op threads per inference: the node's parallelism comes from the inference pool instead. */
     private static final String TORCH_THREADS = "ai.djl.pytorch.num_threads";
     private static final String TORCH_INTEROP_THREADS = "ai.djl.pytorch.num_interop_threads";
+
+    /** Images per forward pass in {@link #embedAll}; larger batches gain little on a CPU and hold more memory. */
+    private static final int BATCH_SIZE = 32;
 
     private final String model;
     private final Path djlCache;
@@ -95,6 +102,42 @@ public final class NodeEmbedder implements Closeable {
     }
 
     /**
+     * Decodes images within the limits and embeds those that decode in batches of the embedder: for many images
+     * at once (an ingest batch), where one forward pass per batch costs far less than one per image. An image
+     * that cannot be decoded fails alone; the others are embedded.
+     *
+     * @param images the encoded images
+     * @param names  how each document names its image; error messages start with it
+     * @return one outcome per image, in order
+     * @throws IllegalStateException if the model cannot be loaded, as {@link #embedder()}
+     */
+    public List<ImageOutcome> embedAll(List<byte[]> images, List<String> names) {
+        if (images.size() != names.size()) {
+            throw new IllegalArgumentException(images.size() + " images but " + names.size() + " names");
+        }
+        Embedder e = embedder();
+        try (PluginClassLoader ignored = PluginClassLoader.enter()) {
+            List<ImageOutcome> outcomes = new ArrayList<>(Collections.nCopies(images.size(), null));
+            List<float[]> inputs = new ArrayList<>();
+            List<Integer> decoded = new ArrayList<>();
+            for (int i = 0; i < images.size(); i++) {
+                try {
+                    inputs.add(e.preprocessor().apply(e.decoder().decode(images.get(i), names.get(i))));
+                    decoded.add(i);
+                } catch (AnalyzerInputException failure) {
+                    outcomes.set(i, ImageOutcome.failed(failure));
+                }
+            }
+            List<float[]> vectors = e.embedInputs(inputs);
+            for (int j = 0; j < vectors.size(); j++) {
+                float[] vector = vectors.get(j);
+                outcomes.set(decoded.get(j), ImageOutcome.embedded(new EmbeddedImage(vector, e.classifier().predict(vector))));
+            }
+            return outcomes;
+        }
+    }
+
+    /**
      * The model bundle: its spec, parameters and proxies, read from disk on the first call without starting the
      * PyTorch engine, so that work that needs only the proxies (re-ranking, catalogue proxies) never loads
      * libtorch.
@@ -140,7 +183,7 @@ public final class NodeEmbedder implements Closeable {
             // The extra image readers (WebP, CMYK JPEG...) register through the context class loader.
             ImageIO.scanForPlugins();
             return Embedder.open(bundle != null ? bundle : ModelBundle.load(model),
-                    new EmbedderOptions(1, predictors, limits));
+                    new EmbedderOptions(BATCH_SIZE, predictors, limits));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the DJL cache directory " + djlCache + ": " + e.getMessage(), e);
         }

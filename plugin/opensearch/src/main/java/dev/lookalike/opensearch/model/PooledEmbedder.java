@@ -2,6 +2,9 @@ package dev.lookalike.opensearch.model;
 
 import dev.lookalike.analyzer.AnalyzerInputException;
 import dev.lookalike.opensearch.InferenceThreadPool;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import org.opensearch.core.action.ActionListener;
 import org.opensearch.core.concurrency.OpenSearchRejectedExecutionException;
 import org.opensearch.threadpool.ThreadPool;
@@ -53,20 +56,64 @@ public final class PooledEmbedder {
      * @param listener gets the embedding, or the failure
      */
     public void embed(ImageBytes bytes, String name, ActionListener<EmbeddedImage> listener) {
-        run(listener, () -> embedder.embed(bytes.load(), name), false);
+        run(listener, () -> embedder.embed(bytes.load(), name));
     }
 
     /**
-     * Loads and embeds an image on the inference pool, or on the calling thread when the pool's queue is full:
-     * for callers on a bounded pool of their own, such as ingest on the write threads, so that a large bulk
-     * request is slowed down rather than rejected.
+     * Loads and embeds many images as one piece of work on the inference pool, or on the calling thread when the
+     * pool's queue is full: for callers on a bounded pool of their own, such as ingest on the write threads, so
+     * that a large bulk request is slowed down rather than rejected. The images go through the network in batches. An
+     * image that cannot be loaded or decoded fails alone, with an {@link IllegalArgumentException} when it is bad
+     * input; the others are embedded.
      *
-     * @param bytes    loads the encoded image
-     * @param name     how the document names the image
-     * @param listener gets the embedding, or the failure
+     * @param images   loads each encoded image
+     * @param names    how each document names its image
+     * @param listener gets one outcome per image, in order, or the failure of the whole batch (the model cannot
+     *                 be loaded)
      */
-    public void embedOrRunHere(ImageBytes bytes, String name, ActionListener<EmbeddedImage> listener) {
-        run(listener, () -> embedder.embed(bytes.load(), name), true);
+    public void embedAllOrRunHere(List<ImageBytes> images, List<String> names, ActionListener<List<ImageOutcome>> listener) {
+        Runnable work = () -> {
+            List<ImageOutcome> outcomes;
+            try {
+                outcomes = loadAndEmbed(images, names);
+            } catch (Exception e) {
+                listener.onFailure(e);
+                return;
+            }
+            listener.onResponse(outcomes);
+        };
+        try {
+            threadPool.executor(InferenceThreadPool.NAME).execute(work);
+        } catch (OpenSearchRejectedExecutionException e) {
+            work.run();
+        }
+    }
+
+    private List<ImageOutcome> loadAndEmbed(List<ImageBytes> images, List<String> names) {
+        List<ImageOutcome> outcomes = new ArrayList<>(Collections.nCopies(images.size(), null));
+        List<byte[]> loaded = new ArrayList<>();
+        List<String> loadedNames = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
+        for (int i = 0; i < images.size(); i++) {
+            try {
+                loaded.add(images.get(i).load());
+                loadedNames.add(names.get(i));
+                positions.add(i);
+            } catch (Exception e) {
+                outcomes.set(i, ImageOutcome.failed(asBadInput(e)));
+            }
+        }
+        List<ImageOutcome> embedded = embedder.embedAll(loaded, loadedNames);
+        for (int j = 0; j < embedded.size(); j++) {
+            ImageOutcome outcome = embedded.get(j);
+            outcomes.set(positions.get(j), outcome.failure() == null ? outcome : ImageOutcome.failed(asBadInput(outcome.failure())));
+        }
+        return outcomes;
+    }
+
+    /** The analyzer's refusals become {@link IllegalArgumentException}s, which OpenSearch answers 400. */
+    private static Exception asBadInput(Exception e) {
+        return e instanceof AnalyzerInputException ? new IllegalArgumentException(e.getMessage(), e) : e;
     }
 
     /** Loads an encoded image; may block. */
@@ -85,15 +132,11 @@ public final class PooledEmbedder {
         EmbeddedImage get() throws Exception;
     }
 
-    private void run(ActionListener<EmbeddedImage> listener, Embedding work, boolean runHereWhenFull) {
+    private void run(ActionListener<EmbeddedImage> listener, Embedding work) {
         try {
             threadPool.executor(InferenceThreadPool.NAME).execute(() -> complete(listener, work));
         } catch (OpenSearchRejectedExecutionException e) {
-            if (runHereWhenFull) {
-                complete(listener, work);
-            } else {
-                listener.onFailure(e);
-            }
+            listener.onFailure(e);
         }
     }
 
@@ -101,11 +144,8 @@ public final class PooledEmbedder {
         EmbeddedImage result;
         try {
             result = work.get();
-        } catch (AnalyzerInputException e) {
-            listener.onFailure(new IllegalArgumentException(e.getMessage(), e));
-            return;
         } catch (Exception e) {
-            listener.onFailure(e);
+            listener.onFailure(asBadInput(e));
             return;
         }
         listener.onResponse(result);

@@ -3,6 +3,7 @@ package dev.lookalike.opensearch.model;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,9 +16,13 @@ import dev.lookalike.analyzer.model.ModelBundle;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
@@ -60,6 +65,46 @@ class NodeEmbedderTest {
                 assertEquals(reference.classifier().predict(expected).name(), embedded.predicted().name());
             }
         }
+    }
+
+    @Test
+    void embedAllEmbedsEachImageAsAloneAndFailsOnlyTheBadOnes() throws Exception {
+        byte[] png = sneakerLikePng();
+        byte[] flipped = flippedPng(png);
+        List<byte[]> images = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            images.add(i == 7 ? "not an image".getBytes(StandardCharsets.UTF_8) : i % 2 == 0 ? png : flipped);
+            names.add("[doc " + i + "]");
+        }
+        try (NodeEmbedder node = new NodeEmbedder("fashion", CACHE, 2, ImageLimits.DEFAULT)) {
+            List<ImageOutcome> outcomes = node.embedAll(images, names);
+            assertEquals(40, outcomes.size());
+            float[] alone = node.embed(png, "[alone]").vector();
+            float[] flippedAlone = node.embed(flipped, "[alone]").vector();
+            for (int i = 0; i < 40; i++) {
+                if (i == 7) {
+                    assertNull(outcomes.get(i).embedded());
+                    assertTrue(outcomes.get(i).failure() instanceof AnalyzerInputException);
+                    assertTrue(outcomes.get(i).failure().getMessage().startsWith("[doc 7]"),
+                            outcomes.get(i).failure().getMessage());
+                } else {
+                    assertArrayEquals(i % 2 == 0 ? alone : flippedAlone, outcomes.get(i).embedded().vector(), 1e-5f,
+                            "image " + i + " of a batch spanning two forward passes");
+                }
+            }
+        }
+    }
+
+    private static byte[] flippedPng(byte[] png) throws Exception {
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+        BufferedImage flipped = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = flipped.createGraphics();
+        g.drawImage(image, 0, image.getHeight(), image.getWidth(), -image.getHeight(), null);
+        g.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(flipped, "png", out);
+        return out.toByteArray();
     }
 
     @Test
