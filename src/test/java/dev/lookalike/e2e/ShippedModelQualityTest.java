@@ -54,6 +54,18 @@ class ShippedModelQualityTest {
         assertTrue(m.get("recall@4").asDouble() <= m.get("recall@8").asDouble());
         assertTrue(m.get("mrr").asDouble() >= m.get("recall@1").asDouble());
         assertTrue(r.stdout().contains("recall@1"), r::toString);
+        // Per class: every class named once, its queries adding up to the whole, its MAP@R weighing in.
+        JsonNode perClass = json.get("per_class");
+        assertEquals(10, perClass.size(), perClass::toString);
+        int queries = 0;
+        double mapAtR = 0;
+        for (JsonNode c : perClass) {
+            queries += c.get("queries").asInt();
+            mapAtR += c.get("map@r").asDouble() * c.get("queries").asInt();
+            assertTrue(r.stdout().contains(c.get("class").asText()), r::toString);
+        }
+        assertEquals(10_000, queries);
+        assertEquals(m.get("map@r").asDouble(), mapAtR / queries, 1e-6);
     }
 
     @Test

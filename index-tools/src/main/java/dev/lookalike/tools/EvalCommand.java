@@ -14,8 +14,10 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
@@ -158,6 +160,9 @@ final class EvalCommand implements Callable<Integer> {
                 spec.commandLine().getOut().printf("%-10s %.4f%n", k, v);
             }
         });
+        spec.commandLine().getOut().printf("%n%-16s %8s %9s %7s%n", "class", "queries", "recall@1", "map@r");
+        report.byLabel().forEach((label, f) -> spec.commandLine().getOut().printf(Locale.ROOT, "%-16s %8d %9.4f %7.4f%n",
+                dataset.classNames().get(label), f.queries(), f.recallAt1(), f.mapAtR()));
     }
 
     private void writeJson(String name, LabelledDataset dataset, ClassSelection selection, EvaluationReport report)
@@ -169,6 +174,16 @@ final class EvalCommand implements Callable<Integer> {
         out.put("images", dataset.size());
         out.put("queries", queries);
         out.put("metrics", report.toOrderedMap());
+        List<Map<String, Object>> perClass = new ArrayList<>();
+        report.byLabel().forEach((label, f) -> {
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("class", dataset.classNames().get(label));
+            c.put("queries", f.queries());
+            c.put("recall@1", f.recallAt1());
+            c.put("map@r", f.mapAtR());
+            perClass.add(c);
+        });
+        out.put("per_class", perClass);
         Path parent = json.toAbsolutePath().getParent();
         Files.createDirectories(parent);
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), out);

@@ -15,18 +15,26 @@ import java.util.Map;
  * @param queryCount             the number of queries the retrieval metrics average over
  * @param queriesWithoutRelevant the number of queries skipped because the gallery held no other item of
  *                               their label (R = 0)
+ * @param byLabel                Recall@1 and MAP@R of the queries of each label, labels ascending; unmodifiable
  */
 public record EvaluationReport(Map<Integer, Double> recallAtK, double mapAtR, double mrr, double nmi,
-                               int queryCount, int queriesWithoutRelevant) {
+                               int queryCount, int queriesWithoutRelevant, Map<Integer, ClassFigures> byLabel) {
 
-    /** Copies {@code recallAtK}, keeping its order, so that the report cannot change afterwards. */
+    /** Copies the maps, keeping their order, so that the report cannot change afterwards. */
     public EvaluationReport {
         recallAtK = Collections.unmodifiableMap(new LinkedHashMap<>(recallAtK));
+        byLabel = Collections.unmodifiableMap(new LinkedHashMap<>(byLabel));
     }
 
-    /** @return this report with {@code nmi} set; costs a copy of the recall map */
+    /** A report without figures per class. */
+    public EvaluationReport(Map<Integer, Double> recallAtK, double mapAtR, double mrr, double nmi, int queryCount,
+            int queriesWithoutRelevant) {
+        this(recallAtK, mapAtR, mrr, nmi, queryCount, queriesWithoutRelevant, Map.of());
+    }
+
+    /** @return this report with {@code nmi} set; costs a copy of the maps */
     public EvaluationReport withNmi(double nmi) {
-        return new EvaluationReport(recallAtK, mapAtR, mrr, nmi, queryCount, queriesWithoutRelevant);
+        return new EvaluationReport(recallAtK, mapAtR, mrr, nmi, queryCount, queriesWithoutRelevant, byLabel);
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.lookalike.analyzer.eval;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What each evaluated query scored: the rank of its first relevant gallery item and its average precision at
@@ -10,13 +11,31 @@ import java.util.Map;
  */
 final class QueryOutcomes {
 
+    private final int[] labels;
     private final int[] firstRelevantRanks;
     private final double[] averagePrecisionsAtR;
 
-    /** @param size the number of queries to be recorded */
-    QueryOutcomes(int size) {
-        this.firstRelevantRanks = new int[size];
-        this.averagePrecisionsAtR = new double[size];
+    /** @param labels the label of the query to be recorded at each slot */
+    QueryOutcomes(int[] labels) {
+        this.labels = labels.clone();
+        this.firstRelevantRanks = new int[labels.length];
+        this.averagePrecisionsAtR = new double[labels.length];
+    }
+
+    /** @return for each label of the queries, in ascending order, its queries' Recall@1 and MAP@R */
+    Map<Integer, ClassFigures> byLabel() {
+        Map<Integer, int[]> hitsAndCounts = new TreeMap<>();
+        Map<Integer, Double> precisionSums = new TreeMap<>();
+        for (int slot = 0; slot < labels.length; slot++) {
+            int[] hc = hitsAndCounts.computeIfAbsent(labels[slot], l -> new int[2]);
+            hc[0] += firstRelevantRanks[slot] == 1 ? 1 : 0;
+            hc[1]++;
+            precisionSums.merge(labels[slot], averagePrecisionsAtR[slot], Double::sum);
+        }
+        Map<Integer, ClassFigures> out = new LinkedHashMap<>();
+        hitsAndCounts.forEach((label, hc) -> out.put(label,
+                new ClassFigures(hc[1], (double) hc[0] / hc[1], precisionSums.get(label) / hc[1])));
+        return out;
     }
 
     /** Records one query's outcome at {@code slot}. */

@@ -2,6 +2,7 @@ package dev.lookalike.analyzer.eval;
 
 import dev.lookalike.analyzer.AnalyzerInputException;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * The retrieval metrics of {@link RetrievalEvaluator} (Recall@K, MAP@R, MRR) computed from result lists
@@ -38,7 +39,8 @@ public final class RankedListEvaluator {
         if (evaluated == 0) {
             throw new AnalyzerInputException("ranked lists", "no query has a relevant item in the gallery");
         }
-        QueryOutcomes outcomes = new QueryOutcomes(evaluated);
+        QueryOutcomes outcomes = new QueryOutcomes(IntStream.range(0, queryLabels.length)
+                .filter(q -> relevantCounts[q] > 0).map(q -> queryLabels[q]).toArray());
         int slot = 0;
         for (int q = 0; q < rankedLabels.length; q++) {
             int relevant = relevantCounts[q];
@@ -61,6 +63,6 @@ public final class RankedListEvaluator {
             outcomes.record(slot++, firstRelevantRank, precisionSum / relevant);
         }
         return new EvaluationReport(outcomes.recallAtK(recallKs), outcomes.meanAveragePrecisionAtR(),
-                outcomes.meanReciprocalRank(), Double.NaN, evaluated, queryLabels.length - evaluated);
+                outcomes.meanReciprocalRank(), Double.NaN, evaluated, queryLabels.length - evaluated, outcomes.byLabel());
     }
 }

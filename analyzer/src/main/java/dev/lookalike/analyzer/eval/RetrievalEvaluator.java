@@ -137,7 +137,8 @@ public final class RetrievalEvaluator {
                     "no query has a gallery item of its label, expected at least one to evaluate");
         }
 
-        QueryOutcomes outcomes = new QueryOutcomes(evaluatedCount);
+        QueryOutcomes outcomes = new QueryOutcomes(IntStream.of(evaluated).limit(evaluatedCount)
+                .map(q -> queryLabels[q]).toArray());
         int slots = evaluatedCount;
         int tasks = (slots + QUERIES_PER_TASK - 1) / QUERIES_PER_TASK;
         float[] transposedGallery = gallery.transposed();
@@ -151,6 +152,7 @@ public final class RetrievalEvaluator {
             }
         });
         return new EvaluationReport(outcomes.recallAtK(recallKs), outcomes.meanAveragePrecisionAtR(),
-                outcomes.meanReciprocalRank(), Double.NaN, evaluatedCount, queries.count() - evaluatedCount);
+                outcomes.meanReciprocalRank(), Double.NaN, evaluatedCount, queries.count() - evaluatedCount,
+                outcomes.byLabel());
     }
 }

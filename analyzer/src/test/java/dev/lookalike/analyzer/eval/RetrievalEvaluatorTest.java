@@ -55,6 +55,29 @@ class RetrievalEvaluatorTest {
     }
 
     @Test
+    void figuresPerClassEqualTheQueriesOfThatClassEvaluatedAlone() {
+        Random random = new Random(11);
+        float[][] vectors = randomVectors(random, 240, 4);
+        int[] labels = randomLabels(random, 240, 4);
+        EvaluationReport all = new RetrievalEvaluator().evaluateLeaveOneOut(vectors, labels);
+        assertEquals(List.of(0, 1, 2, 3), List.copyOf(all.byLabel().keySet()));
+        double weightedMapAtR = 0;
+        for (int label = 0; label < 4; label++) {
+            int l = label;
+            int[] mine = IntStream.range(0, 240).filter(i -> labels[i] == l).toArray();
+            float[][] queries = IntStream.of(mine).mapToObj(i -> vectors[i]).toArray(float[][]::new);
+            EvaluationReport alone = new RetrievalEvaluator().evaluate(queries, IntStream.of(mine).map(i -> l).toArray(),
+                    vectors, labels, mine);
+            ClassFigures figures = all.byLabel().get(label);
+            assertEquals(mine.length, figures.queries());
+            assertEquals(alone.recallAtK().get(1), figures.recallAt1(), EPS, "recall@1 of label " + label);
+            assertEquals(alone.mapAtR(), figures.mapAtR(), EPS, "map@r of label " + label);
+            weightedMapAtR += figures.mapAtR() * figures.queries();
+        }
+        assertEquals(all.mapAtR(), weightedMapAtR / 240, 1e-9, "the classes' figures make up the whole");
+    }
+
+    @Test
     void queriesAgainstSeparateGalleryWithSomeLeftOutMatchOracle() {
         Random random = new Random(7);
         float[][] queries = randomVectors(random, 120, 6);
