@@ -7,10 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lookalike.analyzer.dataset.FashionMnist;
 import dev.lookalike.e2e.LookalikeCli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -23,7 +25,9 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * Lookalike next to the OpenSearch k-NN plug-in (3.4.0.0, Lucene engine) on one node: the two plug-ins' fields
  * live together, in a k-NN index and in a plain one, and each plug-in's query finds the exact nearest documents;
- * and {@code lookalike bench opensearch} measures both on the same vectors. Run by {@code scripts/bench-opensearch}
+ * and {@code lookalike bench opensearch} measures both on the same vectors. The node has the painless module the
+ * k-NN plug-in needs, so the {@code image_embedding} processor's {@code if} conditions are tested here too. Run by
+ * {@code scripts/bench-opensearch}
  * with full-size arguments, this test prints the README's table.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -161,6 +165,38 @@ class KnnSideBySideTest {
             params.set("query_value", array(query));
             return scriptScore;
         });
+    }
+
+    /** Processor conditions are painless scripts, so they are tested on this node, the one with painless. */
+    @Test
+    void imageEmbeddingHonoursItsConditionInsideABatch() throws Exception {
+        FashionMnist test = FashionMnist.load("test");
+        ok(node.send("PUT", "/conditional", """
+                {"mappings": {"properties": {"embedding": {"type": "image_vector", "dims": 64}}}}"""));
+        ok(node.send("PUT", "/_ingest/pipeline/conditional", """
+                {"processors": [{"image_embedding": {"field": "image", "target_field": "embedding",
+                   "remove_image": true, "batch_size": 2, "if": "ctx.image != null && ctx.skip != true"}}]}"""));
+        StringBuilder bulk = new StringBuilder();
+        for (int i = 0; i < 5; i++) {
+            ObjectNode doc = JSON.createObjectNode().put("n", i);
+            if (i != 1) {
+                doc.put("image", Base64.getEncoder().encodeToString(TestImages.fashionPng(test, i)));
+            }
+            if (i == 2) {
+                doc.put("skip", true);
+            }
+            bulk.append("{\"index\": {\"_id\": \"").append(i).append("\"}}\n")
+                    .append(JSON.writeValueAsString(doc)).append('\n');
+        }
+        JsonNode items = ok(node.send("POST", "/conditional/_bulk?pipeline=conditional&refresh=true", bulk.toString()))
+                .body().path("items");
+        for (int i = 0; i < 5; i++) {
+            assertEquals(201, items.get(i).path("index").path("status").asInt(), items.get(i)::toString);
+            JsonNode source = ok(node.get("/conditional/_doc/" + i)).body().path("_source");
+            boolean embedded = i != 1 && i != 2;
+            assertEquals(embedded ? 64 : 0, source.path("embedding").size(), "document " + i + ": " + source);
+            assertEquals(i == 2, source.has("image"), "only the skipped document keeps its image: " + source);
+        }
     }
 
     @Test
