@@ -1,6 +1,8 @@
 package dev.lookalike.tools;
 
 import dev.lookalike.analyzer.dataset.SampledDataset;
+import dev.lookalike.analyzer.eval.ClassFigures;
+import dev.lookalike.analyzer.eval.EvaluationReport;
 import dev.lookalike.analyzer.eval.RankedListEvaluator;
 import dev.lookalike.analyzer.eval.RetrievalEvaluator;
 import dev.lookalike.analyzer.model.VectorMath;
@@ -19,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.apache.lucene.document.Document;
@@ -115,8 +118,11 @@ final class IndexEvaluation {
         });
         RankedListEvaluator evaluator = new RankedListEvaluator(RetrievalEvaluator.DEFAULT_RECALL_KS);
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("plain", evaluator.evaluate(plain, queryLabels, relevant).toOrderedMap());
-        out.put("reranked", evaluator.evaluate(reranked[0], queryLabels, relevant).toOrderedMap());
+        EvaluationReport plainReport = evaluator.evaluate(plain, queryLabels, relevant);
+        EvaluationReport rerankedReport = evaluator.evaluate(reranked[0], queryLabels, relevant);
+        out.put("plain", plainReport.toOrderedMap());
+        out.put("reranked", rerankedReport.toOrderedMap());
+        out.put("per_class", perClass(plainReport, rerankedReport));
         if (rerankWeights.size() > 1) {
             List<Map<String, Object>> sweep = new ArrayList<>();
             for (int w = 0; w < rerankWeights.size(); w++) {
@@ -185,6 +191,26 @@ final class IndexEvaluation {
      * @param report a figure map from {@link #run}
      * @param out    where to print it
      */
+    /** Recall@1 and MAP@R of each category's queries, plain and re-ranked, categories by name. */
+    private List<Map<String, Object>> perClass(EvaluationReport plain, EvaluationReport reranked) {
+        Map<String, Map<String, Object>> rows = new TreeMap<>();
+        labelOfCategory.forEach((category, label) -> {
+            ClassFigures p = plain.byLabel().get(label);
+            ClassFigures r = reranked.byLabel().get(label);
+            if (p != null) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("class", category);
+                row.put("queries", p.queries());
+                row.put("plain_recall@1", p.recallAt1());
+                row.put("plain_map@r", p.mapAtR());
+                row.put("reranked_recall@1", r.recallAt1());
+                row.put("reranked_map@r", r.mapAtR());
+                rows.put(category, row);
+            }
+        });
+        return new ArrayList<>(rows.values());
+    }
+
     static void print(Map<String, Object> report, PrintWriter out) {
         out.printf("%d queries over %d items (%d results each), by id, item left out%n",
                 report.get("queries"), report.get("items"), report.get("results_per_query"));
@@ -199,6 +225,15 @@ final class IndexEvaluation {
             }
         });
         out.printf("%-10s %10.4f%n", "hnsw recall@10", (Double) report.get("hnsw_recall@10"));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> perClass = (List<Map<String, Object>>) report.get("per_class");
+        out.printf("%n%-16s %8s %12s %12s %12s %12s%n", "class", "queries", "plain R@1", "reranked R@1",
+                "plain MAP@R", "reranked MAP@R");
+        for (Map<String, Object> row : perClass) {
+            out.printf(Locale.ROOT, "%-16s %8d %12.4f %12.4f %12.4f %12.4f%n", row.get("class"), row.get("queries"),
+                    row.get("plain_recall@1"), row.get("reranked_recall@1"), row.get("plain_map@r"),
+                    row.get("reranked_map@r"));
+        }
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> sweep = (List<Map<String, Object>>) report.get("rerank_sweep");
         if (sweep != null) {

@@ -369,6 +369,19 @@ class IndexAndSearchCommandsTest {
         // two of the forty queries to differ, which still catches a query finding itself or a wrong gallery.
         assertEquals(metrics.get("recall@1").asDouble(), json.get("plain").get("recall@1").asDouble(), 0.051);
         assertEquals(metrics.get("map@r").asDouble(), json.get("plain").get("map@r").asDouble(), 0.05);
+        // Per category, in name order, the queries adding up to all of them and their MAP@R to the whole.
+        List<String> classes = new ArrayList<>();
+        int queries = 0;
+        double mapAtR = 0;
+        for (JsonNode row : json.get("per_class")) {
+            classes.add(row.get("class").asText());
+            queries += row.get("queries").asInt();
+            mapAtR += row.get("plain_map@r").asDouble() * row.get("queries").asInt();
+            assertTrue(viaIndex.out().contains(row.get("class").asText()), viaIndex.out());
+        }
+        assertEquals(CliFixtures.SHAPES, classes);
+        assertEquals(ITEMS, queries);
+        assertEquals(json.get("plain").get("map@r").asDouble(), mapAtR / queries, 1e-9);
     }
 
     @Test
