@@ -107,8 +107,9 @@ final class TrainCommand implements Callable<Integer> {
         if (!List.of("fit", "train").contains(trainSplit)) {
             throw new IllegalArgumentException("--train-split: expected fit or train, got \"" + trainSplit + "\"");
         }
-        if ("train".equals(trainSplit) && "validation".equals(evalSplit) && labels.isEmpty()) {
-            throw new IllegalArgumentException("--eval-split validation is part of --train-split train: pick --train-split fit or --eval-split test");
+        if ("train".equals(trainSplit) && "validation".equals(evalSplit) && labels.isEmpty() && evalImages > 0) {
+            throw new IllegalArgumentException("--eval-split validation is part of --train-split train: pick"
+                    + " --train-split fit, --eval-split test (monitoring only) or --eval-images 0");
         }
         data.split = trainSplit;
         LabelledDataset train = data.open(trainSplit);

@@ -1,0 +1,25 @@
+package dev.lookalike.tools;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code lookalike train}'s refusals, which come before any data is read. */
+class TrainCommandTest {
+
+    @TempDir
+    Path out;
+
+    @Test
+    void monitoringOnImagesItTrainsOnIsRefusedNamingTheWaysOut() {
+        CliFixtures.Run run = CliFixtures.run("train", "--train-split", "train", "--out", out.toString());
+        CliFixtures.assertBad(run, "--eval-split validation is part of --train-split train");
+        CliFixtures.assertBad(run, "--eval-images 0");
+    }
+
+    @Test
+    void anUnknownTrainingSplitIsNamed() {
+        CliFixtures.assertBad(CliFixtures.run("train", "--train-split", "test", "--out", out.toString()),
+                "--train-split: expected fit or train");
+    }
+}
