@@ -107,6 +107,9 @@ public final class ImageEmbeddingProcessor extends AbstractBatchingProcessor {
         String name = "[" + TYPE + "][" + field + "]";
         for (int i = 0; i < documents.size(); i++) {
             IngestDocumentWrapper wrapper = documents.get(i);
+            if (wrapper.getIngestDocument() == null) {
+                continue; // dropped or failed before this processor: passed on as it came
+            }
             Object value = wrapper.getIngestDocument().getFieldValue(field, Object.class, true);
             Exception problem = check(value);
             if (problem != null) {
