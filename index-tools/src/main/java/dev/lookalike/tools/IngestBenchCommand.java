@@ -171,10 +171,7 @@ final class IngestBenchCommand implements Callable<Integer> {
         if (batchSizes.isEmpty() || batchSizes.stream().anyMatch(b -> b < 1)) {
             throw new IllegalArgumentException("--batch-sizes must be positive integers, got " + batchSizes);
         }
-        String scheme = url.getScheme() == null ? "" : url.getScheme();
-        if (!scheme.equals("http") && !scheme.equals("https") || url.getHost() == null) {
-            throw new IllegalArgumentException("--url must be an http(s) address like http://localhost:9200, got " + url);
-        }
+        OpenSearchHttp.requireNodeAddress(url);
     }
 
     private Way way(String label, int batchSize, long start) {

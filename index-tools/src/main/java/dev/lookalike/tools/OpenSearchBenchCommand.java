@@ -136,10 +136,7 @@ final class OpenSearchBenchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--ef-construction must be between 1 and " + IndexSettings.MAX_BEAM_WIDTH
                     + ", got " + efConstruction);
         }
-        String scheme = url.getScheme() == null ? "" : url.getScheme();
-        if (!scheme.equals("http") && !scheme.equals("https") || url.getHost() == null) {
-            throw new IllegalArgumentException("--url must be an http(s) address like http://localhost:9200, got " + url);
-        }
+        OpenSearchHttp.requireNodeAddress(url);
     }
 
     private static List<String> requirePlugins(OpenSearchHttp http) throws IOException {

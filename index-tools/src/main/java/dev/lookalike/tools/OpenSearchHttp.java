@@ -35,6 +35,19 @@ final class OpenSearchHttp {
                 .connectTimeout(Duration.ofSeconds(10)).build();
     }
 
+    /**
+     * Checks a node address given with {@code --url}.
+     *
+     * @param url the address
+     * @throws IllegalArgumentException naming {@code --url} unless it is an http(s) address with a host
+     */
+    static void requireNodeAddress(URI url) {
+        String scheme = url.getScheme() == null ? "" : url.getScheme();
+        if (!scheme.equals("http") && !scheme.equals("https") || url.getHost() == null) {
+            throw new IllegalArgumentException("--url must be an http(s) address like http://localhost:9200, got " + url);
+        }
+    }
+
     /** An answer: its HTTP status and its body as JSON ({@code MissingNode} when empty or not JSON). */
     record Answer(int status, JsonNode body) {
 
