@@ -7,6 +7,7 @@ import dev.lookalike.analyzer.dataset.SampledDataset;
 import dev.lookalike.analyzer.eval.EmbeddingEvaluation;
 import dev.lookalike.analyzer.eval.EvaluationReport;
 import dev.lookalike.analyzer.eval.RetrievalEvaluator;
+import dev.lookalike.analyzer.model.ModelBundle;
 import dev.lookalike.search.query.SimilarityQuery;
 import java.io.IOException;
 import org.apache.lucene.index.DirectoryReader;
@@ -61,6 +62,12 @@ final class EvalCommand implements Callable<Integer> {
             description = "Measure the model with mirror averaging on or off, whatever its spec says (to see what it adds). Default: the spec's.")
     Boolean mirrorAverage;
 
+    @Option(names = "--proxy-anchor", paramLabel = "W",
+            description = "Measure the model pulling each embedding towards its expected proxy with this weight, 0 (off) to below 1,"
+                    + " whatever its spec says (to see what anchoring adds, or to choose a weight on the validation split)."
+                    + " Default: the spec's.")
+    Float proxyAnchor;
+
     @Option(names = "--json", paramLabel = "FILE", description = "Also write every figure to this JSON file.")
     Path json;
 
@@ -73,7 +80,8 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--rerank-weight", split = ",", paramLabel = "W[,W…]",
             description = "With --index: the weight of proxy agreement in the re-ranked run, 0..1. Several, comma-separated,"
                     + " also sweep the weights (the first is the report's re-ranked run): run that on a validation index"
-                    + " to choose one. Default: the search default, " + SimilarityQuery.DEFAULT_RERANK_WEIGHT + ".")
+                    + " to choose one. Default: the search default, which is the index model's own (rerank_weight in its"
+                    + " bundle's spec) or else " + SimilarityQuery.DEFAULT_RERANK_WEIGHT + ".")
     List<Float> rerankWeights;
 
     @Option(names = "--rerank-temperature", paramLabel = "T",
@@ -94,10 +102,12 @@ final class EvalCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--queries: expected catalogue or photos, got " + queries);
         }
         LabelledDataset all = data.open();
+        if (proxyAnchor != null && !(proxyAnchor >= 0 && proxyAnchor < 1)) {
+            throw new IllegalArgumentException("--proxy-anchor: expected a weight from 0 to below 1, got " + proxyAnchor);
+        }
         VectorSource source = baseline != null
                 ? VectorSource.baseline(baseline, data)
-                : VectorSource.model(model.embedder(mirrorAverage == null ? model.bundle()
-                        : model.bundle().withMirrorAverage(mirrorAverage)));
+                : VectorSource.model(model.embedder(measuredBundle()));
         try (source) {
             ClassSelection selection = ClassSelection.parse(classes, source.trainedClasses(), all.classNames().size());
             LabelledDataset dataset = SampledDataset.ofLabels(all, selection::contains, selection.describe());
@@ -123,6 +133,15 @@ final class EvalCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The bundle as {@code --mirror-average} and {@code --proxy-anchor} ask to measure it. */
+    private ModelBundle measuredBundle() {
+        ModelBundle bundle = model.bundle();
+        if (mirrorAverage != null) {
+            bundle = bundle.withMirrorAverage(mirrorAverage);
+        }
+        return proxyAnchor == null ? bundle : bundle.withProxyAnchor(proxyAnchor);
+    }
+
     private int evaluateIndex() throws IOException {
         if (sample < 1) {
             throw new IllegalArgumentException("--sample must be positive, got " + sample);
@@ -136,8 +155,7 @@ final class EvalCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--index " + index + ": no Lucene index there");
             }
             try (DirectoryReader reader = DirectoryReader.open(dir)) {
-                IndexEvaluation evaluation = new IndexEvaluation(reader, rerankWeights == null
-                        ? List.of(SimilarityQuery.DEFAULT_RERANK_WEIGHT) : rerankWeights, rerankTemperature);
+                IndexEvaluation evaluation = new IndexEvaluation(reader, rerankWeights, rerankTemperature);
                 Map<String, Object> report;
                 try (Progress progress = new Progress("querying", Math.min(sample, reader.numDocs()), "query")) {
                     report = evaluation.run(sample, 11, progress);

@@ -51,14 +51,16 @@ final class IndexEvaluation {
 
     /**
      * @param reader        the index
-     * @param rerankWeights the re-ranking weights to run, at least one; the first is the report's {@code reranked}
-     *                      run, and with more than one every weight also goes into {@code rerank_sweep}
+     * @param rerankWeights the re-ranking weights to run, or {@code null} for the index's default alone; the first
+     *                      is the report's {@code reranked} run, and with more than one every weight also goes
+     *                      into {@code rerank_sweep}
      * @param rerankTemperature the temperature of the re-ranking distributions, or {@code null} for the default
      */
     IndexEvaluation(DirectoryReader reader, List<Float> rerankWeights, Float rerankTemperature) throws IOException {
         this.searcher = SimilaritySearcher.open(reader);
         this.lucene = new IndexSearcher(reader);
-        this.rerankWeights = List.copyOf(rerankWeights);
+        this.rerankWeights = rerankWeights != null ? List.copyOf(rerankWeights)
+                : List.of(searcher.metadata().defaultRerankWeight());
         this.rerankTemperature = rerankTemperature;
         List<Integer> labelList = new ArrayList<>();
         for (LeafReaderContext leaf : reader.leaves()) {

@@ -72,8 +72,7 @@ final class LuceneItemSink implements ItemSink {
                     throw e;
                 }
             } else {
-                index = CatalogueIndex.create(directory, IndexMetadata.create(bundle.spec().name(), settings,
-                        bundle.proxies(), bundle.spec().temperature()));
+                index = CatalogueIndex.create(directory, IndexMetadata.forModel(bundle, settings));
             }
             return new LuceneItemSink(path, directory, index, catalogueFolder, commitEvery);
         } catch (IOException | RuntimeException e) {

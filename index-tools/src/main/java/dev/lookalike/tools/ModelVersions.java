@@ -21,10 +21,14 @@ final class ModelVersions {
      * @throws SearchInputException if the index was built with another version of the model
      */
     static void requireSame(IndexMetadata metadata, ModelBundle bundle, String index) {
-        if (!metadata.builtWith(bundle.spec().name(), bundle.proxies())) {
+        float anchor = bundle.spec().proxyAnchor();
+        if (!metadata.builtWith(bundle.spec().name(), bundle.proxies(), anchor)) {
             String trained = bundle.spec().training() == null ? "" : " (this one trained at " + bundle.spec().training().trainedAt() + ")";
+            String differs = metadata.builtWith(metadata.model(), bundle.proxies(), metadata.modelProxyAnchor())
+                    ? "its proxy anchoring differs (index " + metadata.modelProxyAnchor() + ", model " + anchor + ")"
+                    : "its learned proxies differ";
             throw new SearchInputException("--model " + bundle.spec().name(), index + " was built with another version of model '"
-                    + metadata.model() + "'" + trained + ": its learned proxies differ, so the vectors are not comparable."
+                    + metadata.model() + "'" + trained + ": " + differs + ", so the vectors are not comparable."
                     + " Rebuild the index into a new --index folder");
         }
     }

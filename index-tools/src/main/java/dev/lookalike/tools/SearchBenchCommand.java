@@ -84,8 +84,7 @@ final class SearchBenchCommand implements Callable<Integer> {
         float[][] timed = run.timed();
         float[][] untimed = run.untimed();
         IndexSettings settings = vectorField.settings(sources.dimension());
-        IndexMetadata metadata = IndexMetadata.create(bundle.spec().name(), settings, bundle.proxies(),
-                bundle.spec().temperature());
+        IndexMetadata metadata = IndexMetadata.forModel(bundle, settings);
         SearchBenchResult.Build build;
         List<SearchBenchResult.Kind> kinds;
         try (TempFolder temp = indexDir == null ? TempFolder.create("lookalike-bench-search-") : null) {

@@ -111,8 +111,8 @@ final class SearchCommand implements Callable<Integer> {
     boolean rerank;
 
     @Option(names = "--rerank-weight", paramLabel = "W",
-            description = "Weight of the proxy agreement with --rerank, 0..1. Default: "
-                    + SimilarityQuery.DEFAULT_RERANK_WEIGHT + ".")
+            description = "Weight of the proxy agreement with --rerank, 0..1. Default: the index model's own (rerank_weight"
+                    + " in its bundle's spec), else " + SimilarityQuery.DEFAULT_RERANK_WEIGHT + ".")
     Float rerankWeight;
 
     @Option(names = "--rerank-temperature", paramLabel = "T",
@@ -263,10 +263,7 @@ final class SearchCommand implements Callable<Integer> {
         if (candidates != null) {
             builder.numCandidates(candidates);
         }
-        if (rerankWeight != null) {
-            builder.rerankWeight(rerankWeight);
-        }
-        builder.rerankTemperature(rerankTemperature);
+        builder.rerankWeight(rerankWeight).rerankTemperature(rerankTemperature);
         if (categories != null && !categories.isEmpty()) {
             builder.filter(SearchFilter.categories(categories.toArray(String[]::new)));
         }

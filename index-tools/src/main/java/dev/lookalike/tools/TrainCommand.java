@@ -74,6 +74,12 @@ final class TrainCommand implements Callable<Integer> {
             description = "Write a bundle whose embedding of an image is the normalised mean of the network's embeddings of the image and its mirror image (test-time augmentation; twice the inference).")
     boolean mirrorAverage;
 
+    @Option(names = "--proxy-anchor", defaultValue = "0", paramLabel = "W",
+            description = "Write a bundle that pulls each embedding towards its expected proxy with this weight, 0 to below 1"
+                    + " (tighter classes; for models searched over the classes they were trained on, not for open-set models)."
+                    + " Default: ${DEFAULT-VALUE} (off).")
+    float proxyAnchor;
+
     @Option(names = "--seed", defaultValue = "42", description = "Seed for initialisation, sampling and augmentation. Default: ${DEFAULT-VALUE}.")
     long seed;
 
@@ -100,6 +106,9 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (!(proxyAnchor >= 0 && proxyAnchor < 1)) {
+            throw new IllegalArgumentException("--proxy-anchor: expected a weight from 0 to below 1, got " + proxyAnchor);
+        }
         if (resume && checkpoints == null) {
             throw new IllegalArgumentException("--resume needs --checkpoints DIR");
         }
@@ -130,7 +139,7 @@ final class TrainCommand implements Callable<Integer> {
         ProxyNcaTrainer trainer = new ProxyNcaTrainer(config, network, InputSpec.fashionMnist(),
                 new ProgressTrainingListener(epochs, batchSize, System.out));
         ModelBundle trained = trainer.train(train, heldOut, checkpoints, resume, start);
-        ModelBundle bundle = mirrorAverage ? trained.withMirrorAverage(true) : trained;
+        ModelBundle bundle = trained.withMirrorAverage(mirrorAverage).withProxyAnchor(proxyAnchor);
         bundle.save(out);
         System.out.printf("model %s written to %s (%.0f s)%n", name, out, bundle.spec().training().seconds());
         return 0;

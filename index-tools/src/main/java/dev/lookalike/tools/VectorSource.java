@@ -9,9 +9,11 @@ import dev.lookalike.analyzer.model.BatchEmbedding;
 import dev.lookalike.analyzer.model.Embedder;
 import dev.lookalike.analyzer.model.ImageSource;
 import dev.lookalike.analyzer.model.InputSpec;
+import dev.lookalike.analyzer.model.ModelSpec;
 import dev.lookalike.analyzer.preprocess.GreyImage;
 import dev.lookalike.analyzer.preprocess.Preprocessor;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 
@@ -71,7 +73,9 @@ abstract class VectorSource implements AutoCloseable {
 
         @Override
         String name() {
-            return "model " + embedder.spec().name();
+            ModelSpec spec = embedder.spec();
+            return String.format(Locale.ROOT, "model %s (mirror average %s, proxy anchor %s)", spec.name(),
+                    spec.mirrorAverage() ? "on" : "off", spec.proxyAnchor() == 0 ? "off" : spec.proxyAnchor());
         }
 
         @Override

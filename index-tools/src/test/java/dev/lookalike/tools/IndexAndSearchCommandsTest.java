@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lookalike.analyzer.model.ModelBundle;
 import dev.lookalike.search.query.SimilarityQuery;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -334,17 +335,50 @@ class IndexAndSearchCommandsTest {
         Path retrained = CliFixtures.tinyBundle(dir.resolve("retrained"), 8);
         Path idx = dir.resolve("idx");
         assertEquals(0, index(catalogue, idx).code());
-        int before = CliFixtures.liveItems(idx);
-        CliFixtures.Run mixed = run("index", "--catalogue", catalogue.toString(), "--index", idx.toString(),
-                "--model", retrained.toString());
-        assertBad(mixed, "another version");
-        assertEquals(before, CliFixtures.liveItems(idx), "nothing was written");
+        assertIndexingRefused(idx, retrained, "another version");
         Path image;
         try (var files = Files.walk(catalogue.getParent())) {
             image = files.filter(p -> p.toString().endsWith(".png")).findFirst().orElseThrow();
         }
         assertBad(run("search", "--index", idx.toString(), "--model", retrained.toString(), "--image",
                 image.toString()), "another version");
+    }
+
+    @Test
+    void theSameModelWithOtherProxyAnchoringIsRefusedForIndexing(@TempDir Path dir) throws IOException {
+        Path anchored = dir.resolve("anchored");
+        ModelBundle.load(CliFixtures.tinyBundle(dir.resolve("tiny"))).withProxyAnchor(0.5f).save(anchored);
+        Path idx = dir.resolve("idx");
+        assertEquals(0, index(catalogue, idx).code());
+        assertIndexingRefused(idx, anchored, "proxy anchoring differs");
+        Path anchoredIdx = dir.resolve("anchored-idx");
+        CliFixtures.Run fresh = run("index", "--catalogue", catalogue.toString(), "--index", anchoredIdx.toString(),
+                "--model", anchored.toString());
+        assertEquals(0, fresh.code(), fresh.err());
+        assertIndexingRefused(anchoredIdx, dir.resolve("tiny"), "proxy anchoring differs");
+    }
+
+    /** Indexing the catalogue into {@code idx} with {@code model} fails naming {@code why} and writes nothing. */
+    private static void assertIndexingRefused(Path idx, Path model, String why) throws IOException {
+        int before = CliFixtures.liveItems(idx);
+        assertBad(run("index", "--catalogue", catalogue.toString(), "--index", idx.toString(),
+                "--model", model.toString()), why);
+        assertEquals(before, CliFixtures.liveItems(idx), "nothing was written");
+    }
+
+    @Test
+    void evalProxyAnchorOverrideIsMeasuredAndNamedAndBadWeightsAreRefused() throws IOException {
+        Path shapes = shared.resolve("shapes");
+        Path report = shared.resolve("anchored-eval.json");
+        CliFixtures.Run anchored = run("eval", "--dataset", shapes.toString(), "--model", model.toString(),
+                "--proxy-anchor", "0.5", "--json", report.toString());
+        assertEquals(0, anchored.code(), anchored.err());
+        assertTrue(anchored.out().contains("proxy anchor 0.5"), anchored.out());
+        assertTrue(new ObjectMapper().readTree(report.toFile()).get("model").asText().contains("proxy anchor 0.5"));
+        for (String bad : List.of("1", "-0.5", "NaN")) {
+            assertBad(run("eval", "--dataset", shapes.toString(), "--model", model.toString(), "--proxy-anchor", bad),
+                    "--proxy-anchor");
+        }
     }
 
     @Test

@@ -22,4 +22,12 @@ class TrainCommandTest {
         CliFixtures.assertBad(CliFixtures.run("train", "--train-split", "test", "--out", out.toString()),
                 "--train-split: expected fit or train");
     }
+
+    @Test
+    void aProxyAnchorWeightOutsideZeroToBelowOneIsNamed() {
+        for (String bad : new String[] {"1", "-0.1"}) {
+            CliFixtures.assertBad(CliFixtures.run("train", "--proxy-anchor", bad, "--out", out.toString()),
+                    "--proxy-anchor: expected a weight from 0 to below 1");
+        }
+    }
 }

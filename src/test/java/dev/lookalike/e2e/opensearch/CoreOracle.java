@@ -51,8 +51,8 @@ final class CoreOracle implements AutoCloseable {
         assertEquals(200, all.status(), all::toString);
         ModelBundle fashion = ModelBundle.load("fashion");
         ByteBuffersDirectory directory = new ByteBuffersDirectory();
-        try (CatalogueIndex core = CatalogueIndex.create(directory, IndexMetadata.create("fashion",
-                IndexSettings.defaults(64), fashion.proxies(), fashion.spec().temperature()))) {
+        try (CatalogueIndex core = CatalogueIndex.create(directory,
+                IndexMetadata.forModel(fashion, IndexSettings.defaults(64)))) {
             List<IndexedItem> items = new ArrayList<>();
             for (JsonNode hit : all.body().path("hits").path("hits")) {
                 JsonNode source = hit.path("_source");

@@ -32,7 +32,9 @@ import java.util.stream.IntStream;
  * Images to 64-d unit embeddings with a model bundle, on DJL's PyTorch engine. Create one per process and
  * share it: the model is loaded once, and a small pool of DJL predictors (one per concurrent caller, as
  * DJL requires) serves batches from any number of threads. Batches are stacked by DJL; while the network
- * runs on one batch, the next one is decoded and preprocessed on other threads.
+ * runs on one batch, the next one is decoded and preprocessed on other threads. An image's embedding is the
+ * network's unit output, averaged with its mirror image's and pulled towards its expected proxy
+ * ({@link ProxyAnchor}) when the bundle's spec asks for them.
  */
 public final class Embedder implements AutoCloseable {
 
@@ -41,6 +43,7 @@ public final class Embedder implements AutoCloseable {
     private final Preprocessor preprocessor;
     private final ImageDecoder decoder;
     private final ProxyClassifier classifier;
+    private final ProxyAnchor anchor;
     private final BlockingQueue<Predictor<float[], float[]>> predictors;
     private final List<Predictor<float[], float[]>> allPredictors = new ArrayList<>();
     private final int batchSize;
@@ -52,6 +55,7 @@ public final class Embedder implements AutoCloseable {
         this.preprocessor = new Preprocessor(bundle.spec().input());
         this.decoder = new ImageDecoder(options.limits());
         this.classifier = new ProxyClassifier(bundle.proxies(), bundle.spec().temperature());
+        this.anchor = ProxyAnchor.of(bundle);
         this.model = Model.newInstance(bundle.spec().name(), Device.cpu(), "PyTorch");
         Block block = EmbeddingNetwork.build(bundle.spec().network());
         try {
@@ -217,15 +221,17 @@ public final class Embedder implements AutoCloseable {
         }
         Predictor<float[], float[]> predictor = borrow();
         try {
+            List<float[]> out = new ArrayList<>(batch.size());
             if (!bundle.spec().mirrorAverage()) {
-                return predictor.batchPredict(batch);
+                predictor.batchPredict(batch).forEach(e -> out.add(anchor.apply(e)));
+                return out;
             }
             List<float[]> both = new ArrayList<>(batch);
             batch.forEach(x -> both.add(preprocessor.mirror(x)));
             List<float[]> embedded = predictor.batchPredict(both);
-            List<float[]> out = new ArrayList<>(batch.size());
             for (int i = 0; i < batch.size(); i++) {
-                out.add(VectorMath.normalize(VectorMath.sum(embedded.get(i), embedded.get(batch.size() + i))));
+                out.add(anchor.apply(
+                        VectorMath.normalize(VectorMath.sum(embedded.get(i), embedded.get(batch.size() + i)))));
             }
             return out;
         } catch (TranslateException e) {

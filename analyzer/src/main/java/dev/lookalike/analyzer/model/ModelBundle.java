@@ -106,6 +106,15 @@ public record ModelBundle(ModelSpec spec, byte[] parameters, Proxies proxies) {
     }
 
     /**
+     * @param weight the proxy anchor weight, in [0, 1); 0 turns anchoring off
+     * @return this bundle with that anchoring (same parameters and proxies)
+     * @throws IllegalArgumentException if the weight is out of range
+     */
+    public ModelBundle withProxyAnchor(float weight) {
+        return of(spec.withProxyAnchor(weight), parameters, proxies);
+    }
+
+    /**
      * Makes a bundle from freshly trained parts, computing the checksums of its files.
      *
      * @param spec       the spec; its file digests are replaced
@@ -117,8 +126,8 @@ public record ModelBundle(ModelSpec spec, byte[] parameters, Proxies proxies) {
         try {
             byte[] proxyBytes = JSON.writeValueAsBytes(proxies);
             ModelSpec withDigests = new ModelSpec(ModelSpec.FORMAT_VERSION, spec.name(), spec.network(),
-                    spec.input(), spec.classes(), spec.temperature(), spec.mirrorAverage(),
-                    digest("model.params", parameters), digest("proxies.json", proxyBytes), spec.training());
+                    spec.input(), spec.classes(), spec.temperature(), spec.mirrorAverage(), spec.proxyAnchor(),
+                    spec.rerankWeight(), digest("model.params", parameters), digest("proxies.json", proxyBytes), spec.training());
             return new ModelBundle(withDigests, parameters, proxies);
         } catch (IOException e) {
             throw new IllegalStateException("cannot serialise proxies", e);
@@ -142,6 +151,14 @@ public record ModelBundle(ModelSpec spec, byte[] parameters, Proxies proxies) {
             }
             ModelSpec spec = JSON.readValue(specBytes, ModelSpec.class);
             requireParts(what, spec);
+            if (!(spec.proxyAnchor() >= 0 && spec.proxyAnchor() < 1)) {
+                throw new AnalyzerInputException(what, SPEC_FILE + " has \"proxy_anchor\" " + spec.proxyAnchor()
+                        + "; it must be at least 0 and below 1");
+            }
+            if (spec.rerankWeight() != null && !(spec.rerankWeight() >= 0 && spec.rerankWeight() <= 1)) {
+                throw new AnalyzerInputException(what, SPEC_FILE + " has \"rerank_weight\" " + spec.rerankWeight()
+                        + "; it must be from 0 to 1");
+            }
             byte[] params = verified(what, source, spec.parameters());
             Proxies proxies = JSON.readValue(verified(what, source, spec.proxies()), Proxies.class);
             if (!proxies.classes().equals(spec.classes()) || proxies.dimension() != spec.embeddingSize()) {

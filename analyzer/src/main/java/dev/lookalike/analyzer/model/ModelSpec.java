@@ -16,6 +16,11 @@ import java.util.List;
  * @param mirrorAverage   whether an image's embedding is the normalised mean of the network's embeddings of
  *                        the image and of its mirror image (test-time augmentation: steadier embeddings for
  *                        twice the inference); {@code false} in bundles that predate it
+ * @param proxyAnchor     the weight, in [0, 1), with which each embedding is pulled towards its expected proxy
+ *                        ({@link ProxyAnchor}); 0, as in bundles that predate it, leaves the network's
+ *                        embedding as it is
+ * @param rerankWeight    the weight of proxy agreement that searches over this model's vectors use when they
+ *                        name none, chosen for this model on held-out data; {@code null}: the search's own default
  * @param parameters      the network parameter file and its checksum
  * @param proxies         the proxy file and its checksum
  * @param training        provenance of the training run
@@ -28,6 +33,8 @@ public record ModelSpec(
         @JsonProperty("classes") List<String> classes,
         @JsonProperty("temperature") float temperature,
         @JsonProperty("mirror_average") boolean mirrorAverage,
+        @JsonProperty("proxy_anchor") float proxyAnchor,
+        @JsonProperty("rerank_weight") Float rerankWeight,
         @JsonProperty("parameters") FileDigest parameters,
         @JsonProperty("proxies") FileDigest proxies,
         @JsonProperty("training") TrainingProvenance training) {
@@ -53,7 +60,19 @@ public record ModelSpec(
      * @return this spec with mirror averaging on or off
      */
     public ModelSpec withMirrorAverage(boolean on) {
-        return new ModelSpec(formatVersion, name, network, input, classes, temperature, on, parameters, proxies, training);
+        return new ModelSpec(formatVersion, name, network, input, classes, temperature, on, proxyAnchor, rerankWeight,
+                parameters, proxies, training);
+    }
+
+    /**
+     * @param weight the proxy anchor weight, in [0, 1); 0 turns anchoring off
+     * @return this spec with that anchoring
+     * @throws IllegalArgumentException if the weight is out of range
+     */
+    public ModelSpec withProxyAnchor(float weight) {
+        ProxyAnchor.requireWeight(weight);
+        return new ModelSpec(formatVersion, name, network, input, classes, temperature, mirrorAverage, weight,
+                rerankWeight, parameters, proxies, training);
     }
 
     /** @return the embedding dimension */

@@ -241,7 +241,7 @@ public final class ProxyNcaTrainer {
                 config.seed(), Instant.now().toString(), (System.nanoTime() - started) / 1e9,
                 start == null ? null : start.spec());
         ModelSpec spec = new ModelSpec(ModelSpec.FORMAT_VERSION, config.name(), network, input, classNames,
-                config.temperature(), false, null, null, provenance);
+                config.temperature(), false, 0f, null, null, null, provenance);
         return ModelBundle.of(spec, params.toByteArray(), new Proxies(classNames, block.unitProxies()));
     }
 

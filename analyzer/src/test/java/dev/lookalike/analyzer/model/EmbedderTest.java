@@ -180,7 +180,7 @@ class EmbedderTest {
         Path installed = FashionMnist.defaultDirectory();
         assumeTrue(Files.isDirectory(installed), "Fashion-MNIST is not installed");
         FashionMnist test = FashionMnist.load(installed, "test");
-        ModelBundle shipped = ModelBundle.load("fashion").withMirrorAverage(false);
+        ModelBundle shipped = ModelBundle.load("fashion").withMirrorAverage(false).withProxyAnchor(0f);
         ModelBundle mirrored = shipped.withMirrorAverage(true);
         Preprocessor preprocessor = new Preprocessor(shipped.spec().input());
         ImageDecoder decoder = new ImageDecoder(ImageLimits.DEFAULT);
@@ -217,6 +217,28 @@ class EmbedderTest {
     }
 
     @Test
+    void proxyAnchoringAppliesToTheNetworksEmbeddingAfterMirrorAveraging() {
+        List<float[]> in = inputs(5, 60);
+        ModelBundle mirrored = bundle.withMirrorAverage(true);
+        ModelBundle anchored = mirrored.withProxyAnchor(0.5f);
+        ProxyAnchor anchor = ProxyAnchor.of(anchored);
+        try (Embedder plain = Embedder.open(mirrored, new EmbedderOptions(2, 1, ImageLimits.DEFAULT));
+                Embedder anchoring = Embedder.open(anchored, new EmbedderOptions(2, 1, ImageLimits.DEFAULT))) {
+            List<float[]> before = plain.embedInputs(in);
+            List<float[]> after = anchoring.embedInputs(in);
+            for (int i = 0; i < in.size(); i++) {
+                assertArrayEquals(anchor.apply(before.get(i)), after.get(i), 1e-5f, "input " + i);
+                assertUnit(after.get(i));
+                double moved = 0;
+                for (int j = 0; j < after.get(i).length; j++) {
+                    moved = Math.max(moved, Math.abs(before.get(i)[j] - after.get(i)[j]));
+                }
+                assertTrue(moved > 1e-3, "anchoring moves the embedding: " + moved);
+            }
+        }
+    }
+
+    @Test
     void inputOfTheWrongSizeIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> embedder.embedInputs(List.of(new float[100])));
     }
@@ -240,7 +262,7 @@ class EmbedderTest {
         ModelSpec tiny = bundle.spec();
         ModelSpec smallInput = new ModelSpec(tiny.formatVersion(), "small-input", tiny.network(),
                 new InputSpec(16, 16, 1, 0.5f, 0.25f, "dark", true, 0.08f), tiny.classes(), tiny.temperature(),
-                false, null, null, null);
+                false, 0f, null, null, null, null);
         ModelBundle mismatched = ModelBundle.of(smallInput, bundle.parameters(), bundle.proxies());
         assertThrows(AnalyzerInputException.class, () -> Embedder.open(mismatched, EmbedderOptions.defaults()).close());
     }

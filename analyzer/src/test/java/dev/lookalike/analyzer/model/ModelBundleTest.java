@@ -32,7 +32,7 @@ class ModelBundleTest {
         TrainingProvenance provenance = new TrainingProvenance("fashion-mnist", "train", List.of(0, 1, 2), 180, 3,
                 30, 1e-3f, 1e-2f, 0.1f, 1e-4f, 0f, 0.5f, 42, "2025-01-01T00:00:00Z", 12.5, null);
         ModelSpec spec = new ModelSpec(ModelSpec.FORMAT_VERSION, "tiny", TinyBundles.TINY, InputSpec.fashionMnist(),
-                TinyBundles.CLASSES, 0.1f, false, null, null, provenance);
+                TinyBundles.CLASSES, 0.1f, false, 0f, null, null, null, provenance);
         return ModelBundle.of(spec, params, TinyBundles.randomProxies(16, 9));
     }
 
@@ -159,6 +159,41 @@ class ModelBundleTest {
             AnalyzerInputException e = loadFails();
             assertNames(e, dir.toString(), field);
         }
+    }
+
+    @Test
+    void proxyAnchorIsSavedWithTheSpecAndAbsentMeansNone() throws IOException {
+        bundle().withProxyAnchor(0.5f).save(dir);
+        assertEquals(0.5f, ModelBundle.load(dir).spec().proxyAnchor());
+        editSpec(spec -> spec.remove("proxy_anchor"));
+        assertEquals(0f, ModelBundle.load(dir).spec().proxyAnchor(), "bundles that predate anchoring have none");
+    }
+
+    @Test
+    void proxyAnchorOutOfRangeIsRefusedNamingIt() throws IOException {
+        for (double bad : List.of(1.0, 1.5, -0.2)) {
+            bundle().save(dir);
+            editSpec(spec -> spec.put("proxy_anchor", bad));
+            assertNames(loadFails(), dir.toString(), "proxy_anchor", String.valueOf((float) bad));
+        }
+        assertThrows(IllegalArgumentException.class, () -> bundle().withProxyAnchor(1f));
+    }
+
+    @Test
+    void rerankWeightIsOptionalAndOutOfRangeIsRefusedNamingIt() throws IOException {
+        bundle().save(dir);
+        editSpec(spec -> spec.put("rerank_weight", 0.01));
+        assertEquals(0.01f, ModelBundle.load(dir).spec().rerankWeight());
+        editSpec(spec -> spec.remove("rerank_weight"));
+        assertEquals(null, ModelBundle.load(dir).spec().rerankWeight(), "none: the search default");
+        editSpec(spec -> spec.put("rerank_weight", 1.5));
+        assertNames(loadFails(), dir.toString(), "rerank_weight", "1.5");
+    }
+
+    @Test
+    void openSetBundleDoesNotAnchorToProxiesOfClassesItIsNotSearchedOn() {
+        assertEquals(0f, ModelBundle.load("fashion-open-set").spec().proxyAnchor(),
+                "anchoring would pull the unseen classes onto the seen classes' proxies");
     }
 
     @Test

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lookalike.analyzer.model.ModelBundle;
 import dev.lookalike.analyzer.model.Proxies;
 import dev.lookalike.search.SearchInputException;
 import dev.lookalike.search.proxy.IndexProxies;
+import dev.lookalike.search.query.SimilarityQuery;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Map;
@@ -25,13 +27,19 @@ import org.apache.lucene.index.IndexCommit;
  * @param settings       the vector field's settings
  * @param modelProxies   the model's learned proxies
  * @param proxies        the proxies of the index's categories
+ * @param modelProxyAnchor the model's proxy anchor weight (0 when it has none, and in indexes that predate it):
+ *                       it changes every vector, so it is part of what the index was built with
+ * @param modelRerankWeight the re-ranking weight the model's bundle chose for itself, or {@code null} when it
+ *                       names none (and in indexes that predate it)
  */
 public record IndexMetadata(
         @JsonProperty("format_version") int formatVersion,
         @JsonProperty("model") String model,
         @JsonProperty("settings") IndexSettings settings,
         @JsonProperty("model_proxies") Proxies modelProxies,
-        @JsonProperty("proxies") IndexProxies proxies) {
+        @JsonProperty("proxies") IndexProxies proxies,
+        @JsonProperty("model_proxy_anchor") float modelProxyAnchor,
+        @JsonProperty("model_rerank_weight") Float modelRerankWeight) {
 
     /** The commit user data key holding the JSON. */
     public static final String KEY = "lookalike.metadata";
@@ -50,6 +58,8 @@ public record IndexMetadata(
     @Override
     public boolean equals(Object o) {
         return o instanceof IndexMetadata m && formatVersion == m.formatVersion && Objects.equals(model, m.model)
+                && Float.compare(modelProxyAnchor, m.modelProxyAnchor) == 0
+                && Objects.equals(modelRerankWeight, m.modelRerankWeight)
                 && Objects.equals(settings, m.settings) && Objects.equals(proxies, m.proxies)
                 && modelProxies.classes().equals(m.modelProxies.classes())
                 && Arrays.deepEquals(modelProxies.vectors(), m.modelProxies.vectors());
@@ -57,7 +67,7 @@ public record IndexMetadata(
 
     @Override
     public int hashCode() {
-        return Objects.hash(formatVersion, model, settings, proxies, modelProxies.classes(),
+        return Objects.hash(formatVersion, model, modelProxyAnchor, modelRerankWeight, settings, proxies, modelProxies.classes(),
                 Arrays.deepHashCode(modelProxies.vectors()));
     }
 
@@ -72,24 +82,47 @@ public record IndexMetadata(
      * @throws SearchInputException if the proxies' dimension differs from the settings'
      */
     public static IndexMetadata create(String model, IndexSettings settings, Proxies modelProxies, float temperature) {
+        return create(model, settings, modelProxies, temperature, 0, null);
+    }
+
+    /**
+     * Metadata for a new, empty index of the vectors a model bundle makes: its name, learned proxies,
+     * temperature, proxy anchoring and re-ranking weight.
+     *
+     * @param bundle   the model
+     * @param settings the vector field's settings
+     * @return metadata with no categories yet
+     * @throws SearchInputException if the model's dimension differs from the settings'
+     */
+    public static IndexMetadata forModel(ModelBundle bundle, IndexSettings settings) {
+        return create(bundle.spec().name(), settings, bundle.proxies(), bundle.spec().temperature(),
+                bundle.spec().proxyAnchor(), bundle.spec().rerankWeight());
+    }
+
+    private static IndexMetadata create(String model, IndexSettings settings, Proxies modelProxies, float temperature,
+            float proxyAnchor, Float rerankWeight) {
         if (modelProxies.dimension() != settings.dimension() && !modelProxies.classes().isEmpty()) {
             throw new SearchInputException("model " + model, "proxies are " + modelProxies.dimension()
                     + "-d but the index setting dimension is " + settings.dimension());
         }
-        return new IndexMetadata(FORMAT_VERSION, model, settings, modelProxies, IndexProxies.empty(temperature));
+        return new IndexMetadata(FORMAT_VERSION, model, settings, modelProxies, IndexProxies.empty(temperature),
+                proxyAnchor, rerankWeight);
     }
 
     /**
-     * Whether the index was built with this model: the same name and the same learned proxies. Two trainings
-     * of a model under one name learn different proxies, and their vectors are not comparable, so the name
-     * alone is not enough. Costs O(classes x dimension).
+     * Whether the index was built with this model: the same name, the same learned proxies and the same proxy
+     * anchoring. Two trainings of a model under one name learn different proxies, and their vectors are not
+     * comparable, so the name alone is not enough; nor are a model's vectors with and without anchoring.
+     * Costs O(classes x dimension).
      *
-     * @param name    a model's name
-     * @param proxies that model's learned proxies
+     * @param name        a model's name
+     * @param proxies     that model's learned proxies
+     * @param proxyAnchor that model's proxy anchor weight
      * @return whether they are the ones the index was built with
      */
-    public boolean builtWith(String name, Proxies proxies) {
-        return model.equals(name) && modelProxies.classes().equals(proxies.classes())
+    public boolean builtWith(String name, Proxies proxies, float proxyAnchor) {
+        return model.equals(name) && Float.compare(modelProxyAnchor, proxyAnchor) == 0
+                && modelProxies.classes().equals(proxies.classes())
                 && Arrays.deepEquals(modelProxies.vectors(), proxies.vectors());
     }
 
@@ -98,7 +131,16 @@ public record IndexMetadata(
      * @return this metadata with other proxies
      */
     public IndexMetadata withProxies(IndexProxies newProxies) {
-        return new IndexMetadata(formatVersion, model, settings, modelProxies, newProxies);
+        return new IndexMetadata(formatVersion, model, settings, modelProxies, newProxies, modelProxyAnchor,
+                modelRerankWeight);
+    }
+
+    /**
+     * @return the re-ranking weight of queries that name none: the model's own, else
+     *         {@link SimilarityQuery#DEFAULT_RERANK_WEIGHT}
+     */
+    public float defaultRerankWeight() {
+        return SimilarityQuery.defaultRerankWeight(modelRerankWeight);
     }
 
     /**

@@ -32,13 +32,15 @@ final class ScoreFusion {
      * @param query             the query
      * @param queryDistribution the query's distribution over the index's categories, or {@code null} when
      *                          not re-ranking
+     * @param rerankWeight      the re-ranking weight, the query's or the index's default
      */
-    static void score(List<Candidate> candidates, SimilarityQuery query, float[] queryDistribution) {
+    static void score(List<Candidate> candidates, SimilarityQuery query, float[] queryDistribution,
+            double rerankWeight) {
         double bestText = 0;
         for (Candidate c : candidates) {
             bestText = Math.max(bestText, c.bm25);
         }
-        double w = query.rerankWeight();
+        double w = rerankWeight;
         double t = query.textWeight();
         for (Candidate c : candidates) {
             Double agreement = queryDistribution == null ? null

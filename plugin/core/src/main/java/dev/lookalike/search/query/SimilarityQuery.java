@@ -18,7 +18,8 @@ import java.util.Objects;
  *   score  = text != null ? (1 − t)·visual + t·textScore : visual
  * </pre>
  * where similarity is the cosine to the query vector, agreement the Bhattacharyya coefficient of the query's
- * and the item's distributions over the index's categories, w the {@link #rerankWeight()}, t the
+ * and the item's distributions over the index's categories, w the {@link #rerankWeight()} (or the index's
+ * default, {@link dev.lookalike.search.index.IndexMetadata#defaultRerankWeight()}), t the
  * {@link #textWeight()} and textScore the item's BM25 score divided by the best BM25 score among the
  * candidates. {@link #minSimilarity()} drops candidates by cosine before scoring.
  *
@@ -44,12 +45,13 @@ public final class SimilarityQuery {
     /** The text weight when text is given and no weight is. */
     public static final float DEFAULT_TEXT_WEIGHT = 0.3f;
     /**
-     * The re-ranking weight when none is given, with {@link #DEFAULT_RERANK_TEMPERATURE}: chosen on
-     * Fashion-MNIST's validation split (the last 5,000 training images, which the shipped {@code fashion} model
-     * never trained on) as the pair with the best MAP@R among those that lift Recall@1 by at least half a point
-     * while costing Recall@8 at most half a point; stronger re-ranking lifts MAP@R further but fills the top
-     * results with the query's predicted category, wrong ones included when the prediction is. See the README
-     * for the sweep and the command.
+     * The re-ranking weight when neither the query nor the index's model names one (a bundle names its own in
+     * its spec's {@code rerank_weight}, chosen for it), with {@link #DEFAULT_RERANK_TEMPERATURE}: chosen on
+     * Fashion-MNIST's validation split for a Proxy-NCA model without proxy anchoring (the {@code fashion}
+     * network trained on the other 55,000 training images) as the pair with the best MAP@R among those that lift
+     * Recall@1 by at least half a point while costing Recall@8 at most half a point; stronger re-ranking lifts
+     * MAP@R further but fills the top results with the query's predicted category, wrong ones included when the
+     * prediction is. See the README for the sweep and the command.
      */
     public static final float DEFAULT_RERANK_WEIGHT = 0.05f;
     /**
@@ -66,7 +68,7 @@ public final class SimilarityQuery {
     private final String text;
     private final float textWeight;
     private final boolean rerank;
-    private final float rerankWeight;
+    private final Float rerankWeight;
     private final Float rerankTemperature;
     private final boolean excludeQueryItem;
 
@@ -132,8 +134,11 @@ public final class SimilarityQuery {
         return rerank;
     }
 
-    /** @return the weight of proxy agreement when re-ranking, 0 to 1 */
-    public float rerankWeight() {
+    /**
+     * @return the weight of proxy agreement when re-ranking, 0 to 1, or {@code null} for the index's default
+     *         ({@link dev.lookalike.search.index.IndexMetadata#defaultRerankWeight()})
+     */
+    public Float rerankWeight() {
         return rerankWeight;
     }
 
@@ -152,7 +157,7 @@ public final class SimilarityQuery {
         return o instanceof SimilarityQuery q && vector.equals(q.vector) && k == q.k
                 && numCandidates == q.numCandidates && Objects.equals(minSimilarity, q.minSimilarity)
                 && filters.equals(q.filters) && Objects.equals(text, q.text) && textWeight == q.textWeight
-                && rerank == q.rerank && rerankWeight == q.rerankWeight
+                && rerank == q.rerank && Objects.equals(rerankWeight, q.rerankWeight)
                 && Objects.equals(rerankTemperature, q.rerankTemperature) && excludeQueryItem == q.excludeQueryItem;
     }
 
@@ -168,7 +173,7 @@ public final class SimilarityQuery {
                 + (minSimilarity == null ? "" : ", min_similarity=" + minSimilarity)
                 + (filters.isEmpty() ? "" : ", filters=" + filters)
                 + (text == null ? "" : ", text='" + text + "' weight " + textWeight)
-                + (rerank ? ", rerank weight " + rerankWeight
+                + (rerank ? ", rerank weight " + (rerankWeight == null ? "default" : rerankWeight)
                         + (rerankTemperature == null ? "" : " temperature " + rerankTemperature) : "")
                 + "]";
     }
@@ -186,7 +191,7 @@ public final class SimilarityQuery {
         private Float textWeightOrDefault;
         private float textWeight;
         private boolean rerank;
-        private float rerankWeight = DEFAULT_RERANK_WEIGHT;
+        private Float rerankWeight;
         private Float rerankTemperature;
         private boolean excludeQueryItem = true;
 
@@ -258,10 +263,11 @@ public final class SimilarityQuery {
         }
 
         /**
-         * @param value the weight of proxy agreement, 0 to 1; {@value #DEFAULT_RERANK_WEIGHT} by default
+         * @param value the weight of proxy agreement, 0 to 1, or {@code null} (the default) for the index's
+         *              default, which is its model's or else {@value #DEFAULT_RERANK_WEIGHT}
          * @return this builder
          */
-        public Builder rerankWeight(float value) {
+        public Builder rerankWeight(Float value) {
             this.rerankWeight = value;
             return this;
         }
@@ -311,7 +317,9 @@ public final class SimilarityQuery {
             }
             textWeight = textWeightOrDefault != null ? textWeightOrDefault : DEFAULT_TEXT_WEIGHT;
             requireWeight("query option text_weight", textWeight);
-            requireWeight("query option rerank_weight", rerankWeight);
+            if (rerankWeight != null) {
+                requireWeight("query option rerank_weight", rerankWeight);
+            }
             requireTemperature("query option rerank_temperature", rerankTemperature);
             return new SimilarityQuery(this);
         }
@@ -340,6 +348,16 @@ public final class SimilarityQuery {
         if (!(value >= 0 && value <= 1)) {
             throw new SearchInputException(input, "must be between 0 and 1, got " + value);
         }
+    }
+
+    /**
+     * The re-ranking weight of a query that names none: the one rule for every adapter.
+     *
+     * @param modelWeight the weight the model's bundle chose for itself, or {@code null}
+     * @return the model's weight, else {@link #DEFAULT_RERANK_WEIGHT}
+     */
+    public static float defaultRerankWeight(Float modelWeight) {
+        return modelWeight != null ? modelWeight : DEFAULT_RERANK_WEIGHT;
     }
 
     /**

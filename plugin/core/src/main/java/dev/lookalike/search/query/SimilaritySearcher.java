@@ -117,7 +117,8 @@ public final class SimilaritySearcher {
         if (query.minSimilarity() != null) {
             candidates.removeIf(c -> c.similarity < query.minSimilarity());
         }
-        ScoreFusion.score(candidates, query, rerank ? queryAssignment.distribution() : null);
+        float rerankWeight = query.rerankWeight() != null ? query.rerankWeight() : metadata.defaultRerankWeight();
+        ScoreFusion.score(candidates, query, rerank ? queryAssignment.distribution() : null, rerankWeight);
         candidates.sort(Comparator.comparingDouble((Candidate c) -> -c.score).thenComparingInt(c -> c.doc));
 
         HitReader hits = new HitReader(searcher);

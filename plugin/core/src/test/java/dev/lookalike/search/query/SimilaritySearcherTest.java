@@ -98,7 +98,7 @@ public class SimilaritySearcherTest extends LuceneTestCase {
             SearchResults plain = searcher.search(SimilarityQuery.builder(QueryVector.of(query)).k(20)
                     .numCandidates(200).build());
             SearchResults reranked = searcher.search(SimilarityQuery.builder(QueryVector.of(query)).k(20)
-                    .numCandidates(200).rerank(true).rerankWeight(0).build());
+                    .numCandidates(200).rerank(true).rerankWeight(0f).build());
             assertEquals(ids(plain), ids(reranked));
             assertEquals(Oracle.nearest(items, query, 20, it -> true), ids(reranked));
             assertNotNull(reranked.queryCategory());
@@ -109,6 +109,29 @@ public class SimilaritySearcherTest extends LuceneTestCase {
      * Category A's proxy is e0 and B's is e1. The query leans to A; b1 is closer to the query than a1 but leans
      * to B. Plain similarity puts b1 first; re-ranking by agreement puts a1, the same-category item, first.
      */
+    @Test
+    public void aQueryNamingNoRerankWeightTakesTheIndexModelsElseTheSearchDefault() throws IOException {
+        List<Item> items = List.of(new Item("a0", "A", "", unit(1, 0, 0, 0)), new Item("b0", "B", "", unit(0, 1, 0, 0)),
+                new Item("a1", "A", "", unit(0.95f, 0, 0, 0.3f)), new Item("b1", "B", "", unit(0, 0.5f, 0.85f, 0)));
+        IndexMetadata plain = TestItems.metadata(items, 4, 0.05f);
+        IndexMetadata tuned = new IndexMetadata(plain.formatVersion(), plain.model(), plain.settings(),
+                plain.modelProxies(), plain.proxies(), plain.modelProxyAnchor(), 0.5f);
+        SimilarityQuery query = SimilarityQuery.builder(QueryVector.of(unit(0.6f, 0, 0.8f, 0))).k(2).rerank(true)
+                .filter(SearchFilter.terms("id", List.of("a1", "b1"))).build();
+        try (Directory dir = newDirectory();
+                DirectoryReader reader = TestItems.index(dir, random(), items, plain)) {
+            for (IndexMetadata metadata : List.of(plain, tuned)) {
+                double w = metadata == tuned ? 0.5 : SimilarityQuery.DEFAULT_RERANK_WEIGHT;
+                for (SearchHit hit : searcher(reader, metadata).search(query).hits()) {
+                    assertEquals(hit.id(), (1 - w) * hit.parts().similarity() + w * hit.parts().agreement(),
+                            hit.score(), 1e-6);
+                }
+            }
+            assertEquals("the model's weight is strong enough to put the same-category item first",
+                    List.of("a1", "b1"), ids(searcher(reader, tuned).search(query)));
+        }
+    }
+
     @Test
     public void rerankMovesItemsOfTheQuerysCategoryUp() throws IOException {
         float[] a0 = unit(1, 0, 0, 0);

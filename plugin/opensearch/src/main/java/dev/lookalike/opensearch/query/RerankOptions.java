@@ -15,29 +15,31 @@ import org.opensearch.core.xcontent.XContentParser;
 /**
  * The {@code rerank} object of an {@code image_knn} query:
  * {@code {"proxies": true, "weight": 0.05, "temperature": 0.5}}. {@code proxies} switches re-ranking by proxy
- * agreement on (the default once the object is given); {@code weight} defaults to the core's
- * {@link SimilarityQuery#DEFAULT_RERANK_WEIGHT} and {@code temperature} to
- * {@link SimilarityQuery#DEFAULT_RERANK_TEMPERATURE}. The core's rules
- * check both values.
+ * agreement on (the default once the object is given); {@code weight} defaults to the node model's own
+ * ({@code rerank_weight} in its bundle's spec), else to the core's {@link SimilarityQuery#DEFAULT_RERANK_WEIGHT},
+ * and {@code temperature} to {@link SimilarityQuery#DEFAULT_RERANK_TEMPERATURE}. The core's rules check both
+ * values.
  *
  * @param proxies     whether to re-rank by proxy agreement
- * @param weight      the weight of agreement, 0 to 1
+ * @param weight      the weight of agreement, 0 to 1, or {@code null} for the model's default
  * @param temperature the softmax temperature, or {@code null} for the default
  */
-public record RerankOptions(boolean proxies, float weight, Float temperature) implements Writeable, ToXContentFragment {
+public record RerankOptions(boolean proxies, Float weight, Float temperature) implements Writeable, ToXContentFragment {
 
     /** The object's name inside {@code image_knn}. */
     public static final String NAME = "rerank";
 
     /** Re-ranking off. */
-    public static final RerankOptions OFF = new RerankOptions(false, SimilarityQuery.DEFAULT_RERANK_WEIGHT, null);
+    public static final RerankOptions OFF = new RerankOptions(false, null, null);
 
     /**
      * @throws IllegalArgumentException naming the option if the weight or temperature is out of range
      */
     public RerankOptions {
         try {
-            SimilarityQuery.requireWeight("[image_knn][rerank][weight]", weight);
+            if (weight != null) {
+                SimilarityQuery.requireWeight("[image_knn][rerank][weight]", weight);
+            }
             SimilarityQuery.requireTemperature("[image_knn][rerank][temperature]", temperature);
         } catch (SearchInputException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
@@ -49,13 +51,13 @@ public record RerankOptions(boolean proxies, float weight, Float temperature) im
      * @throws IOException if the stream fails
      */
     public RerankOptions(StreamInput in) throws IOException {
-        this(in.readBoolean(), in.readFloat(), in.readOptionalFloat());
+        this(in.readBoolean(), in.readOptionalFloat(), in.readOptionalFloat());
     }
 
     @Override
     public void writeTo(StreamOutput out) throws IOException {
         out.writeBoolean(proxies);
-        out.writeFloat(weight);
+        out.writeOptionalFloat(weight);
         out.writeOptionalFloat(temperature);
     }
 
@@ -72,7 +74,7 @@ public record RerankOptions(boolean proxies, float weight, Float temperature) im
                     + "{\"proxies\": true, \"weight\": 0.7}, got " + parser.currentToken());
         }
         boolean proxies = true;
-        float weight = SimilarityQuery.DEFAULT_RERANK_WEIGHT;
+        Float weight = null;
         Float temperature = null;
         for (XContentParser.Token t = parser.nextToken(); t != XContentParser.Token.END_OBJECT; t = parser.nextToken()) {
             String name = parser.currentName();
@@ -107,7 +109,10 @@ public record RerankOptions(boolean proxies, float weight, Float temperature) im
 
     @Override
     public XContentBuilder toXContent(XContentBuilder builder, Params params) throws IOException {
-        builder.startObject(NAME).field("proxies", proxies).field("weight", weight);
+        builder.startObject(NAME).field("proxies", proxies);
+        if (weight != null) {
+            builder.field("weight", weight);
+        }
         if (temperature != null) {
             builder.field("temperature", temperature);
         }
@@ -116,7 +121,7 @@ public record RerankOptions(boolean proxies, float weight, Float temperature) im
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof RerankOptions r && proxies == r.proxies && weight == r.weight
+        return o instanceof RerankOptions r && proxies == r.proxies && Objects.equals(weight, r.weight)
                 && Objects.equals(temperature, r.temperature);
     }
 

@@ -36,6 +36,8 @@ final class ModelDescription {
                 .field("classes", spec.classes())
                 .field("temperature", spec.temperature())
                 .field("mirror_average", spec.mirrorAverage())
+                .field("proxy_anchor", spec.proxyAnchor())
+                .field("rerank_weight", spec.rerankWeight())
                 .field("network", JSON.convertValue(spec.network(), OBJECT))
                 .field("input", JSON.convertValue(spec.input(), OBJECT))
                 .field("training", spec.training() == null ? null : JSON.convertValue(spec.training(), OBJECT))

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lookalike.search.query.SimilarityQuery;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
 import org.opensearch.common.xcontent.json.JsonXContent;
@@ -50,8 +49,9 @@ class ImageKnnOptionsParserTest {
         assertEquals(ImageKnnQueryBuilder.DEFAULT_K, defaults.k);
         assertNull(defaults.numCandidates);
         assertEquals(RerankOptions.OFF, defaults.rerank);
-        assertEquals(SimilarityQuery.DEFAULT_RERANK_WEIGHT,
-                parse("{\"field\": \"e\", \"image\": \"aGk=\", \"rerank\": {}}").rerank.weight());
+        assertEquals(new RerankOptions(true, null, null),
+                parse("{\"field\": \"e\", \"image\": \"aGk=\", \"rerank\": {}}").rerank,
+                "no weight given: the node model's default is taken when the query is built");
     }
 
     @Test

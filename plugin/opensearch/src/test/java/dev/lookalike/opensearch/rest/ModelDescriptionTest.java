@@ -17,7 +17,7 @@ class ModelDescriptionTest {
 
     @Test
     void describesTheSpecWithItsOwnFieldNames() throws Exception {
-        ModelSpec spec = ModelBundle.load("fashion-open-set").spec();
+        ModelSpec spec = ModelBundle.load("fashion").spec();
         XContentBuilder builder = XContentFactory.jsonBuilder();
         ModelDescription.write(spec, builder);
         JsonNode json = new ObjectMapper().readTree(BytesReference.bytes(builder).utf8ToString());
@@ -29,6 +29,8 @@ class ModelDescriptionTest {
         assertEquals(spec.classes(), classes);
         assertEquals(spec.temperature(), json.path("temperature").floatValue());
         assertEquals(spec.mirrorAverage(), json.path("mirror_average").asBoolean());
+        assertEquals(spec.proxyAnchor(), json.path("proxy_anchor").floatValue());
+        assertEquals(spec.rerankWeight(), json.path("rerank_weight").floatValue());
         assertEquals(spec.input().height(), json.path("input").path("height").asInt());
         assertEquals(spec.input().background(), json.path("input").path("background").asText());
         assertEquals(spec.network().architecture(), json.path("network").path("architecture").asText());
