@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lookalike.analyzer.dataset.FashionMnist;
+import dev.lookalike.analyzer.model.ClassifiedEmbedding;
 import dev.lookalike.analyzer.model.Embedder;
 import dev.lookalike.analyzer.model.EmbedderOptions;
 import dev.lookalike.analyzer.model.ModelBundle;
@@ -94,7 +95,9 @@ class LookalikePluginTest {
                 JsonResponse answer = node.send("POST", EMBED, TestImages.embedBody(png));
                 assertEquals(200, answer.status(), answer::toString);
 
-                float[] expected = embedder.embed(embedder.decoder().decode(png, "test image " + index));
+                ClassifiedEmbedding analyzed = embedder.embedAndClassifyInputs(List.of(
+                        embedder.preprocessor().apply(embedder.decoder().decode(png, "test image " + index)))).get(0);
+                float[] expected = analyzed.vector();
                 JsonNode vector = answer.body().path("vector");
                 assertEquals(64, vector.size(), answer::toString);
                 double norm = 0;
@@ -104,7 +107,8 @@ class LookalikePluginTest {
                 }
                 assertEquals(1.0, norm, 1e-4, "a unit vector");
 
-                ProxyClassifier.Prediction prediction = embedder.classifier().predict(expected);
+                // The prediction is the network's, made before proxy anchoring: its probability is the model's own.
+                ProxyClassifier.Prediction prediction = analyzed.prediction();
                 JsonNode predicted = answer.body().path("predicted_category");
                 assertEquals(prediction.name(), predicted.path("name").asText(), answer::toString);
                 assertEquals(prediction.probability(), predicted.path("probability").floatValue(), 1e-4);

@@ -129,6 +129,27 @@ public final class Embedder implements AutoCloseable {
     }
 
     /**
+     * Embeds already preprocessed inputs, as {@link #embedInputs}, and classifies each by the proxies. The
+     * class is predicted from the network's embedding before proxy anchoring: anchoring moves a vector towards
+     * its likely proxies, so a prediction made from the anchored vector would be surer than the model is (on
+     * Fashion-MNIST's validation split, images predicted with 80–95 % probability from anchored vectors are
+     * right 68 % of the time; from the network's embedding, 88 %). Thread-safe.
+     *
+     * @param inputs inputs of {@link InputSpec#size()} floats each
+     * @return one embedding with its prediction per input, in order
+     */
+    public List<ClassifiedEmbedding> embedAndClassifyInputs(List<float[]> inputs) {
+        List<ClassifiedEmbedding> out = new ArrayList<>(inputs.size());
+        for (int from = 0; from < inputs.size(); from += batchSize) {
+            for (float[] e : networkEmbeddings(inputs.subList(from, Math.min(inputs.size(), from + batchSize)))) {
+                ProxyClassifier.Prediction prediction = classifier.predict(e);
+                out.add(new ClassifiedEmbedding(anchor.apply(e), prediction));
+            }
+        }
+        return out;
+    }
+
+    /**
      * Embeds one decoded image.
      *
      * @param image a decoded image
@@ -210,8 +231,15 @@ public final class Embedder implements AutoCloseable {
     }
 
     private List<float[]> infer(List<float[]> batch) {
+        List<float[]> out = networkEmbeddings(batch);
+        out.replaceAll(anchor::apply);
+        return out;
+    }
+
+    /** The network's unit embeddings, averaged with the mirror images' when the spec says so; not anchored. */
+    private List<float[]> networkEmbeddings(List<float[]> batch) {
         if (batch.isEmpty()) {
-            return List.of();
+            return new ArrayList<>();
         }
         int size = bundle.spec().input().size();
         for (float[] input : batch) {
@@ -221,17 +249,15 @@ public final class Embedder implements AutoCloseable {
         }
         Predictor<float[], float[]> predictor = borrow();
         try {
-            List<float[]> out = new ArrayList<>(batch.size());
             if (!bundle.spec().mirrorAverage()) {
-                predictor.batchPredict(batch).forEach(e -> out.add(anchor.apply(e)));
-                return out;
+                return new ArrayList<>(predictor.batchPredict(batch));
             }
             List<float[]> both = new ArrayList<>(batch);
             batch.forEach(x -> both.add(preprocessor.mirror(x)));
             List<float[]> embedded = predictor.batchPredict(both);
+            List<float[]> out = new ArrayList<>(batch.size());
             for (int i = 0; i < batch.size(); i++) {
-                out.add(anchor.apply(
-                        VectorMath.normalize(VectorMath.sum(embedded.get(i), embedded.get(batch.size() + i)))));
+                out.add(VectorMath.normalize(VectorMath.sum(embedded.get(i), embedded.get(batch.size() + i))));
             }
             return out;
         } catch (TranslateException e) {

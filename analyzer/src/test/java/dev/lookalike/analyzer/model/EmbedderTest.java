@@ -239,6 +239,25 @@ class EmbedderTest {
     }
 
     @Test
+    void classifiedEmbeddingsAreAnchoredButPredictedFromTheNetworksOwnEmbedding() {
+        List<float[]> in = inputs(7, 80);
+        ModelBundle anchored = bundle.withProxyAnchor(0.6f);
+        try (Embedder plain = Embedder.open(bundle, new EmbedderOptions(3, 1, ImageLimits.DEFAULT));
+                Embedder anchoring = Embedder.open(anchored, new EmbedderOptions(3, 1, ImageLimits.DEFAULT))) {
+            List<float[]> network = plain.embedInputs(in);
+            List<float[]> vectors = anchoring.embedInputs(in);
+            List<ClassifiedEmbedding> classified = anchoring.embedAndClassifyInputs(in);
+            assertEquals(in.size(), classified.size());
+            for (int i = 0; i < in.size(); i++) {
+                assertArrayEquals(vectors.get(i), classified.get(i).vector(), 1e-6f, "input " + i);
+                ProxyClassifier.Prediction own = plain.classifier().predict(network.get(i));
+                assertEquals(own.label(), classified.get(i).prediction().label(), "input " + i);
+                assertEquals(own.probability(), classified.get(i).prediction().probability(), 1e-5f, "input " + i);
+            }
+        }
+    }
+
+    @Test
     void inputOfTheWrongSizeIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> embedder.embedInputs(List.of(new float[100])));
     }

@@ -2,6 +2,7 @@ package dev.lookalike.opensearch.model;
 
 import dev.lookalike.analyzer.AnalyzerInputException;
 import dev.lookalike.analyzer.image.ImageLimits;
+import dev.lookalike.analyzer.model.ClassifiedEmbedding;
 import dev.lookalike.analyzer.model.DjlRuntime;
 import dev.lookalike.analyzer.model.Embedder;
 import dev.lookalike.analyzer.model.EmbedderOptions;
@@ -96,8 +97,8 @@ public final class NodeEmbedder implements Closeable {
         Embedder e = embedder();
         try (PluginClassLoader ignored = PluginClassLoader.enter()) {
             BufferedImage image = e.decoder().decode(bytes, name);
-            float[] vector = e.embed(image);
-            return new EmbeddedImage(vector, e.classifier().predict(vector));
+            ClassifiedEmbedding embedded = e.embedAndClassifyInputs(List.of(e.preprocessor().apply(image))).get(0);
+            return new EmbeddedImage(embedded.vector(), embedded.prediction());
         }
     }
 
@@ -128,10 +129,10 @@ public final class NodeEmbedder implements Closeable {
                     outcomes.set(i, ImageOutcome.failed(failure));
                 }
             }
-            List<float[]> vectors = e.embedInputs(inputs);
-            for (int j = 0; j < vectors.size(); j++) {
-                float[] vector = vectors.get(j);
-                outcomes.set(decoded.get(j), ImageOutcome.embedded(new EmbeddedImage(vector, e.classifier().predict(vector))));
+            List<ClassifiedEmbedding> embedded = e.embedAndClassifyInputs(inputs);
+            for (int j = 0; j < embedded.size(); j++) {
+                ClassifiedEmbedding one = embedded.get(j);
+                outcomes.set(decoded.get(j), ImageOutcome.embedded(new EmbeddedImage(one.vector(), one.prediction())));
             }
             return outcomes;
         }
