@@ -27,10 +27,10 @@ import org.apache.lucene.index.IndexCommit;
  * @param settings       the vector field's settings
  * @param modelProxies   the model's learned proxies
  * @param proxies        the proxies of the index's categories
- * @param modelProxyAnchor the model's proxy anchor weight (0 when it has none, and in indexes that predate it):
- *                       it changes every vector, so it is part of what the index was built with
+ * @param modelProxyAnchor  the model's proxy anchor weight (0 when it has none, and in indexes that predate
+ *                          it): it changes every vector, so it is part of what the index was built with
  * @param modelRerankWeight the re-ranking weight the model's bundle chose for itself, or {@code null} when it
- *                       names none (and in indexes that predate it)
+ *                          names none (and in indexes that predate it)
  */
 public record IndexMetadata(
         @JsonProperty("format_version") int formatVersion,
@@ -67,12 +67,12 @@ public record IndexMetadata(
 
     @Override
     public int hashCode() {
-        return Objects.hash(formatVersion, model, modelProxyAnchor, modelRerankWeight, settings, proxies, modelProxies.classes(),
-                Arrays.deepHashCode(modelProxies.vectors()));
+        return Objects.hash(formatVersion, model, modelProxyAnchor, modelRerankWeight, settings, proxies,
+                modelProxies.classes(), Arrays.deepHashCode(modelProxies.vectors()));
     }
 
     /**
-     * Metadata for a new, empty index.
+     * Metadata for a new, empty index of a model without proxy anchoring or a re-ranking weight of its own.
      *
      * @param model        the model's name
      * @param settings     the vector field's settings
