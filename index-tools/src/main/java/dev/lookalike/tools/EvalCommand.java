@@ -8,6 +8,7 @@ import dev.lookalike.analyzer.eval.EmbeddingEvaluation;
 import dev.lookalike.analyzer.eval.EvaluationReport;
 import dev.lookalike.analyzer.eval.RetrievalEvaluator;
 import dev.lookalike.analyzer.model.ModelBundle;
+import dev.lookalike.analyzer.model.ProxyAnchor;
 import dev.lookalike.search.query.SimilarityQuery;
 import java.io.IOException;
 import org.apache.lucene.index.DirectoryReader;
@@ -102,8 +103,8 @@ final class EvalCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--queries: expected catalogue or photos, got " + queries);
         }
         LabelledDataset all = data.open();
-        if (proxyAnchor != null && !(proxyAnchor >= 0 && proxyAnchor < 1)) {
-            throw new IllegalArgumentException("--proxy-anchor: expected a weight from 0 to below 1, got " + proxyAnchor);
+        if (proxyAnchor != null) {
+            ProxyAnchor.requireWeight("--proxy-anchor", proxyAnchor);
         }
         VectorSource source = baseline != null
                 ? VectorSource.baseline(baseline, data)

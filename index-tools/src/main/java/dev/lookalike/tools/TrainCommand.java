@@ -5,6 +5,7 @@ import dev.lookalike.analyzer.dataset.SampledDataset;
 import dev.lookalike.analyzer.model.InputSpec;
 import dev.lookalike.analyzer.model.ModelBundle;
 import dev.lookalike.analyzer.model.NetworkSpec;
+import dev.lookalike.analyzer.model.ProxyAnchor;
 import dev.lookalike.analyzer.train.ProxyNcaTrainer;
 import dev.lookalike.analyzer.train.TrainingConfig;
 import java.nio.file.Path;
@@ -106,9 +107,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!(proxyAnchor >= 0 && proxyAnchor < 1)) {
-            throw new IllegalArgumentException("--proxy-anchor: expected a weight from 0 to below 1, got " + proxyAnchor);
-        }
+        ProxyAnchor.requireWeight("--proxy-anchor", proxyAnchor);
         if (resume && checkpoints == null) {
             throw new IllegalArgumentException("--resume needs --checkpoints DIR");
         }

@@ -152,9 +152,10 @@ public record ModelBundle(ModelSpec spec, byte[] parameters, Proxies proxies) {
             }
             ModelSpec spec = JSON.readValue(specBytes, ModelSpec.class);
             requireParts(what, spec);
-            if (!(spec.proxyAnchor() >= 0 && spec.proxyAnchor() < 1)) {
-                throw new AnalyzerInputException(what, SPEC_FILE + " has \"proxy_anchor\" " + spec.proxyAnchor()
-                        + "; it must be at least 0 and below 1");
+            try {
+                ProxyAnchor.requireWeight(SPEC_FILE + " \"proxy_anchor\"", spec.proxyAnchor());
+            } catch (IllegalArgumentException e) {
+                throw new AnalyzerInputException(what, e.getMessage(), e);
             }
             if (spec.rerankWeight() != null && !(spec.rerankWeight() >= 0 && spec.rerankWeight() <= 1)) {
                 throw new AnalyzerInputException(what, SPEC_FILE + " has \"rerank_weight\" " + spec.rerankWeight()

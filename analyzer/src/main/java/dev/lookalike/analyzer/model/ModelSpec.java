@@ -70,7 +70,7 @@ public record ModelSpec(
      * @throws IllegalArgumentException if the weight is out of range
      */
     public ModelSpec withProxyAnchor(float weight) {
-        ProxyAnchor.requireWeight(weight);
+        ProxyAnchor.requireWeight("proxy anchor weight", weight);
         return new ModelSpec(formatVersion, name, network, input, classes, temperature, mirrorAverage, weight,
                 rerankWeight, parameters, proxies, training);
     }

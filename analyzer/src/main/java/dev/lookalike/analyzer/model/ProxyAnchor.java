@@ -31,7 +31,7 @@ public final class ProxyAnchor {
      * @throws IllegalArgumentException if the weight is out of range
      */
     public ProxyAnchor(Proxies proxies, float temperature, float weight) {
-        requireWeight(weight);
+        requireWeight("proxy anchor weight", weight);
         this.classifier = new ProxyClassifier(proxies, temperature);
         this.proxies = proxies.vectors();
         this.weight = weight;
@@ -46,13 +46,17 @@ public final class ProxyAnchor {
     }
 
     /**
+     * The one rule for an anchor weight, for every place that takes one (spec, command line).
+     *
+     * @param input  how to name the weight in the error, e.g. {@code --proxy-anchor}
      * @param weight a proposed weight
-     * @throws IllegalArgumentException if it is not in [0, 1): at 1 the embedding would be the expected
-     *                                  proxy alone, and items of one class could no longer be told apart
+     * @throws IllegalArgumentException naming the input if the weight is not in [0, 1): at 1 the embedding
+     *                                  would be the expected proxy alone, and items of one class could no
+     *                                  longer be told apart
      */
-    public static void requireWeight(float weight) {
+    public static void requireWeight(String input, float weight) {
         if (!(weight >= 0 && weight < 1)) {
-            throw new IllegalArgumentException("proxy anchor weight must be at least 0 and below 1, got " + weight);
+            throw new IllegalArgumentException(input + ": expected a weight from 0 to below 1, got " + weight);
         }
     }
 

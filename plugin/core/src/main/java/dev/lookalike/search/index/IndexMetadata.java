@@ -140,7 +140,7 @@ public record IndexMetadata(
      *         {@link SimilarityQuery#DEFAULT_RERANK_WEIGHT}
      */
     public float defaultRerankWeight() {
-        return SimilarityQuery.defaultRerankWeight(modelRerankWeight);
+        return SimilarityQuery.effectiveRerankWeight(null, modelRerankWeight);
     }
 
     /**

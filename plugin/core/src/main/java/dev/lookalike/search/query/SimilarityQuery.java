@@ -351,13 +351,14 @@ public final class SimilarityQuery {
     }
 
     /**
-     * The re-ranking weight of a query that names none: the one rule for every adapter.
+     * The re-ranking weight a search uses: the one rule for the core's searcher and every adapter.
      *
+     * @param requested   the weight the query names, or {@code null}
      * @param modelWeight the weight the model's bundle chose for itself, or {@code null}
-     * @return the model's weight, else {@link #DEFAULT_RERANK_WEIGHT}
+     * @return the query's weight, else the model's, else {@link #DEFAULT_RERANK_WEIGHT}
      */
-    public static float defaultRerankWeight(Float modelWeight) {
-        return modelWeight != null ? modelWeight : DEFAULT_RERANK_WEIGHT;
+    public static float effectiveRerankWeight(Float requested, Float modelWeight) {
+        return requested != null ? requested : modelWeight != null ? modelWeight : DEFAULT_RERANK_WEIGHT;
     }
 
     /**

@@ -117,7 +117,7 @@ public final class SimilaritySearcher {
         if (query.minSimilarity() != null) {
             candidates.removeIf(c -> c.similarity < query.minSimilarity());
         }
-        float rerankWeight = query.rerankWeight() != null ? query.rerankWeight() : metadata.defaultRerankWeight();
+        float rerankWeight = SimilarityQuery.effectiveRerankWeight(query.rerankWeight(), metadata.modelRerankWeight());
         ScoreFusion.score(candidates, query, rerank ? queryAssignment.distribution() : null, rerankWeight);
         candidates.sort(Comparator.comparingDouble((Candidate c) -> -c.score).thenComparingInt(c -> c.doc));
 

@@ -277,8 +277,8 @@ public final class ImageKnnQueryBuilder extends AbstractQueryBuilder<ImageKnnQue
             // Doc values of a keyword field give each document's categories; other types have none to read.
             String categoryField = categories != null && categories.hasDocValues()
                     && "keyword".equals(categories.typeName()) ? catalogue.categoryField() : null;
-            float weight = rerank.weight() != null ? rerank.weight()
-                    : SimilarityQuery.defaultRerankWeight(embedder.get().embedder().bundle().spec().rerankWeight());
+            float weight = SimilarityQuery.effectiveRerankWeight(rerank.weight(),
+                    embedder.get().embedder().bundle().spec().rerankWeight());
             proxyRerank = new ProxyRerank(proxies, weight,
                     rerank.temperature() != null ? rerank.temperature() : SimilarityQuery.DEFAULT_RERANK_TEMPERATURE,
                     categoryField);
