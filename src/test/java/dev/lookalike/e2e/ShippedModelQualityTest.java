@@ -13,8 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The shipped bundles, evaluated through the command line on Fashion-MNIST's test split, clearly beat the
- * raw-pixel baseline measured in the same run, and the JSON report carries every figure. (The foundation
- * issue's bar, R@1 0.93 and MAP@R 0.80, is not reached yet: see the README's quality table.)
+ * raw-pixel baseline measured in the same run, and the JSON report carries every figure. The open-set bundle
+ * meets the foundation issue's Recall@1 bar on unseen classes (0.94); `fashion`'s R@1 0.93 and the open
+ * set's MAP@R 0.60 are not reached yet: see the README's quality table.
  */
 class ShippedModelQualityTest {
 
@@ -80,6 +81,17 @@ class ShippedModelQualityTest {
         JsonNode pixels = baseline("pixels-unseen.json", "5-9");
         assertTrue(m.get("recall@1").asDouble() > pixels.get("recall@1").asDouble(),
                 "recall@1 " + m.get("recall@1") + " vs pixels " + pixels.get("recall@1"));
+        // The Recall@1 bar for classes never seen in training (its MAP@R bar, 0.60, is not reached yet).
+        assertTrue(m.get("recall@1").asDouble() >= 0.94, "recall@1 " + m.get("recall@1"));
+    }
+
+    @Test
+    void theShippedOpenSetModelIsNotWhitenedTwice() throws Exception {
+        Path out = tmp.resolve("twice");
+        LookalikeCli.Result r = LookalikeCli.run("whiten", "--model", "fashion-open-set", "--out", out.toString());
+        assertEquals(2, r.exitCode(), r::toString);
+        assertTrue(r.stderr().contains("already whitened (fitted on fashion-mnist train"), r::toString);
+        assertTrue(Files.notExists(out), "nothing written");
     }
 
     @Test

@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         description = "Visual-similarity search for catalogues: train, embed and evaluate Proxy-NCA image embeddings; build and search indexes.",
         subcommands = {
             TrainCommand.class,
+            WhitenCommand.class,
             EmbedCommand.class,
             EvalCommand.class,
             BenchCommand.class,

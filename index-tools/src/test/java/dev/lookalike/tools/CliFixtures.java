@@ -157,7 +157,7 @@ final class CliFixtures {
      */
     static Path tinyBundle(Path dir, long proxiesSeed) throws IOException {
         ModelSpec spec = new ModelSpec(ModelSpec.FORMAT_VERSION, "tiny", TINY, InputSpec.fashionMnist(), SHAPES, 0.1f,
-                false, 0f, null, null, null, null);
+                false, 0f, null, null, null, null, null);
         ModelBundle.of(spec, randomParameters(), randomProxies(proxiesSeed)).save(dir);
         return dir;
     }

@@ -1,7 +1,6 @@
 package dev.lookalike.analyzer.model;
 
 import ai.djl.Device;
-import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDList;
@@ -14,9 +13,6 @@ import dev.lookalike.analyzer.image.ImageDecoder;
 import dev.lookalike.analyzer.image.ImageLimits;
 import dev.lookalike.analyzer.preprocess.Preprocessor;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.io.DataInputStream;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -57,15 +53,12 @@ public final class Embedder implements AutoCloseable {
         this.classifier = new ProxyClassifier(bundle.proxies(), bundle.spec().temperature());
         this.anchor = ProxyAnchor.of(bundle);
         this.model = Model.newInstance(bundle.spec().name(), Device.cpu(), "PyTorch");
-        Block block = EmbeddingNetwork.build(bundle.spec().network());
+        Block block;
         try {
-            block.loadParameters(model.getNDManager(),
-                    new DataInputStream(new ByteArrayInputStream(bundle.parameters())));
-            EmbeddingNetwork.requireShapes(bundle.spec().network(), bundle.spec().input(), block, model.getNDManager());
-        } catch (IOException | MalformedModelException | RuntimeException e) {
+            block = EmbeddingNetwork.load(bundle, model.getNDManager());
+        } catch (RuntimeException e) {
             model.close();
-            throw new AnalyzerInputException("model " + bundle.spec().name(),
-                    "parameters do not fit the architecture in spec.json: " + e.getMessage(), e);
+            throw e;
         }
         model.setBlock(block);
         this.predictors = new ArrayBlockingQueue<>(options.predictors());

@@ -1,5 +1,6 @@
 package dev.lookalike.analyzer.model;
 
+import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -15,6 +16,10 @@ import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.util.Pair;
+import dev.lookalike.analyzer.AnalyzerInputException;
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
 import java.util.List;
 
 /**
@@ -55,6 +60,42 @@ public final class EmbeddingNetwork {
         }
         net.add(Linear.builder().setUnits(spec.embeddingSize()).build());
         return net;
+    }
+
+    /**
+     * Builds a bundle's network and loads its parameters into arrays of {@code manager}, checking that
+     * their shapes are the architecture's. Costs a read of the parameters and a scratch initialisation.
+     *
+     * @param bundle  the bundle
+     * @param manager the manager that owns the parameters from now on
+     * @return the network, ready for inference
+     * @throws AnalyzerInputException naming the model if the parameters do not fit its spec's architecture
+     */
+    public static Block load(ModelBundle bundle, NDManager manager) {
+        Block block = build(bundle.spec().network());
+        try {
+            block.loadParameters(manager, new DataInputStream(new ByteArrayInputStream(bundle.parameters())));
+            requireShapes(bundle.spec().network(), bundle.spec().input(), block, manager);
+        } catch (IOException | MalformedModelException | RuntimeException e) {
+            throw new AnalyzerInputException("model " + bundle.spec().name(),
+                    "parameters do not fit the architecture in spec.json: " + e.getMessage(), e);
+        }
+        return block;
+    }
+
+    /**
+     * The network's last layer, the linear projection to the embedding, whose parameters a post-training
+     * fit such as whitening may rewrite.
+     *
+     * @param network a block made by {@link #build}
+     * @return its projection layer
+     */
+    public static Linear projection(Block network) {
+        List<Pair<String, Block>> layers = network.getChildren().stream().toList();
+        if (layers.isEmpty() || !(layers.get(layers.size() - 1).getValue() instanceof Linear linear)) {
+            throw new IllegalArgumentException("not an embedding network: its last layer is not a linear projection");
+        }
+        return linear;
     }
 
     /**

@@ -128,7 +128,7 @@ public record ModelBundle(ModelSpec spec, byte[] parameters, Proxies proxies) {
             ModelSpec withDigests = new ModelSpec(ModelSpec.FORMAT_VERSION, spec.name(), spec.network(),
                     spec.input(), spec.classes(), spec.temperature(), spec.mirrorAverage(), spec.proxyAnchor(),
                     spec.rerankWeight(), digest("model.params", parameters), digest("proxies.json", proxyBytes),
-                    spec.training());
+                    spec.training(), spec.whitening());
             return new ModelBundle(withDigests, parameters, proxies);
         } catch (IOException e) {
             throw new IllegalStateException("cannot serialise proxies", e);

@@ -24,6 +24,7 @@ import java.util.List;
  * @param parameters      the network parameter file and its checksum
  * @param proxies         the proxy file and its checksum
  * @param training        provenance of the training run
+ * @param whitening       how the embedding was whitened after training, or {@code null} if it was not
  */
 public record ModelSpec(
         @JsonProperty("format_version") int formatVersion,
@@ -37,7 +38,8 @@ public record ModelSpec(
         @JsonProperty("rerank_weight") Float rerankWeight,
         @JsonProperty("parameters") FileDigest parameters,
         @JsonProperty("proxies") FileDigest proxies,
-        @JsonProperty("training") TrainingProvenance training) {
+        @JsonProperty("training") TrainingProvenance training,
+        @JsonProperty("whitening") WhiteningProvenance whitening) {
 
     /** The bundle format this code reads and writes. */
     public static final int FORMAT_VERSION = 1;
@@ -61,7 +63,7 @@ public record ModelSpec(
      */
     public ModelSpec withMirrorAverage(boolean on) {
         return new ModelSpec(formatVersion, name, network, input, classes, temperature, on, proxyAnchor, rerankWeight,
-                parameters, proxies, training);
+                parameters, proxies, training, whitening);
     }
 
     /**
@@ -72,7 +74,16 @@ public record ModelSpec(
     public ModelSpec withProxyAnchor(float weight) {
         ProxyAnchor.requireWeight("proxy anchor weight", weight);
         return new ModelSpec(formatVersion, name, network, input, classes, temperature, mirrorAverage, weight,
-                rerankWeight, parameters, proxies, training);
+                rerankWeight, parameters, proxies, training, whitening);
+    }
+
+    /**
+     * @param provenance how the embedding was whitened
+     * @return this spec recording that whitening
+     */
+    public ModelSpec withWhitening(WhiteningProvenance provenance) {
+        return new ModelSpec(formatVersion, name, network, input, classes, temperature, mirrorAverage, proxyAnchor,
+                rerankWeight, parameters, proxies, training, provenance);
     }
 
     /** @return the embedding dimension */

@@ -1,15 +1,10 @@
 package dev.lookalike.analyzer.train;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import ai.djl.training.ParameterStore;
 import dev.lookalike.analyzer.eval.RetrievalEvaluator;
 import dev.lookalike.analyzer.model.InputSpec;
 import dev.lookalike.analyzer.model.VectorMath;
-import dev.lookalike.analyzer.preprocess.Preprocessor;
 import java.util.List;
 
 /**
@@ -21,12 +16,10 @@ final class HeldOutEvaluator {
 
     private final InputSpec input;
     private final int dimension;
-    private final Preprocessor preprocessor;
 
     HeldOutEvaluator(InputSpec input, int dimension) {
         this.input = input;
         this.dimension = dimension;
-        this.preprocessor = new Preprocessor(input);
     }
 
     /** Returns {proxy accuracy over trained classes, leave-one-out recall@1}. */
@@ -55,26 +48,9 @@ final class HeldOutEvaluator {
     }
 
     private float[][] embed(Block embedding, PreparedImages eval, NDManager parent) {
-        int size = input.size();
-        int batch = 256;
-        float[][] out = new float[eval.size()][];
-        for (int from = 0; from < eval.size(); from += batch) {
-            int to = Math.min(eval.size(), from + batch);
-            float[] pixels = new float[(to - from) * size];
-            for (int i = from; i < to; i++) {
-                System.arraycopy(preprocessor.normalize(eval.image(i).clone()), 0, pixels, (i - from) * size, size);
-            }
-            try (NDManager manager = parent.newSubManager()) {
-                NDArray x = manager.create(pixels, new Shape(to - from, input.channels(), input.height(), input.width()));
-                NDArray raw = embedding.forward(new ParameterStore(manager, false), new NDList(x), false).singletonOrThrow();
-                float[] flat = raw.toFloatArray();
-                int d = dimension;
-                for (int i = from; i < to; i++) {
-                    float[] v = new float[d];
-                    System.arraycopy(flat, (i - from) * d, v, 0, d);
-                    out[i] = VectorMath.normalize(v);
-                }
-            }
+        float[][] out = HeadOutputs.compute(embedding, eval, input, dimension, parent, done -> { });
+        for (float[] row : out) {
+            VectorMath.normalize(row);
         }
         return out;
     }

@@ -7,11 +7,12 @@ import dev.lookalike.analyzer.image.ImageLimits;
 import dev.lookalike.analyzer.preprocess.Preprocessor;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
 /**
  * A dataset's images fitted to the model's input (before normalisation), in memory, with their labels
- * renumbered over the classes kept. Images that cannot be read are skipped and reported to the listener.
+ * renumbered over the classes kept. Images that cannot be read are skipped and reported.
  *
  * @param images fitted images, intensities in [0, 1]
  * @param labels labels, indices into the kept classes (or the dataset's own labels when all are kept)
@@ -19,7 +20,7 @@ import java.util.stream.IntStream;
 record PreparedImages(float[][] images, int[] labels) {
 
     static PreparedImages of(LabelledDataset data, List<Integer> classes, Preprocessor preprocessor,
-            TrainingListener listener) {
+            Consumer<String> skipped) {
         ImageDecoder decoder = new ImageDecoder(ImageLimits.DEFAULT);
         List<Integer> keep = IntStream.range(0, data.size())
                 .filter(i -> classes == null || classes.contains(data.label(i))).boxed().toList();
@@ -36,7 +37,7 @@ record PreparedImages(float[][] images, int[] labels) {
         List<Integer> okLabels = new ArrayList<>();
         for (int j = 0; j < keep.size(); j++) {
             if (errors[j] != null) {
-                listener.info("skipped " + errors[j]);
+                skipped.accept("skipped " + errors[j]);
                 continue;
             }
             okImages.add(images[j]);

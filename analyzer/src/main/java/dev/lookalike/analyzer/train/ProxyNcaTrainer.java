@@ -104,8 +104,8 @@ public final class ProxyNcaTrainer {
         }
         List<String> classNames = classes.stream().map(train.classNames()::get).toList();
         Preprocessor preprocessor = new Preprocessor(input);
-        PreparedImages data = PreparedImages.of(train, classes, preprocessor, listener);
-        PreparedImages eval = heldOut == null ? null : PreparedImages.of(heldOut, null, preprocessor, listener);
+        PreparedImages data = PreparedImages.of(train, classes, preprocessor, listener::info);
+        PreparedImages eval = heldOut == null ? null : PreparedImages.of(heldOut, null, preprocessor, listener::info);
         listener.info("training on " + data.size() + " images of " + classes.size() + " classes from "
                 + train.description() + (eval == null ? "" : "; evaluating on " + eval.size() + " of " + heldOut.description()));
 
@@ -241,7 +241,7 @@ public final class ProxyNcaTrainer {
                 config.seed(), Instant.now().toString(), (System.nanoTime() - started) / 1e9,
                 start == null ? null : start.spec());
         ModelSpec spec = new ModelSpec(ModelSpec.FORMAT_VERSION, config.name(), network, input, classNames,
-                config.temperature(), false, 0f, null, null, null, provenance);
+                config.temperature(), false, 0f, null, null, null, provenance, null);
         return ModelBundle.of(spec, params.toByteArray(), new Proxies(classNames, block.unitProxies()));
     }
 

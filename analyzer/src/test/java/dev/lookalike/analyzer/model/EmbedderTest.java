@@ -281,7 +281,7 @@ class EmbedderTest {
         ModelSpec tiny = bundle.spec();
         ModelSpec smallInput = new ModelSpec(tiny.formatVersion(), "small-input", tiny.network(),
                 new InputSpec(16, 16, 1, 0.5f, 0.25f, "dark", true, 0.08f), tiny.classes(), tiny.temperature(),
-                false, 0f, null, null, null, null);
+                false, 0f, null, null, null, null, null);
         ModelBundle mismatched = ModelBundle.of(smallInput, bundle.parameters(), bundle.proxies());
         assertThrows(AnalyzerInputException.class, () -> Embedder.open(mismatched, EmbedderOptions.defaults()).close());
     }

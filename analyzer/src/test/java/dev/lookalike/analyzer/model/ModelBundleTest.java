@@ -32,7 +32,7 @@ class ModelBundleTest {
         TrainingProvenance provenance = new TrainingProvenance("fashion-mnist", "train", List.of(0, 1, 2), 180, 3,
                 30, 1e-3f, 1e-2f, 0.1f, 1e-4f, 0f, 0.5f, 42, "2025-01-01T00:00:00Z", 12.5, null);
         ModelSpec spec = new ModelSpec(ModelSpec.FORMAT_VERSION, "tiny", TinyBundles.TINY, InputSpec.fashionMnist(),
-                TinyBundles.CLASSES, 0.1f, false, 0f, null, null, null, provenance);
+                TinyBundles.CLASSES, 0.1f, false, 0f, null, null, null, provenance, null);
         return ModelBundle.of(spec, params, TinyBundles.randomProxies(16, 9));
     }
 
@@ -194,6 +194,14 @@ class ModelBundleTest {
     void openSetBundleDoesNotAnchorToProxiesOfClassesItIsNotSearchedOn() {
         assertEquals(0f, ModelBundle.load("fashion-open-set").spec().proxyAnchor(),
                 "anchoring would pull the unseen classes onto the seen classes' proxies");
+    }
+
+    @Test
+    void openSetBundleIsWhitenedOnTheImagesItWasTrainedOnOnly() {
+        ModelSpec spec = ModelBundle.load("fashion-open-set").spec();
+        assertEquals(spec.training().dataset(), spec.whitening().dataset(), "never on validation or test images");
+        assertEquals(5 * 6000, spec.whitening().images(), "the training split's images of its five classes");
+        assertEquals(null, ModelBundle.load("fashion").spec().whitening());
     }
 
     @Test

@@ -25,7 +25,7 @@ final class TinyBundles {
     /** A spec for {@code network} with the given digests left for {@link ModelBundle#of} to fill. */
     static ModelSpec spec(String name, NetworkSpec network) {
         return new ModelSpec(ModelSpec.FORMAT_VERSION, name, network, InputSpec.fashionMnist(), CLASSES, 0.1f,
-                false, 0f, null, null, null, null);
+                false, 0f, null, null, null, null, null);
     }
 
     /** Parameters of {@code network}, initialised by DJL with the engine's seeded generator. */

@@ -1,13 +1,10 @@
 package dev.lookalike.analyzer.train;
 
 import dev.lookalike.analyzer.AnalyzerInputException;
-import dev.lookalike.analyzer.dataset.LabelledDataset;
-import dev.lookalike.analyzer.image.ImageDecoder;
 import dev.lookalike.analyzer.model.InputSpec;
 import dev.lookalike.analyzer.model.ModelBundle;
 import dev.lookalike.analyzer.model.NetworkSpec;
 import dev.lookalike.analyzer.model.VectorMath;
-import dev.lookalike.analyzer.preprocess.GreyImage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -25,76 +21,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ProxyNcaTrainerTest {
 
     private static final NetworkSpec TINY = new NetworkSpec(NetworkSpec.CONV_STAGES, List.of(List.of(4), List.of(8)), 16, 0f);
-
-    /**
-     * Three classes of 28x28 shapes on black, each image with its own size, place, brightness and noise:
-     * a horizontal bar, a vertical bar, a filled square.
-     */
-    private record Shapes(int perClass, long seed, float[][] images) implements LabelledDataset {
-
-        static Shapes of(int perClass, long seed) {
-            Random random = new Random(seed);
-            float[][] images = new float[3 * perClass][];
-            for (int i = 0; i < images.length; i++) {
-                images[i] = draw(i % 3, random);
-            }
-            return new Shapes(perClass, seed, images);
-        }
-
-        private static float[] draw(int shape, Random random) {
-            float[] px = new float[28 * 28];
-            for (int i = 0; i < px.length; i++) {
-                px[i] = 0.05f * random.nextFloat();
-            }
-            int longSide = 14 + random.nextInt(10);
-            int shortSide = 3 + random.nextInt(3);
-            int w = switch (shape) {
-                case 0 -> longSide;
-                case 1 -> shortSide;
-                default -> 8 + random.nextInt(10);
-            };
-            int h = shape == 0 ? shortSide : shape == 1 ? longSide : w;
-            int left = 2 + random.nextInt(26 - w - 1);
-            int top = 2 + random.nextInt(26 - h - 1);
-            float ink = 0.6f + 0.4f * random.nextFloat();
-            for (int y = top; y < top + h; y++) {
-                for (int x = left; x < left + w; x++) {
-                    px[y * 28 + x] = ink - 0.1f * random.nextFloat();
-                }
-            }
-            return px;
-        }
-
-        @Override
-        public String description() {
-            return "shapes " + seed;
-        }
-
-        @Override
-        public int size() {
-            return images.length;
-        }
-
-        @Override
-        public int label(int index) {
-            return index % 3;
-        }
-
-        @Override
-        public List<String> classNames() {
-            return List.of("horizontal", "vertical", "square");
-        }
-
-        @Override
-        public String itemName(int index) {
-            return description() + " #" + index;
-        }
-
-        @Override
-        public GreyImage image(int index, ImageDecoder decoder) {
-            return new GreyImage(28, 28, images[index].clone());
-        }
-    }
 
     /** Remembers what the trainer reports. */
     private static final class Recorder implements TrainingListener {
@@ -122,8 +48,8 @@ class ProxyNcaTrainerTest {
         }
     }
 
-    private static final Shapes TRAIN = Shapes.of(60, 1);
-    private static final Shapes HELD_OUT = Shapes.of(20, 2);
+    private static final ShapesDataset TRAIN = ShapesDataset.of(60, 1);
+    private static final ShapesDataset HELD_OUT = ShapesDataset.of(20, 2);
 
     private static TrainingConfig config(int epochs) {
         return new TrainingConfig("shapes", List.of(), epochs, 30, 0.01f, 0.05f, 1e-4f, 1f / 9, 0f, true, 0.5f, 42);

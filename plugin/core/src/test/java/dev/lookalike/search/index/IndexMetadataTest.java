@@ -30,7 +30,7 @@ public class IndexMetadataTest extends LuceneTestCase {
     /** Only the parts of a bundle that an index records: name, proxies, temperature, anchoring, re-ranking. */
     private static ModelBundle bundle(Proxies proxies, float anchor, Float rerankWeight) {
         ModelSpec spec = new ModelSpec(ModelSpec.FORMAT_VERSION, "m", null, null, proxies.classes(), T, false, anchor,
-                rerankWeight, null, null, null);
+                rerankWeight, null, null, null, null);
         return new ModelBundle(spec, new byte[0], proxies);
     }
 

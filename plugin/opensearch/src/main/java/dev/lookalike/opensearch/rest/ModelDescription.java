@@ -41,6 +41,7 @@ final class ModelDescription {
                 .field("network", JSON.convertValue(spec.network(), OBJECT))
                 .field("input", JSON.convertValue(spec.input(), OBJECT))
                 .field("training", spec.training() == null ? null : JSON.convertValue(spec.training(), OBJECT))
+                .field("whitening", spec.whitening() == null ? null : JSON.convertValue(spec.whitening(), OBJECT))
                 .endObject();
     }
 }

@@ -1,6 +1,7 @@
 package dev.lookalike.opensearch.rest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -36,5 +37,17 @@ class ModelDescriptionTest {
         assertEquals(spec.network().architecture(), json.path("network").path("architecture").asText());
         assertEquals(spec.training().classesSeen().size(), json.path("training").path("classes_seen").size());
         assertEquals(spec.training().epochs(), json.path("training").path("epochs").asInt());
+        assertTrue(json.path("whitening").isNull(), "fashion is not whitened");
+    }
+
+    @Test
+    void tellsHowAWhitenedModelWasWhitened() throws Exception {
+        ModelSpec spec = ModelBundle.load("fashion-open-set").spec();
+        XContentBuilder builder = XContentFactory.jsonBuilder();
+        ModelDescription.write(spec, builder);
+        JsonNode whitening = new ObjectMapper().readTree(BytesReference.bytes(builder).utf8ToString()).path("whitening");
+        assertEquals(spec.whitening().dataset(), whitening.path("dataset").asText());
+        assertEquals(spec.whitening().images(), whitening.path("images").asInt());
+        assertEquals(spec.whitening().shrinkage(), whitening.path("shrinkage").floatValue());
     }
 }
