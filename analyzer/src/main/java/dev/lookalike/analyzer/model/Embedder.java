@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -114,11 +115,7 @@ public final class Embedder implements AutoCloseable {
      * @return one unit vector per input, in order
      */
     public List<float[]> embedInputs(List<float[]> inputs) {
-        List<float[]> out = new ArrayList<>(inputs.size());
-        for (int from = 0; from < inputs.size(); from += batchSize) {
-            out.addAll(infer(inputs.subList(from, Math.min(inputs.size(), from + batchSize))));
-        }
-        return out;
+        return inBatches(inputs, this::infer);
     }
 
     /**
@@ -133,11 +130,18 @@ public final class Embedder implements AutoCloseable {
      */
     public List<ClassifiedEmbedding> embedAndClassifyInputs(List<float[]> inputs) {
         List<ClassifiedEmbedding> out = new ArrayList<>(inputs.size());
+        for (float[] e : inBatches(inputs, this::networkEmbeddings)) {
+            float[] p = classifier.probabilities(e);
+            out.add(new ClassifiedEmbedding(anchor.apply(e, p), classifier.mostProbable(p)));
+        }
+        return out;
+    }
+
+    /** Runs {@code run} over consecutive batches of at most {@code batchSize} inputs, results in order. */
+    private List<float[]> inBatches(List<float[]> inputs, Function<List<float[]>, List<float[]>> run) {
+        List<float[]> out = new ArrayList<>(inputs.size());
         for (int from = 0; from < inputs.size(); from += batchSize) {
-            for (float[] e : networkEmbeddings(inputs.subList(from, Math.min(inputs.size(), from + batchSize)))) {
-                ProxyClassifier.Prediction prediction = classifier.predict(e);
-                out.add(new ClassifiedEmbedding(anchor.apply(e), prediction));
-            }
+            out.addAll(run.apply(inputs.subList(from, Math.min(inputs.size(), from + batchSize))));
         }
         return out;
     }

@@ -70,10 +70,20 @@ public final class ProxyAnchor {
      * @return the anchored unit vector; the same array when the weight is 0
      */
     public float[] apply(float[] embedding) {
+        return weight == 0 ? embedding : apply(embedding, classifier.probabilities(embedding));
+    }
+
+    /**
+     * {@link #apply(float[])} for a caller that already has the embedding's class distribution.
+     *
+     * @param embedding a unit vector of the proxies' dimension
+     * @param p         its distribution over the classes at the model's temperature
+     * @return the anchored unit vector; the same array when the weight is 0
+     */
+    public float[] apply(float[] embedding, float[] p) {
         if (weight == 0) {
             return embedding;
         }
-        float[] p = classifier.probabilities(embedding);
         float[] out = new float[embedding.length];
         for (int i = 0; i < out.length; i++) {
             out[i] = (1 - weight) * embedding[i];

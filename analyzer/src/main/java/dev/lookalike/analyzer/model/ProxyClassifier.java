@@ -52,7 +52,14 @@ public final class ProxyClassifier {
      * @return the most probable class and its probability
      */
     public Prediction predict(float[] embedding) {
-        float[] probs = probabilities(embedding);
+        return mostProbable(probabilities(embedding));
+    }
+
+    /**
+     * @param probs a distribution over the classes, as {@link #probabilities} gives
+     * @return the most probable class and its probability
+     */
+    public Prediction mostProbable(float[] probs) {
         int best = 0;
         for (int c = 1; c < probs.length; c++) {
             if (probs[c] > probs[best]) {
