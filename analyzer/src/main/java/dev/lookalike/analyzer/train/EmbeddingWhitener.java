@@ -22,6 +22,7 @@ import java.io.UncheckedIOException;
 import java.nio.FloatBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -30,6 +31,8 @@ import java.util.List;
  * {@code b ↦ M·(b − μ)}), and replaces the proxies by the normalised means of each class's whitened
  * embeddings, so that everything downstream (mirror averaging, proxy anchoring, indexes, engines) sees
  * the whitened space without a new step at inference.
+ *
+ * <p>A bundle that averages each image with its mirror image is fitted on both views, as it embeds them.
  *
  * <p>It is meant for models searched over classes they were not trained on: on Fashion-MNIST's classes
  * 5–9, a model trained on classes 0–4 retrieves better once the directions its training classes barely
@@ -59,15 +62,21 @@ public final class EmbeddingWhitener {
                     + "); whiten the bundle it was made from instead");
         }
         Whitening.requireShrinkage("shrinkage", shrinkage);
-        PreparedImages images = PreparedImages.of(data, datasetLabels(spec.classes(), data),
-                new Preprocessor(spec.input()), listener::info);
+        Preprocessor preprocessor = new Preprocessor(spec.input());
+        PreparedImages images = PreparedImages.of(data, datasetLabels(spec.classes(), data), preprocessor, listener::info);
         requireEveryClass(images, spec.classes(), data);
+        List<PreparedImages> views = spec.mirrorAverage() ? List.of(images, images.mirrored(preprocessor)) : List.of(images);
+        int total = views.size() * images.size();
         DjlRuntime.configure();
         try (Model model = Model.newInstance(spec.name(), Device.cpu(), "PyTorch")) {
             Block network = EmbeddingNetwork.load(bundle, model.getNDManager());
-            float[][] raw = HeadOutputs.compute(network, images, spec.input(), spec.embeddingSize(),
-                    model.getNDManager(), done -> listener.imagesEmbedded(done, images.size()));
-            Whitening whitening = Whitening.fit(raw, shrinkage);
+            List<float[][]> raw = new ArrayList<>();
+            for (PreparedImages view : views) {
+                int before = raw.size() * images.size();
+                raw.add(HeadOutputs.compute(network, view, spec.input(), spec.embeddingSize(),
+                        model.getNDManager(), done -> listener.imagesEmbedded(before + done, total)));
+            }
+            Whitening whitening = Whitening.fit(raw.stream().flatMap(Arrays::stream).toArray(float[][]::new), shrinkage);
             fold(EmbeddingNetwork.projection(network), whitening);
             ByteArrayOutputStream parameters = new ByteArrayOutputStream();
             network.saveParameters(new DataOutputStream(parameters));
@@ -137,11 +146,18 @@ public final class EmbeddingWhitener {
         bias.set(FloatBuffer.wrap(shifted));
     }
 
-    /** One unit vector per class: the normalised mean of its images' whitened, normalised embeddings. */
-    private static float[][] classMeans(float[][] raw, int[] labels, Whitening whitening, int classes) {
+    /**
+     * One unit vector per class: the normalised mean of its images' embeddings as the whitened bundle makes
+     * them (each view whitened and normalised, views averaged and normalised).
+     */
+    private static float[][] classMeans(List<float[][]> views, int[] labels, Whitening whitening, int classes) {
         float[][] sums = new float[classes][whitening.dimension()];
-        for (int i = 0; i < raw.length; i++) {
-            float[] v = VectorMath.normalize(whitening.apply(raw[i]));
+        for (int i = 0; i < labels.length; i++) {
+            float[] v = new float[whitening.dimension()];
+            for (float[][] view : views) {
+                v = VectorMath.sum(v, VectorMath.normalize(whitening.apply(view[i])));
+            }
+            VectorMath.normalize(v);
             for (int j = 0; j < v.length; j++) {
                 sums[labels[i]][j] += v[j];
             }

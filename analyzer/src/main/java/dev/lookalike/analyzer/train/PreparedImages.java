@@ -50,6 +50,18 @@ record PreparedImages(float[][] images, int[] labels) {
         return new PreparedImages(okImages.toArray(float[][]::new), okLabels.stream().mapToInt(Integer::intValue).toArray());
     }
 
+    /**
+     * @param preprocessor mirrors an image left to right
+     * @return the same images mirrored, same labels
+     */
+    PreparedImages mirrored(Preprocessor preprocessor) {
+        float[][] flipped = new float[images.length][];
+        for (int i = 0; i < images.length; i++) {
+            flipped[i] = preprocessor.mirror(images[i]);
+        }
+        return new PreparedImages(flipped, labels);
+    }
+
     int size() {
         return labels.length;
     }

@@ -74,11 +74,30 @@ class EmbeddingWhitenerTest {
 
     /** The raw outputs of a bundle's network on the shapes, before normalisation. */
     private static float[][] rawOutputs(ModelBundle bundle) {
+        return rawOutputs(bundle, false);
+    }
+
+    /** The same, of the shapes or of their mirror images. */
+    private static float[][] rawOutputs(ModelBundle bundle, boolean mirrored) {
         DjlRuntime.configure();
         try (Model model = Model.newInstance("raw", Device.cpu(), "PyTorch")) {
-            PreparedImages images = PreparedImages.of(SHAPES, null, new Preprocessor(bundle.spec().input()), m -> { });
-            return HeadOutputs.compute(EmbeddingNetwork.load(bundle, model.getNDManager()), images,
+            Preprocessor preprocessor = new Preprocessor(bundle.spec().input());
+            PreparedImages images = PreparedImages.of(SHAPES, null, preprocessor, m -> { });
+            return HeadOutputs.compute(EmbeddingNetwork.load(bundle, model.getNDManager()),
+                    mirrored ? images.mirrored(preprocessor) : images,
                     bundle.spec().input(), bundle.spec().embeddingSize(), model.getNDManager(), done -> { });
+        }
+    }
+
+    /** What a bundle's embedder returns for the shapes. */
+    private static List<float[]> embeddings(ModelBundle bundle) {
+        ImageDecoder decoder = new ImageDecoder(dev.lookalike.analyzer.image.ImageLimits.DEFAULT);
+        try (Embedder embedder = Embedder.open(bundle, EmbedderOptions.defaults())) {
+            List<float[]> inputs = new ArrayList<>();
+            for (int i = 0; i < SHAPES.size(); i++) {
+                inputs.add(embedder.preprocessor().apply(SHAPES.image(i, decoder)));
+            }
+            return embedder.embedInputs(inputs);
         }
     }
 
@@ -115,17 +134,26 @@ class EmbeddingWhitenerTest {
     void embeddingsAreTheOriginalNetworksOutputsWhitenedAndNormalised() {
         float[][] raw = rawOutputs(trained);
         Whitening oracle = Whitening.fit(raw, SHRINKAGE);
-        ImageDecoder decoder = new ImageDecoder(dev.lookalike.analyzer.image.ImageLimits.DEFAULT);
-        try (Embedder embedder = Embedder.open(whitened, EmbedderOptions.defaults())) {
-            List<float[]> inputs = new ArrayList<>();
-            for (int i = 0; i < SHAPES.size(); i++) {
-                GreyImage image = SHAPES.image(i, decoder);
-                inputs.add(embedder.preprocessor().apply(image));
-            }
-            List<float[]> embeddings = embedder.embedInputs(inputs);
-            for (int i = 0; i < SHAPES.size(); i++) {
-                assertArrayEquals(VectorMath.normalize(oracle.apply(raw[i])), embeddings.get(i), 1e-4f, "image " + i);
-            }
+        List<float[]> embeddings = embeddings(whitened);
+        for (int i = 0; i < SHAPES.size(); i++) {
+            assertArrayEquals(VectorMath.normalize(oracle.apply(raw[i])), embeddings.get(i), 1e-4f, "image " + i);
+        }
+    }
+
+    @Test
+    void aMirrorAveragingBundleIsWhitenedOnBothViewsAsItEmbedsThem() {
+        ModelBundle mirroring = trained.withMirrorAverage(true);
+        float[][] images = rawOutputs(mirroring, false);
+        float[][] mirrors = rawOutputs(mirroring, true);
+        float[][] both = new float[2 * images.length][];
+        System.arraycopy(images, 0, both, 0, images.length);
+        System.arraycopy(mirrors, 0, both, images.length, mirrors.length);
+        Whitening oracle = Whitening.fit(both, SHRINKAGE);
+        List<float[]> embeddings = embeddings(EmbeddingWhitener.whiten(mirroring, SHAPES, SHRINKAGE, QUIET));
+        for (int i = 0; i < SHAPES.size(); i++) {
+            float[] expected = VectorMath.normalize(VectorMath.sum(VectorMath.normalize(oracle.apply(images[i])),
+                    VectorMath.normalize(oracle.apply(mirrors[i]))));
+            assertArrayEquals(expected, embeddings.get(i), 1e-4f, "image " + i);
         }
     }
 
