@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 
 /**
  * Per-epoch checkpoints of a training run: {@code dir/epoch-NNN/}, each a complete model bundle (so any
- * checkpoint can be evaluated or shipped as it is). A checkpoint is written into a temporary directory and
+ * checkpoint can be evaluated or shipped as it is) with the {@link TrainingState} a resumed run needs. A checkpoint is written into a temporary directory and
  * renamed, so a crash never leaves a half-written one that looks complete.
  */
 final class Checkpoints {
@@ -29,10 +29,16 @@ final class Checkpoints {
         return root.resolve(String.format("epoch-%03d", epoch));
     }
 
-    void save(int epoch, ModelBundle bundle) throws IOException {
+    /**
+     * @param epoch  the epoch just finished
+     * @param bundle the model after it
+     * @param state  the run's {@link TrainingState}, written beside the bundle
+     */
+    void save(int epoch, ModelBundle bundle, byte[] state) throws IOException {
         Files.createDirectories(root);
         Path tmp = Files.createTempDirectory(root, ".writing-");
         bundle.save(tmp);
+        Files.write(tmp.resolve(TrainingState.FILE), state);
         Path target = directory(epoch);
         if (Files.exists(target)) {
             try (Stream<Path> old = Files.list(target)) {
@@ -43,6 +49,15 @@ final class Checkpoints {
             Files.delete(target);
         }
         Files.move(tmp, target);
+    }
+
+    /**
+     * @param epoch a checkpoint's epoch
+     * @return its training state, or {@code null} for a checkpoint written before checkpoints carried one
+     */
+    byte[] state(int epoch) throws IOException {
+        Path file = directory(epoch).resolve(TrainingState.FILE);
+        return Files.isRegularFile(file) ? Files.readAllBytes(file) : null;
     }
 
     /** @return the newest complete checkpoint and its epoch, or {@code null} when there is none */

@@ -46,6 +46,22 @@ final class InstanceMemory {
         return manager.create(bank, new Shape(bank.length / dimension, dimension));
     }
 
+    /** @return a copy of the bank, row-major {@code (instances, dimension)}, for a checkpoint */
+    float[] entries() {
+        return bank.clone();
+    }
+
+    /**
+     * @param entries a bank saved by {@link #entries()} of a memory of the same size
+     * @throws IllegalArgumentException if the size differs
+     */
+    void restore(float[] entries) {
+        if (entries.length != bank.length) {
+            throw new IllegalArgumentException("a memory of " + entries.length + " values, this one holds " + bank.length);
+        }
+        System.arraycopy(entries, 0, bank, 0, bank.length);
+    }
+
     /**
      * Moves the entries of a batch's images towards their new embeddings.
      *

@@ -39,8 +39,9 @@ import java.util.stream.IntStream;
  * Trains an embedding network with the Proxy-NCA++ loss on DJL's PyTorch engine, in Java: class-balanced
  * batches, augmentation on the CPU, Adam with a cosine schedule and a faster rate for the proxies, an
  * evaluation on held-out images after each epoch, and a checkpoint (a complete bundle) after each epoch
- * from which a run can resume. The optimizer's moments are not checkpointed: a resumed run restarts them,
- * at the learning rate the schedule has reached.
+ * from which a run can resume. A checkpoint also carries the optimizer's moments, the raw proxies and the
+ * instance memory, and every epoch draws its batches, augmentation and dropout from its own seed, so a
+ * resumed run goes on as the uninterrupted run would have.
  */
 public final class ProxyNcaTrainer {
 
@@ -137,7 +138,7 @@ public final class ProxyNcaTrainer {
         try (Model model = Model.newInstance(config.name(), Device.cpu(), "PyTorch")) {
             model.setBlock(block);
             int doneUpdates = (firstEpoch - 1) * batches;
-            Optimizer optimizer = new SplitRateOptimizer(Set.of(block.proxies().getId()),
+            SplitRateOptimizer optimizer = new SplitRateOptimizer(Set.of(block.proxies().getId()),
                     Optimizer.adam()
                             .optLearningRateTracker(cosine(config.learningRate(), totalUpdates))
                             .optWeightDecays(config.weightDecay())
@@ -150,16 +151,25 @@ public final class ProxyNcaTrainer {
             ProxyNcaLoss loss = new ProxyNcaLoss(config.temperature());
             try (Trainer trainer = model.newTrainer(new DefaultTrainingConfig(loss).optOptimizer(optimizer))) {
                 trainer.initialize(new Shape(config.batchSize(), input.channels(), input.height(), input.width()));
+                InstanceMemory memory = config.instanceWeight() > 0
+                        ? new InstanceMemory(data.size(), network.embeddingSize(), 0.5f, config.seed()) : null;
                 if (resumed != null) {
                     block.restore(resumed, trainer.getManager());
                 }
+                byte[] state = firstEpoch > 1 ? store.state(firstEpoch - 1) : null;
+                if (state != null) {
+                    TrainingState.restore(state, block, optimizer, memory, trainer.getManager());
+                } else if (firstEpoch > 1) {
+                    listener.info("the checkpoint carries no training state (written by an older version):"
+                            + " the optimizer's moments restart");
+                }
                 Augmenter augmenter = new Augmenter(input.width(), input.height(), config.erasing());
                 HeldOutEvaluator evaluator = new HeldOutEvaluator(input, network.embeddingSize());
-                InstanceMemory memory = config.instanceWeight() > 0
-                        ? new InstanceMemory(data.size(), network.embeddingSize(), 0.5f, config.seed()) : null;
                 for (int epoch = firstEpoch; epoch <= config.epochs(); epoch++) {
                     long epochStart = System.nanoTime();
-                    SplittableRandom random = new SplittableRandom(config.seed() * 1_000_003L + epoch);
+                    long epochSeed = config.seed() * 1_000_003L + epoch;
+                    Engine.getInstance().setRandomSeed((int) epochSeed);
+                    SplittableRandom random = new SplittableRandom(epochSeed);
                     int[][] plan = sampler.epoch(batches, random);
                     long[] seeds = random.longs(batches).toArray();
                     listener.epochStarted(epoch, batches);
@@ -176,7 +186,7 @@ public final class ProxyNcaTrainer {
                             (double) batches * config.batchSize() / seconds, figures[0], figures[1]));
                     if (store != null) {
                         ModelBundle checkpoint = bundle(block, start, train, classNames, data.size(), epoch, started);
-                        store.save(epoch, checkpoint);
+                        store.save(epoch, checkpoint, TrainingState.encode(block, optimizer, memory));
                         listener.info("checkpoint of epoch " + epoch + " written to " + store.directory(epoch));
                     }
                 }

@@ -24,7 +24,15 @@ final class SplitRateOptimizer extends Optimizer {
 
     @Override
     public void update(String parameterId, NDArray weight, NDArray grad) {
-        (proxyParameterIds.contains(parameterId) ? proxies : network).update(parameterId, weight, grad);
+        forParameter(parameterId).update(parameterId, weight, grad);
+    }
+
+    /**
+     * @param parameterId a parameter's id
+     * @return the optimizer that updates it, and holds its state
+     */
+    Optimizer forParameter(String parameterId) {
+        return proxyParameterIds.contains(parameterId) ? proxies : network;
     }
 
     private static final class NoOptions extends OptimizerBuilder<NoOptions> {

@@ -8,13 +8,16 @@ import dev.lookalike.analyzer.model.VectorMath;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -43,8 +46,11 @@ class ProxyNcaTrainerTest {
             reports.add(report);
         }
 
+        final List<String> infos = new ArrayList<>();
+
         @Override
         public void info(String message) {
+            infos.add(message);
         }
     }
 
@@ -52,12 +58,57 @@ class ProxyNcaTrainerTest {
     private static final ShapesDataset HELD_OUT = ShapesDataset.of(20, 2);
 
     private static TrainingConfig config(int epochs) {
-        return new TrainingConfig("shapes", List.of(), epochs, 30, 0.01f, 0.05f, 1e-4f, 1f / 9, 0f, true, 0.5f, 42);
+        return config(epochs, 0f);
+    }
+
+    private static TrainingConfig config(int epochs, float instanceWeight) {
+        return new TrainingConfig("shapes", List.of(), epochs, 30, 0.01f, 0.05f, 1e-4f, 1f / 9, instanceWeight, true, 0.5f, 42);
     }
 
     private static ModelBundle train(int epochs, Recorder recorder, Path checkpoints, boolean resume) {
-        return new ProxyNcaTrainer(config(epochs), TINY, InputSpec.fashionMnist(), recorder)
+        return train(config(epochs), recorder, checkpoints, resume);
+    }
+
+    private static ModelBundle train(TrainingConfig config, Recorder recorder, Path checkpoints, boolean resume) {
+        return new ProxyNcaTrainer(config, TINY, InputSpec.fashionMnist(), recorder)
                 .train(TRAIN, HELD_OUT, checkpoints, resume);
+    }
+
+    private static void deleteCheckpoint(Path checkpoints, int epoch) throws IOException {
+        Path dir = checkpoints.resolve(String.format("epoch-%03d", epoch));
+        try (var files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                Files.delete(f);
+            }
+        }
+        Files.delete(dir);
+    }
+
+    @Test
+    void aResumedRunEndsExactlyWhereTheUninterruptedRunDoes(@TempDir Path dir) throws IOException {
+        for (float instanceWeight : new float[] {0f, 0.5f}) {
+            Path checkpoints = dir.resolve("instance-weight-" + instanceWeight);
+            ModelBundle straight = train(config(3, instanceWeight), new Recorder(), checkpoints, false);
+            deleteCheckpoint(checkpoints, 3);
+            Recorder resumed = new Recorder();
+            ModelBundle continued = train(config(3, instanceWeight), resumed, checkpoints, true);
+            assertEquals(List.of(3), resumed.started);
+            assertArrayEquals(straight.parameters(), continued.parameters(), "instance weight " + instanceWeight);
+            assertArrayEquals(straight.proxies().vectors(), continued.proxies().vectors());
+        }
+    }
+
+    @Test
+    void aCheckpointWithoutTrainingStateResumesWithFreshMomentsAndSaysSo(@TempDir Path dir) throws IOException {
+        ModelBundle straight = train(3, new Recorder(), dir, false);
+        deleteCheckpoint(dir, 3);
+        Files.delete(dir.resolve("epoch-002").resolve(TrainingState.FILE));
+        Recorder resumed = new Recorder();
+        ModelBundle continued = train(3, resumed, dir, true);
+        assertEquals(List.of(3), resumed.started);
+        assertTrue(resumed.infos.stream().anyMatch(m -> m.contains("no training state")), resumed.infos.toString());
+        assertFalse(Arrays.equals(straight.parameters(), continued.parameters()),
+                "without the moments the run takes another path: what the state file is for");
     }
 
     @Test
