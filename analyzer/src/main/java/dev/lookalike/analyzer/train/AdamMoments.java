@@ -53,8 +53,10 @@ final class AdamMoments {
      * @param variance    the running mean of its squared gradients, likewise
      */
     static void set(Optimizer adam, String parameterId, NDArray mean, NDArray variance) {
-        state(MEANS, adam).computeIfAbsent(parameterId, id -> new ConcurrentHashMap<>()).put(Device.cpu(), mean);
-        state(VARIANCES, adam).computeIfAbsent(parameterId, id -> new ConcurrentHashMap<>()).put(Device.cpu(), variance);
+        state(MEANS, adam).computeIfAbsent(parameterId, id -> new ConcurrentHashMap<>())
+                .put(Device.cpu(), mean);
+        state(VARIANCES, adam).computeIfAbsent(parameterId, id -> new ConcurrentHashMap<>())
+                .put(Device.cpu(), variance);
     }
 
     @SuppressWarnings("unchecked")

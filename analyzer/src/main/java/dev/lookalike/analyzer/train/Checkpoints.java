@@ -12,8 +12,9 @@ import java.util.stream.Stream;
 
 /**
  * Per-epoch checkpoints of a training run: {@code dir/epoch-NNN/}, each a complete model bundle (so any
- * checkpoint can be evaluated or shipped as it is) with the {@link TrainingState} a resumed run needs. A checkpoint is written into a temporary directory and
- * renamed, so a crash never leaves a half-written one that looks complete.
+ * checkpoint can be evaluated or shipped as it is) with the {@link TrainingState} a resumed run needs. A
+ * checkpoint is written into a temporary directory and renamed, so a crash never leaves a half-written one
+ * that looks complete.
  */
 final class Checkpoints {
 

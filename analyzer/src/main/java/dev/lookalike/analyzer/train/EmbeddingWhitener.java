@@ -54,7 +54,8 @@ public final class EmbeddingWhitener {
      * @throws AnalyzerInputException if the bundle is already whitened, the shrinkage is out of range, a class
      *                                of the model has no image in {@code data}, or there are too few images
      */
-    public static ModelBundle whiten(ModelBundle bundle, LabelledDataset data, float shrinkage, WhiteningListener listener) {
+    public static ModelBundle whiten(ModelBundle bundle, LabelledDataset data, float shrinkage,
+            WhiteningListener listener) {
         ModelSpec spec = bundle.spec();
         if (spec.whitening() != null) {
             throw new AnalyzerInputException("model " + spec.name(), "is already whitened (fitted on "
@@ -63,9 +64,11 @@ public final class EmbeddingWhitener {
         }
         Whitening.requireShrinkage("shrinkage", shrinkage);
         Preprocessor preprocessor = new Preprocessor(spec.input());
-        PreparedImages images = PreparedImages.of(data, datasetLabels(spec.classes(), data), preprocessor, listener::info);
+        PreparedImages images = PreparedImages.of(data, datasetLabels(spec.classes(), data), preprocessor,
+                listener::info);
         requireEveryClass(images, spec.classes(), data);
-        List<PreparedImages> views = spec.mirrorAverage() ? List.of(images, images.mirrored(preprocessor)) : List.of(images);
+        List<PreparedImages> views = spec.mirrorAverage()
+                ? List.of(images, images.mirrored(preprocessor)) : List.of(images);
         int total = views.size() * images.size();
         DjlRuntime.configure();
         try (Model model = Model.newInstance(spec.name(), Device.cpu(), "PyTorch")) {
@@ -76,11 +79,13 @@ public final class EmbeddingWhitener {
                 raw.add(HeadOutputs.compute(network, view, spec.input(), spec.embeddingSize(),
                         model.getNDManager(), done -> listener.imagesEmbedded(before + done, total)));
             }
-            Whitening whitening = Whitening.fit(raw.stream().flatMap(Arrays::stream).toArray(float[][]::new), shrinkage);
+            float[][] rows = raw.stream().flatMap(Arrays::stream).toArray(float[][]::new);
+            Whitening whitening = Whitening.fit(rows, shrinkage);
             fold(EmbeddingNetwork.projection(network), whitening);
             ByteArrayOutputStream parameters = new ByteArrayOutputStream();
             network.saveParameters(new DataOutputStream(parameters));
-            Proxies proxies = new Proxies(spec.classes(), classMeans(raw, images.labels(), whitening, spec.classes().size()));
+            Proxies proxies = new Proxies(spec.classes(),
+                    classMeans(raw, images.labels(), whitening, spec.classes().size()));
             WhiteningProvenance provenance = new WhiteningProvenance(data.description(), images.size(), shrinkage,
                     Instant.now().toString());
             return ModelBundle.of(spec.withWhitening(provenance), parameters.toByteArray(), proxies);

@@ -43,7 +43,8 @@ final class HeadOutputs {
                 System.arraycopy(preprocessor.normalize(images.image(i).clone()), 0, pixels, (i - from) * size, size);
             }
             try (NDManager manager = parent.newSubManager()) {
-                NDArray x = manager.create(pixels, new Shape(to - from, input.channels(), input.height(), input.width()));
+                NDArray x = manager.create(pixels,
+                        new Shape(to - from, input.channels(), input.height(), input.width()));
                 float[] flat = network.forward(new ParameterStore(manager, false), new NDList(x), false)
                         .singletonOrThrow().toFloatArray();
                 for (int i = from; i < to; i++) {

@@ -57,7 +57,8 @@ final class InstanceMemory {
      */
     void restore(float[] entries) {
         if (entries.length != bank.length) {
-            throw new IllegalArgumentException("a memory of " + entries.length + " values, this one holds " + bank.length);
+            throw new IllegalArgumentException("a memory of " + entries.length + " values, this one holds "
+                    + bank.length);
         }
         System.arraycopy(entries, 0, bank, 0, bank.length);
     }
