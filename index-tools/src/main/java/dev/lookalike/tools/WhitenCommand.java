@@ -2,6 +2,7 @@ package dev.lookalike.tools;
 
 import dev.lookalike.analyzer.AnalyzerInputException;
 import dev.lookalike.analyzer.dataset.FashionMnist;
+import dev.lookalike.analyzer.dataset.FolderDataset;
 import dev.lookalike.analyzer.dataset.LabelledDataset;
 import dev.lookalike.analyzer.model.ModelBundle;
 import dev.lookalike.analyzer.model.TrainingProvenance;
@@ -83,9 +84,7 @@ final class WhitenCommand implements Callable<Integer> {
             if (split != null) {
                 throw new IllegalArgumentException("--split is for --dataset fashion-mnist, not a folder");
             }
-            DatasetOptions folder = new DatasetOptions();
-            folder.dataset = dataset;
-            return folder.open();
+            return FolderDataset.open(Path.of(dataset));
         }
         TrainingProvenance training = bundle.spec().training();
         String chosen = split != null ? split

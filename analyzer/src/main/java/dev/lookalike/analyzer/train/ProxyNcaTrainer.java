@@ -153,15 +153,16 @@ public final class ProxyNcaTrainer {
                 trainer.initialize(new Shape(config.batchSize(), input.channels(), input.height(), input.width()));
                 InstanceMemory memory = config.instanceWeight() > 0
                         ? new InstanceMemory(data.size(), network.embeddingSize(), 0.5f, config.seed()) : null;
-                if (resumed != null) {
-                    block.restore(resumed, trainer.getManager());
-                }
                 byte[] state = firstEpoch > 1 ? store.state(firstEpoch - 1) : null;
                 if (state != null) {
+                    // The state holds every parameter's raw value, so the checkpoint's bundle need not be read in.
                     TrainingState.restore(state, block, optimizer, memory, trainer.getManager());
-                } else if (firstEpoch > 1) {
-                    listener.info("the checkpoint carries no training state (written by an older version):"
-                            + " the optimizer's moments restart");
+                } else if (resumed != null) {
+                    block.restore(resumed, trainer.getManager());
+                    if (firstEpoch > 1) {
+                        listener.info("the checkpoint carries no training state (written by an older version):"
+                                + " the optimizer's moments restart");
+                    }
                 }
                 Augmenter augmenter = new Augmenter(input.width(), input.height(), config.erasing());
                 HeldOutEvaluator evaluator = new HeldOutEvaluator(input, network.embeddingSize());
