@@ -1,5 +1,19 @@
 package dev.lookalike.tools;
 
+import dev.lookalike.tools.cli.ErrorReporter;
+import dev.lookalike.tools.command.CatalogueCommand;
+import dev.lookalike.tools.command.DemoCommand;
+import dev.lookalike.tools.command.EmbedCommand;
+import dev.lookalike.tools.command.EvalCommand;
+import dev.lookalike.tools.command.ExportProjectorCommand;
+import dev.lookalike.tools.command.IndexCommand;
+import dev.lookalike.tools.command.SearchCommand;
+import dev.lookalike.tools.command.TrainCommand;
+import dev.lookalike.tools.command.WhitenCommand;
+import dev.lookalike.tools.command.bench.BenchCommand;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -27,8 +41,22 @@ import picocli.CommandLine.Command;
         })
 public final class LookalikeCommand {
 
+    /** The subcommands as {@code --help} lists them: by what a user sets out to do. */
+    static final Map<String, List<String>> GROUPS = groups();
+
     /** Exit code when the input or the options were bad. */
-    public static final int EXIT_BAD_INPUT = 2;
+    public static final int EXIT_BAD_INPUT = ErrorReporter.EXIT_BAD_INPUT;
+
+    private static Map<String, List<String>> groups() {
+        Map<String, List<String>> groups = new LinkedHashMap<>();
+        groups.put("Build an index", List.of("catalogue", "embed", "index"));
+        groups.put("Search", List.of("search", "demo"));
+        groups.put("Evaluate", List.of("eval", "export-projector"));
+        groups.put("Train", List.of("train", "whiten"));
+        groups.put("Benchmark", List.of("bench"));
+        groups.put("Help", List.of("help"));
+        return groups;
+    }
 
     /**
      * Runs the command line and exits with its code.
@@ -43,6 +71,7 @@ public final class LookalikeCommand {
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new LookalikeCommand());
         cli.setExecutionExceptionHandler(new ErrorReporter());
+        cli.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST, new GroupedCommandList(GROUPS));
         return cli;
     }
 }

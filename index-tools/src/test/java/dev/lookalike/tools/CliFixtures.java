@@ -16,6 +16,7 @@ import dev.lookalike.analyzer.model.ModelSpec;
 import dev.lookalike.analyzer.model.NetworkSpec;
 import dev.lookalike.analyzer.model.Proxies;
 import dev.lookalike.analyzer.model.VectorMath;
+import dev.lookalike.tools.command.CatalogueCommand;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -40,20 +41,20 @@ import picocli.CommandLine;
  * Test inputs for the command line: a folder dataset of simple shapes, a tiny randomly initialised model
  * bundle (the built-in model may not be on the class path), and in-process runs of {@code lookalike}.
  */
-final class CliFixtures {
+public final class CliFixtures {
 
     /** The shape categories, {@value #PER_SHAPE} images each. */
-    static final List<String> SHAPES = List.of("circle", "cross", "square", "stripe");
-    static final int PER_SHAPE = 10;
-    static final int ITEMS = SHAPES.size() * PER_SHAPE;
-    static final NetworkSpec TINY = new NetworkSpec(NetworkSpec.CONV_STAGES, List.of(List.of(4), List.of(8)), 16, 0f);
+    public static final List<String> SHAPES = List.of("circle", "cross", "square", "stripe");
+    public static final int PER_SHAPE = 10;
+    public static final int ITEMS = SHAPES.size() * PER_SHAPE;
+    public static final NetworkSpec TINY = new NetworkSpec(NetworkSpec.CONV_STAGES, List.of(List.of(4), List.of(8)), 16, 0f);
 
     private CliFixtures() {
     }
 
     /** The outcome of one in-process run. */
-    record Run(int code, String out, String err) {
-        List<String> outLines() {
+    public record Run(int code, String out, String err) {
+        public List<String> outLines() {
             return out.lines().filter(l -> !l.isBlank()).toList();
         }
     }
@@ -66,10 +67,10 @@ final class CliFixtures {
      * @param model     the bundle folder
      * @param index     the index folder
      */
-    record IndexedShapes(Path catalogue, Path model, Path index) {
+    public record IndexedShapes(Path catalogue, Path model, Path index) {
 
         /** Runs {@code lookalike index} on a catalogue with this model, in batches of 16, with more arguments. */
-        Run index(Path catalogueFile, Path indexDir, String... more) {
+        public Run index(Path catalogueFile, Path indexDir, String... more) {
             List<String> args = new ArrayList<>(List.of("index", "--catalogue", catalogueFile.toString(),
                     "--index", indexDir.toString(), "--model", model.toString(), "--batch-size", "16"));
             args.addAll(List.of(more));
@@ -78,7 +79,7 @@ final class CliFixtures {
     }
 
     /** Builds the shapes, their catalogue, the tiny model and the index under {@code root}. */
-    static IndexedShapes indexedShapes(Path root) throws IOException {
+    public static IndexedShapes indexedShapes(Path root) throws IOException {
         Path shapes = shapes(root.resolve("shapes"));
         Path model = tinyBundle(root.resolve("model"));
         Run made = run("catalogue", "--dataset", shapes.toString(), "--out", root.resolve("cat").toString());
@@ -91,12 +92,12 @@ final class CliFixtures {
     }
 
     /** Asserts that a run exited for bad input with a message that names {@code named}. */
-    static void assertBad(Run run, String named) {
+    public static void assertBad(Run run, String named) {
         assertEquals(LookalikeCommand.EXIT_BAD_INPUT, run.code(), run.err());
         assertTrue(run.err().contains(named), "message names " + named + ": " + run.err());
     }
 
-    static Run run(String... args) {
+    public static Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cli = LookalikeCommand.commandLine();
@@ -107,7 +108,7 @@ final class CliFixtures {
     }
 
     /** Writes {@code root/<shape>/<n>.png}: 28x28 light shapes on black, each at its own place and size, with specks. */
-    static Path shapes(Path root) throws IOException {
+    public static Path shapes(Path root) throws IOException {
         Random random = new Random(42);
         for (String shape : SHAPES) {
             Path dir = Files.createDirectories(root.resolve(shape));
@@ -146,7 +147,7 @@ final class CliFixtures {
     }
 
     /** Saves a tiny bundle named {@code tiny} (16-d, one random proxy per shape) into {@code dir}. */
-    static Path tinyBundle(Path dir) throws IOException {
+    public static Path tinyBundle(Path dir) throws IOException {
         return tinyBundle(dir, 7);
     }
 
@@ -155,7 +156,7 @@ final class CliFixtures {
      * @param proxiesSeed seeds the proxies: another seed makes another version of the same-named model
      * @return {@code dir}
      */
-    static Path tinyBundle(Path dir, long proxiesSeed) throws IOException {
+    public static Path tinyBundle(Path dir, long proxiesSeed) throws IOException {
         ModelSpec spec = new ModelSpec(ModelSpec.FORMAT_VERSION, "tiny", TINY, InputSpec.fashionMnist(), SHAPES, 0.1f,
                 false, 0f, null, null, null, null, null);
         ModelBundle.of(spec, randomParameters(), randomProxies(proxiesSeed)).save(dir);
@@ -186,14 +187,14 @@ final class CliFixtures {
     }
 
     /** @return the number of live documents in the index at {@code path} */
-    static int liveItems(Path path) throws IOException {
+    public static int liveItems(Path path) throws IOException {
         try (Directory dir = FSDirectory.open(path); DirectoryReader reader = DirectoryReader.open(dir)) {
             return reader.numDocs();
         }
     }
 
     /** @return a vector of {@code dimension} ones, as {@code --vector} takes it */
-    static String ones(int dimension) {
+    public static String ones(int dimension) {
         String[] parts = new String[dimension];
         Arrays.fill(parts, "1");
         return String.join(",", parts);

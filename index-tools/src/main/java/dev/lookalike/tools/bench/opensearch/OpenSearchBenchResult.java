@@ -1,0 +1,54 @@
+package dev.lookalike.tools.bench.opensearch;
+
+import java.util.List;
+
+/**
+ * Every figure of one {@code lookalike bench opensearch} run, with the settings it ran under: what the table
+ * shows and {@code --json} writes (in snake_case).
+ *
+ * @param settings    what was measured, and on what
+ * @param loadSeconds how long the bulk load of both indices took
+ * @param mergeSeconds how long the refresh and the force merge of both took
+ * @param kinds       one entry per {@link ClusterSearchKind}, in its order
+ */
+public record OpenSearchBenchResult(Settings settings, double loadSeconds, double mergeSeconds, List<Kind> kinds) {
+
+    /**
+     * The settings of the run.
+     *
+     * @param url               the node the requests went to
+     * @param opensearchVersion the node's version
+     * @param plugins           the node's plug-ins, name and version
+     * @param vectors           the corpus size
+     * @param dimension         the vector dimension
+     * @param sources           where the real embeddings come from
+     * @param model             the model that embedded them
+     * @param noise             the expected length of each copy's noise
+     * @param hnswM             HNSW's maximum connections per node, both indices
+     * @param efConstruction    HNSW's build beam width, both indices
+     * @param k                 results per query
+     * @param candidates        nearest candidates per query
+     * @param queries           timed queries per kind
+     * @param warmup            untimed queries per kind before them
+     * @param recallQueries     the first timed queries whose recall is measured
+     * @param seed              the seed of the corpus and the queries
+     */
+    public record Settings(String url, String opensearchVersion, List<String> plugins, int vectors, int dimension,
+            String sources, String model, double noise, int hnswM, int efConstruction, int k, int candidates,
+            int queries, int warmup, int recallQueries, long seed) {
+    }
+
+    /**
+     * One kind of search.
+     *
+     * @param kind        its {@link ClusterSearchKind} name
+     * @param label       how the table names it
+     * @param p50Ms       median latency seen by the client (request sent to answer parsed), milliseconds
+     * @param p99Ms       99th percentile of that latency
+     * @param qps         queries per second of one client thread
+     * @param tookP50Ms   median of the node's own {@code took}, milliseconds (whole milliseconds)
+     * @param recallAtK   mean share of the exact k nearest items found, over the recall queries
+     */
+    public record Kind(String kind, String label, double p50Ms, double p99Ms, double qps, double tookP50Ms, double recallAtK) {
+    }
+}

@@ -1,0 +1,50 @@
+package dev.lookalike.tools.bench.search;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+
+/** Prints a {@link SearchBenchResult} as aligned text: the settings, the build, one row per kind of query. */
+public final class SearchBenchTable {
+
+    private static final String ROW = "%-30s %6s %9s %8s %8s %8s %9s %8s %8s%n";
+    private static final String FIGURES = "%-30s %6s %9d %8.3f %8.3f %8.0f %9.4f %8d %8d%n";
+
+    private SearchBenchTable() {
+    }
+
+    /**
+     * @param out    where to print
+     * @param result the figures
+     */
+    public static void print(PrintWriter out, SearchBenchResult result) {
+        SearchBenchResult.Settings s = result.settings();
+        SearchBenchResult.Build b = result.build();
+        out.printf(Locale.ROOT, "corpus   %,d vectors (%d-d), noisy copies (noise %.2f) of %s, model %s, seed %d%n",
+                s.vectors(), s.dimension(), s.noise(), s.sources(), s.model(), s.seed());
+        out.printf(Locale.ROOT, "index    HNSW M=%d beam=%d quantization %s; k=%d, %d candidates; %d queries per kind"
+                + " after %d warm-up, one thread%n", s.hnswM(), s.beamWidth(), s.quantization(), s.k(), s.candidates(),
+                s.queries(), s.warmup());
+        out.printf(Locale.ROOT, "machine  %s, %d cores, max heap %,d MiB, jdk.incubator.vector %s%n", s.jvm(),
+                s.cores(), s.maxHeapBytes() >> 20, s.vectorIncubator() ? "on" : "off");
+        out.printf(Locale.ROOT, "build    %.1f s (%,.0f docs/s) through CatalogueIndex.putAll + commit, %d segment(s)%n",
+                b.buildSeconds(), b.docsPerSecond(), b.segmentsBeforeMerge());
+        out.printf(Locale.ROOT, "merge    force-merged to 1 segment in %.1f s%n", b.mergeSeconds());
+        out.printf(Locale.ROOT, "size     %,d bytes on disk, %.1f bytes per vector%s%n", b.indexBytes(),
+                b.bytesPerVector(), b.indexDir() == null ? "" : " (kept in " + b.indexDir() + ")");
+        out.println();
+        out.printf(Locale.ROOT, ROW, "query kind", "filter", "matches", "p50 ms", "p99 ms", "QPS",
+                "recall@" + s.k(), "bad hits", "short");
+        for (SearchBenchResult.Kind kind : result.kinds()) {
+            out.printf(Locale.ROOT, FIGURES, kind.kind(), kind.filter() == null ? "-" : kind.filter(), kind.matches(),
+                    kind.p50Ms(), kind.p99Ms(), kind.qps(), kind.recallAtK(), kind.filterFailures(),
+                    kind.countFailures());
+        }
+        out.println();
+        out.printf(Locale.ROOT, "p50 of %s over p50 of %s: %.2f%n", SearchKind.LOOKALIKE_FILTER_1_RERANK.label(),
+                SearchKind.LUCENE_FILTER_1.label(), result.filteredRerankOverLuceneFilteredP50());
+        out.printf(Locale.ROOT, "recall@%d: mean over the first %d queries, against exact search among the items"
+                + " the filter keeps (re-ranking reorders by design)%n", s.k(), s.recallQueries());
+        out.printf(Locale.ROOT, "QPS: queries over the sum of their latencies, one thread; bad hits: results the"
+                + " filter should have kept out; short: queries with other than min(k, matches) results%n");
+    }
+}

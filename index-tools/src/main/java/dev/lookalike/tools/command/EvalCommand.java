@@ -1,0 +1,216 @@
+package dev.lookalike.tools.command;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.lookalike.analyzer.dataset.LabelledDataset;
+import dev.lookalike.analyzer.dataset.SampledDataset;
+import dev.lookalike.analyzer.eval.EmbeddingEvaluation;
+import dev.lookalike.analyzer.eval.EvaluationReport;
+import dev.lookalike.analyzer.eval.RetrievalEvaluator;
+import dev.lookalike.analyzer.model.ModelBundle;
+import dev.lookalike.analyzer.model.ProxyAnchor;
+import dev.lookalike.search.query.SimilarityQuery;
+import dev.lookalike.tools.cli.DatasetOptions;
+import dev.lookalike.tools.cli.ModelOptions;
+import dev.lookalike.tools.cli.Progress;
+import dev.lookalike.tools.eval.ClassSelection;
+import dev.lookalike.tools.eval.IndexEvaluation;
+import dev.lookalike.tools.eval.VectorSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code lookalike eval}: retrieval and clustering quality of a model (or a baseline) on a labelled dataset. */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = {"Evaluate embeddings on a labelled dataset: Recall@1/2/4/8 (each query left out of its own",
+            "gallery), MAP@R, MRR and NMI of k-means (k = number of classes), cosine similarity.",
+            "With --queries photos, each image is turned into a simulated user photo (on white, tinted, enlarged,",
+            "off-centre, JPEG) and searched against the clean images (NMI then does not apply)."})
+public final class EvalCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DatasetOptions data;
+
+    @Mixin
+    ModelOptions model;
+
+    @Option(names = "--baseline", paramLabel = "pixels|pca",
+            description = "Evaluate a baseline instead of a model: raw pixels, or a 64-d PCA fitted on the train split.")
+    String baseline;
+
+    @Option(names = "--classes", paramLabel = "all|seen|unseen|LIST",
+            description = "Which labels to evaluate on. Default: the classes a model never saw if it was trained"
+                    + " on a subset (open-set protocol), else all.")
+    String classes;
+
+    @Option(names = "--queries", defaultValue = "catalogue", paramLabel = "catalogue|photos",
+            description = "Query with the dataset's own images, or with simulated user photos of them. Default: ${DEFAULT-VALUE}.")
+    String queries;
+
+    @Option(names = "--mirror-average", arity = "1", paramLabel = "true|false",
+            description = "Measure the model with mirror averaging on or off, whatever its spec says (to see what it adds). Default: the spec's.")
+    Boolean mirrorAverage;
+
+    @Option(names = "--proxy-anchor", paramLabel = "W",
+            description = "Measure the model pulling each embedding towards its expected proxy with this weight, 0 (off) to below 1,"
+                    + " whatever its spec says (to see what anchoring adds, or to choose a weight on the validation split)."
+                    + " Default: the spec's.")
+    Float proxyAnchor;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Also write every figure to this JSON file.")
+    Path json;
+
+    @Option(names = "--index", paramLabel = "DIR",
+            description = "Evaluate a Lucene index built by `index` instead, through the real query path: sampled items"
+                    + " query the rest by id through HNSW, without and with proxy re-ranking, scored by their category;"
+                    + " and HNSW recall@10 against exact search.")
+    Path index;
+
+    @Option(names = "--rerank-weight", split = ",", paramLabel = "W[,W…]",
+            description = "With --index: the weight of proxy agreement in the re-ranked run, 0..1. Several, comma-separated,"
+                    + " also sweep the weights (the first is the report's re-ranked run): run that on a validation index"
+                    + " to choose one. Default: the search default, which is the index model's own (rerank_weight in its"
+                    + " bundle's spec) or else " + SimilarityQuery.DEFAULT_RERANK_WEIGHT + ".")
+    List<Float> rerankWeights;
+
+    @Option(names = "--rerank-temperature", paramLabel = "T",
+            description = "With --index: the softmax temperature of the re-ranking distributions (> 0). Default: the"
+                    + " search default, " + SimilarityQuery.DEFAULT_RERANK_TEMPERATURE + ".")
+    Float rerankTemperature;
+
+    @Option(names = "--sample", defaultValue = "2000",
+            description = "With --index: how many items query the index. Default: ${DEFAULT-VALUE}.")
+    int sample;
+
+    @Override
+    public Integer call() throws IOException {
+        if (index != null) {
+            return evaluateIndex();
+        }
+        if (!List.of("catalogue", "photos").contains(queries)) {
+            throw new IllegalArgumentException("--queries: expected catalogue or photos, got " + queries);
+        }
+        LabelledDataset all = data.open();
+        if (proxyAnchor != null) {
+            ProxyAnchor.requireWeight("--proxy-anchor", proxyAnchor);
+        }
+        VectorSource source = baseline != null
+                ? VectorSource.baseline(baseline, data)
+                : VectorSource.model(model.embedder(measuredBundle()));
+        try (source) {
+            ClassSelection selection = ClassSelection.parse(classes, source.trainedClasses(), all.classNames().size());
+            LabelledDataset dataset = SampledDataset.ofLabels(all, selection::contains, selection.describe());
+            float[][] vectors = source.vectors(dataset, "embedding");
+            float[][] photos = "photos".equals(queries) ? source.photoVectors(dataset, "photos") : vectors;
+            // Items that could not be embedded (reported on stderr) take no part.
+            int[] kept = IntStream.range(0, dataset.size()).filter(i -> vectors[i] != null && photos[i] != null).toArray();
+            float[][] gallery = IntStream.of(kept).mapToObj(i -> vectors[i]).toArray(float[][]::new);
+            int[] labels = IntStream.of(kept).map(dataset::label).toArray();
+            EvaluationReport report;
+            if ("photos".equals(queries)) {
+                float[][] photoQueries = IntStream.of(kept).mapToObj(i -> photos[i]).toArray(float[][]::new);
+                int[] self = IntStream.range(0, kept.length).toArray();
+                report = new RetrievalEvaluator().evaluate(photoQueries, labels, gallery, labels, self);
+            } else {
+                report = new EmbeddingEvaluation().evaluate(gallery, labels);
+            }
+            print(source.name(), dataset, report);
+            if (json != null) {
+                writeJson(source.name(), dataset, selection, report);
+            }
+        }
+        return 0;
+    }
+
+    /** The bundle as {@code --mirror-average} and {@code --proxy-anchor} ask to measure it. */
+    private ModelBundle measuredBundle() {
+        ModelBundle bundle = model.bundle();
+        if (mirrorAverage != null) {
+            bundle = bundle.withMirrorAverage(mirrorAverage);
+        }
+        return proxyAnchor == null ? bundle : bundle.withProxyAnchor(proxyAnchor);
+    }
+
+    private int evaluateIndex() throws IOException {
+        if (sample < 1) {
+            throw new IllegalArgumentException("--sample must be positive, got " + sample);
+        }
+        SimilarityQuery.requireTemperature("--rerank-temperature", rerankTemperature);
+        if (rerankWeights != null) {
+            rerankWeights.forEach(w -> SimilarityQuery.requireWeight("--rerank-weight", w));
+        }
+        try (Directory dir = FSDirectory.open(index)) {
+            if (!DirectoryReader.indexExists(dir)) {
+                throw new IllegalArgumentException("--index " + index + ": no Lucene index there");
+            }
+            try (DirectoryReader reader = DirectoryReader.open(dir)) {
+                IndexEvaluation evaluation = new IndexEvaluation(reader, rerankWeights, rerankTemperature);
+                Map<String, Object> report;
+                try (Progress progress = new Progress("querying", Math.min(sample, reader.numDocs()), "query")) {
+                    report = evaluation.run(sample, 11, progress);
+                }
+                IndexEvaluation.print(report, spec.commandLine().getOut());
+                if (json != null) {
+                    Files.createDirectories(json.toAbsolutePath().getParent());
+                    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), report);
+                }
+            }
+        }
+        return 0;
+    }
+
+    private void print(String name, LabelledDataset dataset, EvaluationReport report) {
+        spec.commandLine().getOut().printf("%s on %s: %d images, %s queries%n", name, dataset.description(), dataset.size(), queries);
+        spec.commandLine().getOut().printf("%-10s %s%n", "metric", "value");
+        report.toOrderedMap().forEach((k, v) -> {
+            if (v != null && !Double.isNaN(v)) {
+                spec.commandLine().getOut().printf("%-10s %.4f%n", k, v);
+            }
+        });
+        spec.commandLine().getOut().printf("%n%-16s %8s %9s %7s%n", "class", "queries", "recall@1", "map@r");
+        report.byLabel().forEach((label, f) -> spec.commandLine().getOut().printf(Locale.ROOT, "%-16s %8d %9.4f %7.4f%n",
+                dataset.classNames().get(label), f.queries(), f.recallAt1(), f.mapAtR()));
+    }
+
+    private void writeJson(String name, LabelledDataset dataset, ClassSelection selection, EvaluationReport report)
+            throws IOException {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("model", name);
+        out.put("dataset", dataset.description());
+        out.put("classes", selection.labels());
+        out.put("images", dataset.size());
+        out.put("queries", queries);
+        out.put("metrics", report.toOrderedMap());
+        List<Map<String, Object>> perClass = new ArrayList<>();
+        report.byLabel().forEach((label, f) -> {
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("class", dataset.classNames().get(label));
+            c.put("queries", f.queries());
+            c.put("recall@1", f.recallAt1());
+            c.put("map@r", f.mapAtR());
+            perClass.add(c);
+        });
+        out.put("per_class", perClass);
+        Path parent = json.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), out);
+    }
+}

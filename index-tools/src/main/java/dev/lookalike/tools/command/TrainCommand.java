@@ -1,0 +1,174 @@
+package dev.lookalike.tools.command;
+
+import dev.lookalike.analyzer.dataset.LabelledDataset;
+import dev.lookalike.analyzer.dataset.SampledDataset;
+import dev.lookalike.analyzer.model.InputSpec;
+import dev.lookalike.analyzer.model.ModelBundle;
+import dev.lookalike.analyzer.model.NetworkSpec;
+import dev.lookalike.analyzer.model.ProxyAnchor;
+import dev.lookalike.analyzer.train.ProxyNcaTrainer;
+import dev.lookalike.analyzer.train.TrainingConfig;
+import dev.lookalike.tools.cli.ClassLabels;
+import dev.lookalike.tools.cli.DatasetOptions;
+import dev.lookalike.tools.cli.ProgressTrainingListener;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code lookalike train}: trains a model bundle with the Proxy-NCA++ loss. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = {"Train an embedding model with the Proxy-NCA++ loss and write a model bundle.",
+            "Shows a progress bar per epoch, evaluates on held-out images after each epoch and writes a"
+                    + " checkpoint (a complete bundle) per epoch; --resume continues from the newest one."})
+public final class TrainCommand implements Callable<Integer> {
+
+    @Mixin
+    DatasetOptions data;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where to write the trained bundle.")
+    Path out;
+
+    @Option(names = "--name", defaultValue = "fashion", description = "The model's name in its spec. Default: ${DEFAULT-VALUE}.")
+    String name;
+
+    @Option(names = "--classes", paramLabel = "LIST",
+            description = "Labels to train on, e.g. 0-4 or 0,2,5 (the others stay unseen, for open-set evaluation). Default: all.")
+    String classes;
+
+    @Option(names = "--epochs", defaultValue = "20", description = "Epochs. Default: ${DEFAULT-VALUE}.")
+    int epochs;
+
+    @Option(names = "--batch-size", defaultValue = "120", description = "Images per class-balanced batch. Default: ${DEFAULT-VALUE}.")
+    int batchSize;
+
+    @Option(names = "--lr", defaultValue = "0.002", description = "Adam learning rate of the network (cosine decay). Default: ${DEFAULT-VALUE}.")
+    float learningRate;
+
+    @Option(names = "--proxy-lr", defaultValue = "0.02", description = "Adam learning rate of the proxies. Default: ${DEFAULT-VALUE}.")
+    float proxyLearningRate;
+
+    @Option(names = "--weight-decay", defaultValue = "0.0001", description = "Weight decay of the network. Default: ${DEFAULT-VALUE}.")
+    float weightDecay;
+
+    @Option(names = "--temperature", defaultValue = "0.1111", description = "Softmax temperature of the loss (ProxyNCA++: 1/9). Default: ${DEFAULT-VALUE}.")
+    float temperature;
+
+    @Option(names = "--instance-weight", defaultValue = "0",
+            description = "Weight of an instance-discrimination term (each image told apart from all others through a"
+                    + " memory bank), which keeps the embedding useful for classes never seen in training; 0: off. Default: ${DEFAULT-VALUE}.")
+    float instanceWeight;
+
+    @Option(names = "--no-augment", description = "Train without augmentation.")
+    boolean noAugment;
+
+    @Option(names = "--random-erasing", defaultValue = "0", paramLabel = "P",
+            description = "Probability that an augmented training image also gets a random rectangle overwritten with noise (random erasing). Default: ${DEFAULT-VALUE}.")
+    float erasing;
+
+    @Option(names = "--stages", paramLabel = "C|C,C|…",
+            description = "The network's convolution channels: stages separated by '|', the convolutions of a stage by ','. "
+                    + "Default: the --init bundle's network, else 24|48,48|96,96.")
+    String stages;
+
+    @Option(names = "--mirror-average",
+            description = "Write a bundle whose embedding of an image is the normalised mean of the network's embeddings of the image and its mirror image (test-time augmentation; twice the inference).")
+    boolean mirrorAverage;
+
+    @Option(names = "--proxy-anchor", defaultValue = "0", paramLabel = "W",
+            description = "Write a bundle that pulls each embedding towards its expected proxy with this weight, 0 to below 1"
+                    + " (tighter classes; for models searched over the classes they were trained on, not for open-set models)."
+                    + " Default: ${DEFAULT-VALUE} (off).")
+    float proxyAnchor;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed for initialisation, sampling and augmentation. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--train-split", defaultValue = "fit", paramLabel = "fit|train",
+            description = "Fashion-MNIST split to train on: fit (the training split's first 55,000 images, leaving the last 5,000 as the validation split) or train (all 60,000). Default: ${DEFAULT-VALUE}.")
+    String trainSplit;
+
+    @Option(names = "--eval-split", defaultValue = "validation", paramLabel = "validation|test",
+            description = "Fashion-MNIST split evaluated after each epoch when training on all classes (monitoring only). With --classes, the training split's images of the other classes are used instead. Default: ${DEFAULT-VALUE}.")
+    String evalSplit;
+
+    @Option(names = "--eval-images", defaultValue = "2000", description = "How many held-out images to evaluate on after each epoch (0: none). Default: ${DEFAULT-VALUE}.")
+    int evalImages;
+
+    @Option(names = "--checkpoints", paramLabel = "DIR", description = "Write a checkpoint bundle per epoch here.")
+    Path checkpoints;
+
+    @Option(names = "--resume", description = "Continue from the newest checkpoint in --checkpoints.")
+    boolean resume;
+
+    @Option(names = "--init", paramLabel = "NAME|DIR",
+            description = "Start from this bundle's network and proxies (same classes and architecture) instead of a random start: fine-tuning.")
+    String init;
+
+    @Override
+    public Integer call() throws Exception {
+        ProxyAnchor.requireWeight("--proxy-anchor", proxyAnchor);
+        if (resume && checkpoints == null) {
+            throw new IllegalArgumentException("--resume needs --checkpoints DIR");
+        }
+        List<Integer> labels = ClassLabels.parse(classes);
+        if (!List.of("fit", "train").contains(trainSplit)) {
+            throw new IllegalArgumentException("--train-split: expected fit or train, got \"" + trainSplit + "\"");
+        }
+        if ("train".equals(trainSplit) && "validation".equals(evalSplit) && labels.isEmpty() && evalImages > 0) {
+            throw new IllegalArgumentException("--eval-split validation is part of --train-split train: pick"
+                    + " --train-split fit, --eval-split test (monitoring only) or --eval-images 0");
+        }
+        LabelledDataset train = data.open(trainSplit);
+        LabelledDataset heldOut = null;
+        if (evalImages > 0 && !labels.isEmpty()) {
+            // Open set: the training split's images of the classes left out are never trained on, so they
+            // measure what matters (unseen classes) without touching the test split.
+            heldOut = SampledDataset.random(
+                    SampledDataset.ofLabels(train, c -> !labels.contains(c), "unseen classes"), evalImages, seed);
+        } else if (evalImages > 0 && data.isFashionMnist()) {
+            heldOut = SampledDataset.random(data.open(evalSplit), evalImages, seed);
+        }
+        TrainingConfig config = new TrainingConfig(name, labels, epochs, batchSize, learningRate,
+                proxyLearningRate, weightDecay, temperature, instanceWeight, !noAugment, erasing, seed);
+        ModelBundle start = init == null ? null : ModelBundle.load(init);
+        NetworkSpec network = stages != null ? parseStages(stages)
+                : start != null ? start.spec().network() : NetworkSpec.fashionDefault();
+        ProxyNcaTrainer trainer = new ProxyNcaTrainer(config, network, InputSpec.fashionMnist(),
+                new ProgressTrainingListener(epochs, batchSize, System.out));
+        ModelBundle trained = trainer.train(train, heldOut, checkpoints, resume, start);
+        ModelBundle bundle = trained.withMirrorAverage(mirrorAverage).withProxyAnchor(proxyAnchor);
+        bundle.save(out);
+        System.out.printf("model %s written to %s (%.0f s)%n", name, out, bundle.spec().training().seconds());
+        return 0;
+    }
+
+    /**
+     * @param spec stages separated by {@code |}, the channels of each convolution of a stage by {@code ,}
+     * @return the default network with those stages
+     */
+    static NetworkSpec parseStages(String spec) {
+        List<List<Integer>> parsed = new ArrayList<>();
+        try {
+            for (String stage : spec.split("\\|", -1)) {
+                List<Integer> convolutions = new ArrayList<>();
+                for (String channels : stage.split(",", -1)) {
+                    int c = Integer.parseInt(channels.trim());
+                    if (c < 1 || c > 1024) {
+                        throw new NumberFormatException();
+                    }
+                    convolutions.add(c);
+                }
+                parsed.add(convolutions);
+            }
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--stages: \"" + spec
+                    + "\" is not a list of stages such as 24|48,48|96,96 (channels from 1 to 1024)");
+        }
+        NetworkSpec defaults = NetworkSpec.fashionDefault();
+        return new NetworkSpec(defaults.architecture(), parsed, defaults.embeddingSize(), defaults.dropout());
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * Results people judge by eye or by script: the HTML results page (each query beside its results), the
+ * results table and JSON lines printed by {@code search}, and the embedding map PNG (first two principal
+ * components, one colour per category).
+ */
+package dev.lookalike.tools.report;

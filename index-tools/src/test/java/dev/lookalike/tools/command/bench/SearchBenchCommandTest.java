@@ -1,0 +1,169 @@
+package dev.lookalike.tools.command.bench;
+
+import static dev.lookalike.tools.CliFixtures.run;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lookalike.search.index.IndexSettings;
+import dev.lookalike.tools.CliFixtures;
+import dev.lookalike.tools.bench.search.SearchKind;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code lookalike bench search} through the command line, on a corpus of 2,000 noisy copies of the 40 shape
+ * images embedded by the tiny random model: one run shared by the tests that read its figures.
+ */
+class SearchBenchCommandTest {
+
+    private static final int VECTORS = 2000;
+    private static final int QUERIES = 50;
+
+    @TempDir
+    static Path shared;
+
+    static Path shapes;
+    static Path model;
+    static CliFixtures.Run bench;
+    static JsonNode figures;
+
+    @BeforeAll
+    static void runTheBenchmarkOnce() throws IOException {
+        shapes = CliFixtures.shapes(shared.resolve("shapes"));
+        model = CliFixtures.tinyBundle(shared.resolve("model"));
+        Path json = shared.resolve("out").resolve("bench.json");
+        bench = bench("--vectors", "" + VECTORS, "--queries", "" + QUERIES, "--warmup", "10",
+                "--json", json.toString());
+        assertEquals(0, bench.code(), bench.err());
+        figures = new ObjectMapper().readTree(json.toFile());
+    }
+
+    private static CliFixtures.Run bench(String... more) {
+        List<String> args = new ArrayList<>(List.of("bench", "search", "--dataset", shapes.toString(),
+                "--model", model.toString(), "--batch-size", "16"));
+        args.addAll(List.of(more));
+        return run(args.toArray(String[]::new));
+    }
+
+    private static JsonNode kind(SearchKind kind) {
+        for (JsonNode node : figures.get("kinds")) {
+            if (node.get("kind").asText().equals(kind.label())) {
+                return node;
+            }
+        }
+        throw new AssertionError("no figures for " + kind.label() + " in " + figures);
+    }
+
+    @Test
+    void jsonHasEveryKindWithPositiveOrderedLatencies() {
+        assertEquals(SearchKind.values().length, figures.get("kinds").size());
+        for (SearchKind kind : SearchKind.values()) {
+            JsonNode node = kind(kind);
+            double p50 = node.get("p50_ms").asDouble();
+            double p99 = node.get("p99_ms").asDouble();
+            assertTrue(p50 > 0 && p50 <= p99, kind.label() + ": p50 " + p50 + ", p99 " + p99);
+            assertTrue(node.get("qps").asDouble() > 0, kind.label());
+        }
+        double ratio = figures.get("filtered_rerank_over_lucene_filtered_p50").asDouble();
+        assertEquals(kind(SearchKind.LOOKALIKE_FILTER_1_RERANK).get("p50_ms").asDouble()
+                / kind(SearchKind.LUCENE_FILTER_1).get("p50_ms").asDouble(), ratio, 1e-9);
+    }
+
+    @Test
+    void everyResultPassesItsFilterAndEveryQueryReturnsMinOfKAndMatches() {
+        assertTrue(figures.get("all_results_valid").asBoolean());
+        Map<SearchKind, Integer> matches = Map.of(SearchKind.LOOKALIKE_FILTER_10, 200,
+                SearchKind.LOOKALIKE_FILTER_1, 20, SearchKind.LUCENE_FILTER_1, 20,
+                SearchKind.LOOKALIKE_FILTER_1_RERANK, 20, SearchKind.LOOKALIKE_FILTER_01, 2,
+                SearchKind.LOOKALIKE_FILTER_01_RERANK, 2);
+        for (SearchKind kind : SearchKind.values()) {
+            JsonNode node = kind(kind);
+            assertEquals(0, node.get("filter_failures").asInt(), kind.label());
+            assertEquals(0, node.get("count_failures").asInt(), kind.label());
+            assertEquals(matches.getOrDefault(kind, VECTORS), node.get("matches").asInt(), kind.label());
+            assertEquals(kind.filter() == null ? 1 : kind.filter().share(), node.get("filter_share").asDouble(), 0);
+        }
+    }
+
+    @Test
+    void recallIsAShareAndHighWithoutReranking() {
+        for (SearchKind kind : SearchKind.values()) {
+            double recall = kind(kind).get("recall_at_k").asDouble();
+            assertTrue(recall >= 0 && recall <= 1, kind.label() + ": " + recall);
+            assertEquals(QUERIES, kind(kind).get("recall_queries").asInt());
+        }
+        for (SearchKind kind : List.of(SearchKind.LUCENE, SearchKind.LOOKALIKE, SearchKind.LOOKALIKE_FILTER_10,
+                SearchKind.LOOKALIKE_FILTER_1, SearchKind.LOOKALIKE_FILTER_01, SearchKind.LUCENE_FILTER_1)) {
+            assertTrue(kind(kind).get("recall_at_k").asDouble() >= 0.9, kind.label() + ": " + kind(kind));
+        }
+    }
+
+    @Test
+    void jsonHasTheSettingsAndBuildFigures() {
+        JsonNode settings = figures.get("settings");
+        assertEquals(VECTORS, settings.get("vectors").asInt());
+        assertEquals(CliFixtures.TINY.embeddingSize(), settings.get("dimension").asInt());
+        assertEquals("tiny", settings.get("model").asText());
+        assertEquals(IndexSettings.DEFAULT_M, settings.get("hnsw_m").asInt());
+        assertEquals("none", settings.get("quantization").asText());
+        assertTrue(settings.get("cores").asInt() >= 1);
+        assertFalse(settings.get("jvm").asText().isBlank());
+        JsonNode build = figures.get("build");
+        assertTrue(build.get("build_seconds").asDouble() > 0);
+        assertTrue(build.get("merge_seconds").asDouble() > 0);
+        assertTrue(build.get("segments_before_merge").asInt() >= 1);
+        assertEquals(build.get("index_bytes").asDouble() / VECTORS, build.get("bytes_per_vector").asDouble(), 1e-9);
+        // At least the raw floats of every vector.
+        assertTrue(build.get("index_bytes").asLong() > 4L * CliFixtures.TINY.embeddingSize() * VECTORS);
+    }
+
+    @Test
+    void tableHasARowPerKindAndTheRatio() {
+        List<String> lines = bench.outLines();
+        for (SearchKind kind : SearchKind.values()) {
+            assertTrue(lines.stream().anyMatch(l -> l.startsWith(kind.label() + " ")),
+                    kind.label() + "\n" + bench.out());
+        }
+        assertTrue(bench.out().contains("p50 of " + SearchKind.LOOKALIKE_FILTER_1_RERANK.label()), bench.out());
+    }
+
+    @Test
+    void indexDirKeepsTheForceMergedIndexAndRefusesAFolderInUse(@TempDir Path dir) throws IOException {
+        Path index = dir.resolve("idx");
+        CliFixtures.Run kept = bench("--vectors", "300", "--queries", "3", "--warmup", "0",
+                "--index-dir", index.toString(), "--m", "8", "--beam-width", "20", "--quantize", "int8");
+        assertEquals(0, kept.code(), kept.err());
+        try (Directory directory = FSDirectory.open(index); DirectoryReader reader = DirectoryReader.open(directory)) {
+            assertEquals(1, reader.leaves().size());
+            assertEquals(300, reader.numDocs());
+        }
+        CliFixtures.assertBad(bench("--vectors", "300", "--queries", "3", "--index-dir", index.toString()),
+                "--index-dir");
+    }
+
+    @Test
+    void badOptionsAreRefusedNamingTheOption() {
+        for (String[] args : List.of(new String[] {"--vectors", "0"}, new String[] {"--queries", "0"},
+                new String[] {"--vectors", "100", "--k", "101"}, new String[] {"--quantize", "int4"},
+                new String[] {"--k", "20", "--candidates", "19"}, new String[] {"--warmup", "-1"},
+                new String[] {"--noise", "NaN"}, new String[] {"--m", "1"}, new String[] {"--source-images", "0"})) {
+            CliFixtures.Run refused = bench(args);
+            CliFixtures.assertBad(refused, args[args.length - 2]);
+            assertTrue(refused.out().isEmpty(), Arrays.toString(args) + ": " + refused.out());
+        }
+    }
+}
