@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The shipped bundles, evaluated through the command line on Fashion-MNIST's test split, clearly beat the
  * raw-pixel baseline measured in the same run, and the JSON report carries every figure. The open-set bundle
  * meets the foundation issue's Recall@1 bar on unseen classes (0.94); `fashion`'s R@1 0.93 and the open
- * set's MAP@R 0.60 are not reached yet: see the README's quality table.
+ * set's MAP@R 0.60 are not reached yet: see the quality table in docs/quality.md.
  */
 class ShippedModelQualityTest {
 

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.TestInstance;
  * and {@code lookalike bench opensearch} measures both on the same vectors. The node has the painless module the
  * k-NN plug-in needs, so the {@code image_embedding} processor's {@code if} conditions are tested here too. Run by
  * {@code scripts/bench-opensearch}
- * with full-size arguments, this test prints the README's table.
+ * with full-size arguments, this test prints the table in docs/benchmarks.md.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KnnSideBySideTest {

@@ -36,7 +36,7 @@ import java.util.List;
  *
  * <p>It is meant for models searched over classes they were not trained on: on Fashion-MNIST's classes
  * 5–9, a model trained on classes 0–4 retrieves better once the directions its training classes barely
- * used are scaled up (see the README). The spec's re-ranking weight and proxy anchoring are kept as they are.
+ * used are scaled up (see docs/quality.md). The spec's re-ranking weight and proxy anchoring are kept as they are.
  *
  * <p>Costs one forward pass over the fitting images and an eigen-decomposition of a d×d matrix.
  */

@@ -51,7 +51,7 @@ public final class SimilarityQuery {
      * network trained on the other 55,000 training images) as the pair with the best MAP@R among those that lift
      * Recall@1 by at least half a point while costing Recall@8 at most half a point; stronger re-ranking lifts
      * MAP@R further but fills the top results with the query's predicted category, wrong ones included when the
-     * prediction is. See the README for the sweep and the command.
+     * prediction is. See docs/quality.md for the sweep and the command.
      */
     public static final float DEFAULT_RERANK_WEIGHT = 0.05f;
     /**
