@@ -13,6 +13,7 @@ import dev.lookalike.search.index.IndexSchema;
 import dev.lookalike.search.index.IndexSettings;
 import dev.lookalike.tools.catalogue.LuceneItemSink;
 import dev.lookalike.tools.catalogue.OpenSearchBulkWriter;
+import dev.lookalike.tools.catalogue.SolrJsonWriter;
 import dev.lookalike.tools.cli.ErrorReporter;
 import dev.lookalike.tools.cli.ModelOptions;
 import dev.lookalike.tools.cli.Progress;
@@ -39,18 +40,19 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code lookalike index}: reads a catalogue, embeds its images and writes them into a Lucene index (or an
- * OpenSearch bulk file); or, with {@code --delete}, removes items by id. Exit codes: 0 when every line and
+ * OpenSearch bulk file, or a Solr JSON update file); or, with {@code --delete}, removes items by id. Exit codes: 0 when every line and
  * image went in (every id was deleted), 1 when some were skipped (some ids were not in the index), 2 for bad
  * options or an unreadable catalogue.
  */
 @Command(name = "index", mixinStandardHelpOptions = true,
         description = {"Embed a catalogue's images and write them into a Lucene index, replacing items by id;",
-            "or write an OpenSearch bulk file; or delete items by id.",
+            "or write an OpenSearch bulk file or a Solr JSON update file; or delete items by id.",
             "Bad catalogue lines and unreadable images are listed on stderr and skipped (exit code 1);",
             "the rest are indexed. Commits every --commit-every items, so a crash keeps what was committed.",
             "Examples:",
             "  lookalike index --catalogue cat/catalogue.jsonl --index idx",
             "  lookalike index --catalogue cat/catalogue.jsonl --index products --format opensearch-bulk --out bulk.ndjson",
+            "  lookalike index --catalogue cat/catalogue.jsonl --index products --format solr --out products.json",
             "  lookalike index --index idx --delete test-00001 test-00002"})
 public final class IndexCommand implements Callable<Integer> {
 
@@ -59,7 +61,9 @@ public final class IndexCommand implements Callable<Integer> {
         /** A Lucene index folder, searchable with {@code lookalike search}. */
         LUCENE,
         /** An OpenSearch {@code _bulk} request body. */
-        OPENSEARCH_BULK
+        OPENSEARCH_BULK,
+        /** A Solr JSON update request body. */
+        SOLR
     }
 
     /** Items embedded and handed to the index at once. */
@@ -77,7 +81,8 @@ public final class IndexCommand implements Callable<Integer> {
 
     @Option(names = "--index", required = true, paramLabel = "DIR|NAME",
             description = {"The Lucene index folder (created if missing, else items are replaced by id).",
-                "With --format opensearch-bulk: the OpenSearch index name of every action."})
+                "With --format opensearch-bulk: the OpenSearch index name of every action;",
+                "with --format solr: the collection the file is for."})
     String index;
 
     @Option(names = "--delete", arity = "1..*", paramLabel = "ID",
@@ -87,12 +92,12 @@ public final class IndexCommand implements Callable<Integer> {
     @Mixin
     VectorFieldOptions vectorField;
 
-    @Option(names = "--format", defaultValue = "lucene", paramLabel = "lucene|opensearch-bulk",
+    @Option(names = "--format", defaultValue = "lucene", paramLabel = "lucene|opensearch-bulk|solr",
             description = "What to write. Default: ${DEFAULT-VALUE}.")
     String format;
 
-    @Option(names = "--out", paramLabel = "FILE.ndjson",
-            description = "The bulk file to write; required with --format opensearch-bulk, refused otherwise.")
+    @Option(names = "--out", paramLabel = "FILE",
+            description = "The file to write; required with --format opensearch-bulk or solr, refused otherwise.")
     Path out;
 
     @Option(names = "--commit-every", defaultValue = "10000", paramLabel = "N",
@@ -111,9 +116,9 @@ public final class IndexCommand implements Callable<Integer> {
         if (catalogue == null) {
             throw bad("give --catalogue FILE to index, or --delete ID... to delete");
         }
-        if ((chosen == Format.OPENSEARCH_BULK) != (out != null)) {
-            throw bad(out == null ? "--format opensearch-bulk needs --out FILE.ndjson"
-                    : "--out is only for --format opensearch-bulk; the Lucene index goes to --index");
+        if ((chosen != Format.LUCENE) != (out != null)) {
+            throw bad(out == null ? "--format " + format + " needs --out FILE"
+                    : "--out is only for --format opensearch-bulk or solr; the Lucene index goes to --index");
         }
         vectorField.validate();
         if (commitEvery < 1) {
@@ -147,6 +152,9 @@ public final class IndexCommand implements Callable<Integer> {
     private ItemSink sink(Format chosen, ModelBundle bundle, IndexSettings settings) throws IOException {
         if (chosen == Format.OPENSEARCH_BULK) {
             return new OpenSearchBulkWriter(Path.of(index).getFileName().toString(), out);
+        }
+        if (chosen == Format.SOLR) {
+            return new SolrJsonWriter(Path.of(index).getFileName().toString(), out);
         }
         Path folder = catalogue.toAbsolutePath().normalize().getParent();
         Set<String> explicit = new HashSet<>();
@@ -191,7 +199,8 @@ public final class IndexCommand implements Callable<Integer> {
         return switch (format) {
             case "lucene" -> Format.LUCENE;
             case "opensearch-bulk" -> Format.OPENSEARCH_BULK;
-            default -> throw bad("--format must be lucene or opensearch-bulk, got '" + format + "'");
+            case "solr" -> Format.SOLR;
+            default -> throw bad("--format must be lucene, opensearch-bulk or solr, got '" + format + "'");
         };
     }
 

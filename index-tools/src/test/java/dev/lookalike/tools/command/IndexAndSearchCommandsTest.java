@@ -314,8 +314,34 @@ class IndexAndSearchCommandsTest {
     }
 
     @Test
+    void solrFormatWritesOneJsonArrayOfDocumentsWithTheirVectors(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("products.json");
+        CliFixtures.Run written = index(catalogue, Path.of("products"), "--format", "solr", "--out", file.toString());
+        assertEquals(0, written.code(), written.err());
+        JsonNode docs = JSON.readTree(file.toFile());
+        assertTrue(docs.isArray());
+        assertEquals(ITEMS, docs.size());
+        JsonNode doc = docs.get(0);
+        assertEquals("item-00000", doc.get("id").asText());
+        assertEquals(16, doc.get("embedding").size());
+        double norm = 0;
+        for (JsonNode x : doc.get("embedding")) {
+            norm += x.asDouble() * x.asDouble();
+        }
+        assertEquals(1.0, norm, 1e-4, "vectors are unit length, as dot_product fields need");
+        assertEquals("circle", doc.get("category").asText());
+        assertTrue(written.out().contains("products"), written.out());
+        assertFalse(Files.exists(Path.of("products")), "no Lucene index is written for Solr");
+        try (var left = Files.list(dir)) {
+            assertEquals(List.of(file), left.toList(), "no temporary file is left beside it");
+        }
+    }
+
+    @Test
     void indexOptionsThatContradictEachOtherExitTwo(@TempDir Path dir) {
         assertBad(index(catalogue, dir.resolve("a"), "--format", "opensearch-bulk"), "--out");
+        assertBad(index(catalogue, dir.resolve("a"), "--format", "solr"), "--out");
+        assertBad(index(catalogue, dir.resolve("a"), "--format", "elastic", "--out", "x"), "elastic");
         assertBad(index(catalogue, dir.resolve("b"), "--quantize", "int4"), "--quantize");
         assertBad(index(catalogue, dir.resolve("c"), "--m", "1"), "--m");
         assertBad(run("index", "--index", dir.resolve("d").toString()), "--catalogue");
