@@ -1,6 +1,6 @@
 package dev.lookalike.opensearch.rest;
 
-import dev.lookalike.opensearch.model.ImageBase64;
+import dev.lookalike.analyzer.image.ImageBase64;
 import java.io.IOException;
 import org.opensearch.core.xcontent.XContentParseException;
 import org.opensearch.core.xcontent.XContentParser;
@@ -66,7 +66,7 @@ public record EmbedRequest(String imageBase64) {
      * Decodes the base64. Costs a pass over the string and the decoded bytes' size in heap.
      *
      * @return the image's bytes
-     * @throws IllegalArgumentException if the field is not base64; the message names the field
+     * @throws dev.lookalike.analyzer.AnalyzerInputException if the field is not base64; the message names the field
      */
     public byte[] imageBytes() {
         return ImageBase64.decode(imageBase64, "[" + IMAGE + "]");

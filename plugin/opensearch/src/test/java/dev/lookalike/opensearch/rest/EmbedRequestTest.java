@@ -1,5 +1,6 @@
 package dev.lookalike.opensearch.rest;
 
+import dev.lookalike.analyzer.AnalyzerInputException;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -25,7 +26,7 @@ class EmbedRequestTest {
     }
 
     private static void assertRejected(String json, String reason) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> parse(json).imageBytes());
+        AnalyzerInputException e = assertThrows(AnalyzerInputException.class, () -> parse(json).imageBytes());
         assertTrue(e.getMessage().contains(reason), "'" + e.getMessage() + "' should contain '" + reason + "'");
     }
 

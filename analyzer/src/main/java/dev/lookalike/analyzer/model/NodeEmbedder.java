@@ -1,13 +1,7 @@
-package dev.lookalike.opensearch.model;
+package dev.lookalike.analyzer.model;
 
 import dev.lookalike.analyzer.AnalyzerInputException;
 import dev.lookalike.analyzer.image.ImageLimits;
-import dev.lookalike.analyzer.model.ClassifiedEmbedding;
-import dev.lookalike.analyzer.model.DjlRuntime;
-import dev.lookalike.analyzer.model.Embedder;
-import dev.lookalike.analyzer.model.EmbedderOptions;
-import dev.lookalike.analyzer.model.ModelBundle;
-import dev.lookalike.search.proxy.IndexProxies;
 import java.awt.image.BufferedImage;
 import java.io.Closeable;
 import java.io.IOException;
@@ -20,7 +14,8 @@ import java.util.List;
 import javax.imageio.ImageIO;
 
 /**
- * The node's embedder: the model bundle named by the node's settings, loaded on first use and then shared by
+ * A search node's embedder, for the engine plug-ins (OpenSearch, Solr): the model bundle named by the node's
+ * settings ({@code lookalike.model}, {@code lookalike.djl_cache} in both engines), loaded on first use and then shared by
  * every request. Loading costs a second or two (unpacking libtorch into the cache the first time on a node,
  * then reading the bundle); until a request needs the model, the plug-in costs nothing. A load that fails is not
  * remembered: the next request tries again and gets the same clear error if nothing changed.
@@ -43,7 +38,6 @@ public final class NodeEmbedder implements Closeable {
     private final ImageLimits limits;
     private Embedder embedder;
     private ModelBundle bundle;
-    private IndexProxies proxies;
     private boolean closed;
 
     /**
@@ -159,20 +153,6 @@ public final class NodeEmbedder implements Closeable {
             }
         }
         return bundle;
-    }
-
-    /**
-     * The model's proxies, as the search core re-ranks with them. Costs a bundle read on the first call.
-     *
-     * @return one learned proxy per class of the model, with its temperature
-     * @throws IllegalStateException if the bundle cannot be read, as {@link #bundle()}
-     */
-    public synchronized IndexProxies proxies() {
-        if (proxies == null) {
-            ModelBundle b = bundle();
-            proxies = IndexProxies.ofModel(b.proxies(), b.spec().temperature());
-        }
-        return proxies;
     }
 
     private Embedder load() {
