@@ -97,6 +97,42 @@ public final class NodeEmbedder implements Closeable {
     }
 
     /**
+     * Decodes an image within the limits and turns it into the network's input, without running the network:
+     * the per-image half of {@link #embedPrepared}, for callers that check each image as it arrives and embed
+     * many at once later. Costs one decode and one resize.
+     *
+     * @param bytes the encoded image
+     * @param name  how the request or document names the image; error messages start with it
+     * @return the network input
+     * @throws AnalyzerInputException if the bytes are not an accepted image or break a limit
+     * @throws IllegalStateException  if the model cannot be loaded, as {@link #embedder()}
+     */
+    public float[] prepare(byte[] bytes, String name) {
+        Embedder e = embedder();
+        try (PluginClassLoader ignored = PluginClassLoader.enter()) {
+            return e.preprocessor().apply(e.decoder().decode(bytes, name));
+        }
+    }
+
+    /**
+     * Runs prepared inputs through the network, in the embedder's batches: one forward pass per batch.
+     *
+     * @param inputs inputs made by {@link #prepare}
+     * @return one embedding per input, in order
+     * @throws IllegalStateException if the model cannot be loaded, as {@link #embedder()}
+     */
+    public List<EmbeddedImage> embedPrepared(List<float[]> inputs) {
+        Embedder e = embedder();
+        try (PluginClassLoader ignored = PluginClassLoader.enter()) {
+            List<EmbeddedImage> out = new ArrayList<>(inputs.size());
+            for (ClassifiedEmbedding one : e.embedAndClassifyInputs(inputs)) {
+                out.add(new EmbeddedImage(one.vector(), one.prediction()));
+            }
+            return out;
+        }
+    }
+
+    /**
      * Decodes images within the limits and embeds those that decode in batches of the embedder: for many images
      * at once (an ingest batch), where one forward pass per batch costs far less than one per image. An image
      * that cannot be decoded fails alone; the others are embedded.

@@ -1,5 +1,6 @@
 package dev.lookalike.opensearch.rest;
 
+import dev.lookalike.analyzer.AnalyzerInputException;
 import dev.lookalike.analyzer.image.ImageBase64;
 import java.io.IOException;
 import org.opensearch.core.xcontent.XContentParseException;
@@ -66,10 +67,14 @@ public record EmbedRequest(String imageBase64) {
      * Decodes the base64. Costs a pass over the string and the decoded bytes' size in heap.
      *
      * @return the image's bytes
-     * @throws dev.lookalike.analyzer.AnalyzerInputException if the field is not base64; the message names the field
+     * @throws IllegalArgumentException if the field is not base64; the message names the field
      */
     public byte[] imageBytes() {
-        return ImageBase64.decode(imageBase64, "[" + IMAGE + "]");
+        try {
+            return ImageBase64.decode(imageBase64, "[" + IMAGE + "]");
+        } catch (AnalyzerInputException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
     }
 
     @Override

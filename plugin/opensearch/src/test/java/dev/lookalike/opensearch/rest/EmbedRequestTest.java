@@ -1,6 +1,5 @@
 package dev.lookalike.opensearch.rest;
 
-import dev.lookalike.analyzer.AnalyzerInputException;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -26,7 +25,7 @@ class EmbedRequestTest {
     }
 
     private static void assertRejected(String json, String reason) {
-        AnalyzerInputException e = assertThrows(AnalyzerInputException.class, () -> parse(json).imageBytes());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> parse(json).imageBytes());
         assertTrue(e.getMessage().contains(reason), "'" + e.getMessage() + "' should contain '" + reason + "'");
     }
 
@@ -53,9 +52,9 @@ class EmbedRequestTest {
 
     @Test
     void textThatIsNotBase64IsRefusedWithTheField() {
-        assertRejected("{\"image\": \"not base64 at all\"}", "[image] is not valid base64");
-        assertRejected("{\"image\": \"a\"}", "[image] is not valid base64");
-        assertRejected("{\"image\": \"aGk=*\"}", "[image] is not valid base64");
+        assertRejected("{\"image\": \"not base64 at all\"}", "[image]: is not valid base64");
+        assertRejected("{\"image\": \"a\"}", "[image]: is not valid base64");
+        assertRejected("{\"image\": \"aGk=*\"}", "[image]: is not valid base64");
     }
 
     @Test
