@@ -117,6 +117,9 @@ public record ImageKnnOptions(String field, int topK, int numCandidates, float[]
         if (value == null) {
             return null;
         }
+        if (value.isBlank() && name.equals("v")) {
+            return null; // {!image_knn f=e like=x} with nothing after the local parameters
+        }
         if (value.isBlank()) {
             throw SolrErrors.badRequest("{!image_knn} parameter [" + name + "] is empty");
         }

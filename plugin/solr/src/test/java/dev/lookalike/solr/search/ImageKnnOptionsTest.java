@@ -53,6 +53,8 @@ class ImageKnnOptionsTest {
                 "50", "minScore", "0.8", "rerank", "true", "rerankWeight", "0.2", "rerankTemperature", "0.3",
                 "preFilter", "category:shoes", "includeTags", "a"));
         assertEquals("sku-1", o.like());
+        assertEquals("sku-1", ImageKnnOptions.parse(local("f", "e", "like", "sku-1", "v", "")).like(),
+                "an empty query string after the local parameters is no source");
         assertEquals(5, o.topK());
         assertEquals(50, o.numCandidates());
         assertEquals(0.8f, o.minScore());
