@@ -15,8 +15,8 @@ import javax.imageio.ImageIO;
 
 /**
  * A search node's embedder, for the engine plug-ins (OpenSearch, Solr): the model bundle named by the node's
- * settings ({@code lookalike.model}, {@code lookalike.djl_cache} in both engines), loaded on first use and then shared by
- * every request. Loading costs a second or two (unpacking libtorch into the cache the first time on a node,
+ * settings ({@code lookalike.model}, {@code lookalike.djl_cache} in both engines), loaded on first use and then
+ * shared by every request. Loading costs a second or two (unpacking libtorch into the cache the first time on a node,
  * then reading the bundle); until a request needs the model, the plug-in costs nothing. A load that fails is not
  * remembered: the next request tries again and gets the same clear error if nothing changed.
  *
