@@ -15,8 +15,8 @@ import java.util.Locale;
 /**
  * Fetches images by URL for ingest (OpenSearch's {@code image_embedding} processor, Solr's update processor),
  * only from the hosts that the node setting {@code lookalike.ingest.url_allow_list} names (the same in both
- * engines): {@code http} and {@code https}, no redirects (a redirect could leave the allowed hosts), a 10-second timeout, and at most the node's image byte limit, counted while
- * reading so that a server that lies about its length cannot exhaust the heap.
+ * engines): {@code http} and {@code https}, no redirects (a redirect could leave the allowed hosts), a
+ * 10-second timeout, and at most the node's image byte limit, counted while reading so that a server that lies about its length cannot exhaust the heap.
  */
 public final class ImageUrls {
 
