@@ -302,15 +302,10 @@ public final class SimilarityQuery {
             if (vector instanceof QueryVector.OfItem item && item.id().isBlank()) {
                 throw new SearchInputException("query option id", "is empty");
             }
-            if (k < 1 || k > MAX_K) {
-                throw new SearchInputException("query option k", "must be between 1 and " + MAX_K + ", got " + k);
-            }
+            requireK("query option k", k);
             numCandidates = numCandidatesOrDefault != null ? numCandidatesOrDefault
                     : defaultCandidates(k);
-            if (numCandidates < k || numCandidates > MAX_CANDIDATES) {
-                throw new SearchInputException("query option num_candidates", "must be between k (" + k
-                        + ") and " + MAX_CANDIDATES + ", got " + numCandidates);
-            }
+            requireCandidates("query option num_candidates", k, numCandidates);
             if (minSimilarity != null && !(minSimilarity >= -1 && minSimilarity <= 1)) {
                 throw new SearchInputException("query option min_similarity",
                         "must be a cosine between -1 and 1, got " + minSimilarity);
@@ -334,6 +329,37 @@ public final class SimilarityQuery {
      */
     public static int defaultCandidates(int k) {
         return Math.min(MAX_CANDIDATES, Math.max(100, 2 * k));
+    }
+
+    /**
+     * The rule for how many results a search may ask for, for adapters that check their options before building
+     * queries (OpenSearch's {@code k}, Solr's {@code topK}).
+     *
+     * @param input how to name the value in the error, e.g. an option of the adapter
+     * @param k     the number of results
+     * @throws SearchInputException naming {@code input} and the value unless {@code 1 <= k <= }{@value #MAX_K}
+     */
+    public static void requireK(String input, int k) {
+        if (k < 1 || k > MAX_K) {
+            throw new SearchInputException(input, "must be between 1 and " + MAX_K + ", got " + k);
+        }
+    }
+
+    /**
+     * The rule for how many candidates a search may score, for adapters that check their options before building
+     * queries.
+     *
+     * @param input         how to name the value in the error
+     * @param k             the number of results, already checked by {@link #requireK}
+     * @param numCandidates the number of candidates
+     * @throws SearchInputException naming {@code input} and the value unless
+     *                              {@code k <= numCandidates <= }{@value #MAX_CANDIDATES}
+     */
+    public static void requireCandidates(String input, int k, int numCandidates) {
+        if (numCandidates < k || numCandidates > MAX_CANDIDATES) {
+            throw new SearchInputException(input, "must be between k (" + k + ") and " + MAX_CANDIDATES + ", got "
+                    + numCandidates);
+        }
     }
 
     /**

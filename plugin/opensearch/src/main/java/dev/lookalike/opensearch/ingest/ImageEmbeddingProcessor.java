@@ -1,8 +1,11 @@
 package dev.lookalike.opensearch.ingest;
 
-import dev.lookalike.opensearch.model.EmbeddedImage;
-import dev.lookalike.opensearch.model.ImageBase64;
-import dev.lookalike.opensearch.model.ImageOutcome;
+import dev.lookalike.analyzer.AnalyzerInputException;
+import dev.lookalike.analyzer.image.ImageBase64;
+import dev.lookalike.analyzer.image.ImageFiles;
+import dev.lookalike.analyzer.image.ImageUrls;
+import dev.lookalike.analyzer.model.EmbeddedImage;
+import dev.lookalike.analyzer.model.ImageOutcome;
 import dev.lookalike.opensearch.model.PooledEmbedder;
 import java.util.ArrayList;
 import java.util.List;
@@ -189,12 +192,17 @@ public final class ImageEmbeddingProcessor extends AbstractBatchingProcessor {
         return document;
     }
 
+    /** Loads the image; the analyzer's refusals become {@link IllegalArgumentException}s, answered 400. */
     private byte[] load(String text, String name) throws Exception {
-        return switch (source) {
-            case BASE64 -> ImageBase64.decode(text, name);
-            case FILE -> files.read(text, name);
-            case URL -> urls.fetch(text, name);
-        };
+        try {
+            return switch (source) {
+                case BASE64 -> ImageBase64.decode(text, name);
+                case FILE -> files.read(text, name);
+                case URL -> urls.fetch(text, name);
+            };
+        } catch (AnalyzerInputException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
     }
 
     private void write(IngestDocument document, EmbeddedImage embedded) {

@@ -1,6 +1,10 @@
 package dev.lookalike.opensearch.model;
 
 import dev.lookalike.analyzer.AnalyzerInputException;
+import dev.lookalike.analyzer.image.ImageBase64;
+import dev.lookalike.analyzer.model.EmbeddedImage;
+import dev.lookalike.analyzer.model.ImageOutcome;
+import dev.lookalike.analyzer.model.NodeEmbedder;
 import dev.lookalike.opensearch.InferenceThreadPool;
 import java.util.ArrayList;
 import java.util.Collections;

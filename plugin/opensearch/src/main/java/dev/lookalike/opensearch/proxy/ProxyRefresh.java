@@ -1,17 +1,17 @@
 package dev.lookalike.opensearch.proxy;
 
 import dev.lookalike.analyzer.model.ModelBundle;
+import dev.lookalike.analyzer.model.NodeEmbedder;
 import dev.lookalike.opensearch.mapper.VectorValues;
-import dev.lookalike.opensearch.model.NodeEmbedder;
 import dev.lookalike.search.proxy.CategoryProxyBuilder;
 import dev.lookalike.search.proxy.IndexProxies;
 import java.util.Map;
 import org.opensearch.action.admin.indices.mapping.get.GetMappingsRequest;
 import org.opensearch.action.admin.indices.mapping.put.PutMappingRequest;
+import org.opensearch.action.search.ClearScrollRequest;
 import org.opensearch.action.search.SearchRequest;
 import org.opensearch.action.search.SearchResponse;
 import org.opensearch.action.search.SearchScrollRequest;
-import org.opensearch.action.search.ClearScrollRequest;
 import org.opensearch.cluster.metadata.MappingMetadata;
 import org.opensearch.common.unit.TimeValue;
 import org.opensearch.common.xcontent.support.XContentMapValues;

@@ -1,6 +1,7 @@
 package dev.lookalike.opensearch.query;
 
 import dev.lookalike.opensearch.mapper.VectorValues;
+import dev.lookalike.search.SearchInputException;
 import dev.lookalike.search.query.SimilarityQuery;
 import java.io.IOException;
 import org.opensearch.core.common.ParsingException;
@@ -71,13 +72,13 @@ final class ImageKnnOptionsParser {
             throw new ParsingException(parser.getTokenLocation(), "[image_knn] requires exactly one of [image], "
                     + "[vector] and [like], got " + sources);
         }
-        if (o.k < 1 || o.k > SimilarityQuery.MAX_K) {
-            throw new ParsingException(parser.getTokenLocation(), "[image_knn][k] must be between 1 and "
-                    + SimilarityQuery.MAX_K + ", got " + o.k);
-        }
-        if (o.numCandidates != null && (o.numCandidates < o.k || o.numCandidates > SimilarityQuery.MAX_CANDIDATES)) {
-            throw new ParsingException(parser.getTokenLocation(), "[image_knn][num_candidates] must be between k ("
-                    + o.k + ") and " + SimilarityQuery.MAX_CANDIDATES + ", got " + o.numCandidates);
+        try {
+            SimilarityQuery.requireK("[image_knn][k]", o.k);
+            if (o.numCandidates != null) {
+                SimilarityQuery.requireCandidates("[image_knn][num_candidates]", o.k, o.numCandidates);
+            }
+        } catch (SearchInputException e) {
+            throw new ParsingException(parser.getTokenLocation(), e.getMessage(), e);
         }
         return o;
     }

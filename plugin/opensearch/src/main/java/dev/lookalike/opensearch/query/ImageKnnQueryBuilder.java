@@ -1,5 +1,6 @@
 package dev.lookalike.opensearch.query;
 
+import dev.lookalike.analyzer.model.ModelBundle;
 import dev.lookalike.opensearch.mapper.ImageVectorFieldType;
 import dev.lookalike.opensearch.mapper.VectorValues;
 import dev.lookalike.opensearch.model.PooledEmbedder;
@@ -272,7 +273,7 @@ public final class ImageKnnQueryBuilder extends AbstractQueryBuilder<ImageKnnQue
         if (rerank.proxies()) {
             CatalogueProxies catalogue = CatalogueProxies.read(context.getMapperService().documentMapper().meta(),
                     field);
-            IndexProxies proxies = catalogue != null ? catalogue.proxies() : embedder.get().embedder().proxies();
+            IndexProxies proxies = catalogue != null ? catalogue.proxies() : modelProxies();
             MappedFieldType categories = catalogue == null ? null : context.fieldMapper(catalogue.categoryField());
             // Doc values of a keyword field give each document's categories; other types have none to read.
             String categoryField = categories != null && categories.hasDocValues()
@@ -284,6 +285,12 @@ public final class ImageKnnQueryBuilder extends AbstractQueryBuilder<ImageKnnQue
                     categoryField);
         }
         return new VisualSimilarityQuery(field, unit, k, candidates, filterQuery, minScore, proxyRerank);
+    }
+
+    /** The node model's learned proxies, for an index without catalogue proxies. Costs O(classes x dimension). */
+    private IndexProxies modelProxies() {
+        ModelBundle bundle = embedder.get().embedder().bundle();
+        return IndexProxies.ofModel(bundle.proxies(), bundle.spec().temperature());
     }
 
     private ImageKnnQueryBuilder copy(Consumer<Options> change, Supplier<float[]> pending) {

@@ -1,6 +1,7 @@
 package dev.lookalike.opensearch.rest;
 
-import dev.lookalike.opensearch.model.ImageBase64;
+import dev.lookalike.analyzer.AnalyzerInputException;
+import dev.lookalike.analyzer.image.ImageBase64;
 import java.io.IOException;
 import org.opensearch.core.xcontent.XContentParseException;
 import org.opensearch.core.xcontent.XContentParser;
@@ -69,7 +70,11 @@ public record EmbedRequest(String imageBase64) {
      * @throws IllegalArgumentException if the field is not base64; the message names the field
      */
     public byte[] imageBytes() {
-        return ImageBase64.decode(imageBase64, "[" + IMAGE + "]");
+        try {
+            return ImageBase64.decode(imageBase64, "[" + IMAGE + "]");
+        } catch (AnalyzerInputException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
     }
 
     @Override

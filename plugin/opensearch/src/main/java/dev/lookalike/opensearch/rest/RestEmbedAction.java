@@ -1,7 +1,7 @@
 package dev.lookalike.opensearch.rest;
 
-import dev.lookalike.opensearch.model.EmbeddedImage;
-import dev.lookalike.opensearch.model.NodeEmbedder;
+import dev.lookalike.analyzer.model.EmbeddedImage;
+import dev.lookalike.analyzer.model.NodeEmbedder;
 import java.io.IOException;
 import java.util.List;
 import org.opensearch.core.rest.RestStatus;

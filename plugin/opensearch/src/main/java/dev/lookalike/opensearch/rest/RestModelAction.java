@@ -1,6 +1,6 @@
 package dev.lookalike.opensearch.rest;
 
-import dev.lookalike.opensearch.model.NodeEmbedder;
+import dev.lookalike.analyzer.model.NodeEmbedder;
 import java.util.List;
 import org.opensearch.core.rest.RestStatus;
 import org.opensearch.core.xcontent.XContentBuilder;

@@ -60,10 +60,10 @@ class ImageKnnOptionsParserTest {
         assertRefused("{\"vector\": [1]}", "[image_knn] requires [field]");
         assertRefused("{\"field\": \"e\"}", "exactly one of [image], [vector] and [like], got 0");
         assertRefused("{\"field\": \"e\", \"vector\": [1], \"image\": \"aGk=\"}", "got 2");
-        assertRefused("{\"field\": \"e\", \"vector\": [1], \"k\": 0}", "[image_knn][k] must be between 1 and");
+        assertRefused("{\"field\": \"e\", \"vector\": [1], \"k\": 0}", "[image_knn][k]: must be between 1 and");
         assertRefused("{\"field\": \"e\", \"vector\": [1], \"k\": 1.5}", "[image_knn][k] must be an integer");
         assertRefused("{\"field\": \"e\", \"vector\": [1], \"k\": 20, \"num_candidates\": 10}",
-                "[image_knn][num_candidates] must be between k (20)");
+                "[image_knn][num_candidates]: must be between k (20)");
         assertRefused("{\"field\": \"e\", \"vector\": [1, \"x\"]}", "[image_knn][vector] must hold only numbers");
         assertRefused("{\"field\": \"e\", \"vector\": \"1,2\"}", "[image_knn][vector] must be an array");
         assertRefused("{\"field\": \"e\", \"vector\": [1], \"rerank\": {\"weight\": 1.5}}",

@@ -52,9 +52,9 @@ class EmbedRequestTest {
 
     @Test
     void textThatIsNotBase64IsRefusedWithTheField() {
-        assertRejected("{\"image\": \"not base64 at all\"}", "[image] is not valid base64");
-        assertRejected("{\"image\": \"a\"}", "[image] is not valid base64");
-        assertRejected("{\"image\": \"aGk=*\"}", "[image] is not valid base64");
+        assertRejected("{\"image\": \"not base64 at all\"}", "[image]: is not valid base64");
+        assertRejected("{\"image\": \"a\"}", "[image]: is not valid base64");
+        assertRejected("{\"image\": \"aGk=*\"}", "[image]: is not valid base64");
     }
 
     @Test

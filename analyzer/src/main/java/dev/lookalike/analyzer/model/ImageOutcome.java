@@ -1,4 +1,4 @@
-package dev.lookalike.opensearch.model;
+package dev.lookalike.analyzer.model;
 
 /**
  * What became of one image of a batch: its embedding, or why it has none. The failure of one image does not

@@ -1,4 +1,6 @@
-package dev.lookalike.opensearch.ingest;
+package dev.lookalike.analyzer.image;
+
+import dev.lookalike.analyzer.AnalyzerInputException;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -16,7 +18,7 @@ class ImageFilesTest {
     Path dir;
 
     private void assertRefused(ImageFiles files, String path, String reason) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> files.read(path, "[f]"));
+        AnalyzerInputException e = assertThrows(AnalyzerInputException.class, () -> files.read(path, "[f]"));
         assertTrue(e.getMessage().startsWith("[f]"), e.getMessage());
         assertTrue(e.getMessage().contains(reason), "'" + e.getMessage() + "' should contain '" + reason + "'");
     }

@@ -1,5 +1,6 @@
-package dev.lookalike.opensearch.model;
+package dev.lookalike.analyzer.image;
 
+import dev.lookalike.analyzer.AnalyzerInputException;
 import java.util.Base64;
 
 /**
@@ -16,7 +17,7 @@ public final class ImageBase64 {
      * @param text the base64 text
      * @param name how the request or document names the text, e.g. {@code [image]}; errors start with it
      * @return the decoded bytes
-     * @throws IllegalArgumentException naming {@code name} if the text is not base64
+     * @throws AnalyzerInputException naming {@code name} if the text is not base64
      */
     public static byte[] decode(String text, String name) {
         String stripped = text.strip();
@@ -25,7 +26,7 @@ public final class ImageBase64 {
                     ? Base64.getUrlDecoder().decode(stripped)
                     : Base64.getMimeDecoder().decode(strictBase64(stripped));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(name + " is not valid base64: " + e.getMessage(), e);
+            throw new AnalyzerInputException(name, "is not valid base64: " + e.getMessage(), e);
         }
     }
 

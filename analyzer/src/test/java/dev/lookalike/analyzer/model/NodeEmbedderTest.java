@@ -1,4 +1,4 @@
-package dev.lookalike.opensearch.model;
+package dev.lookalike.analyzer.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,9 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lookalike.analyzer.AnalyzerInputException;
 import dev.lookalike.analyzer.image.ImageLimits;
-import dev.lookalike.analyzer.model.Embedder;
-import dev.lookalike.analyzer.model.EmbedderOptions;
-import dev.lookalike.analyzer.model.ModelBundle;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;

@@ -1,4 +1,6 @@
-package dev.lookalike.opensearch.ingest;
+package dev.lookalike.analyzer.image;
+
+import dev.lookalike.analyzer.AnalyzerInputException;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -46,7 +48,7 @@ class ImageUrlsTest {
     }
 
     private static void assertRefused(ImageUrls urls, String url, String reason) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> urls.fetch(url, "[u]"));
+        AnalyzerInputException e = assertThrows(AnalyzerInputException.class, () -> urls.fetch(url, "[u]"));
         assertTrue(e.getMessage().startsWith("[u]"), e.getMessage());
         assertTrue(e.getMessage().contains(reason), "'" + e.getMessage() + "' should contain '" + reason + "'");
     }

@@ -1,9 +1,9 @@
-package dev.lookalike.opensearch.model;
+package dev.lookalike.analyzer.model;
 
 /**
  * Makes the plug-in's class loader the thread's context class loader for a block, and restores the previous one
  * when closed. DJL finds its engine, and ImageIO its extra readers, through the context class loader with
- * {@link java.util.ServiceLoader}; on OpenSearch threads that loader is the server's, which cannot see the
+ * {@link java.util.ServiceLoader}; on an engine's threads that loader is the server's, which cannot see the
  * plug-in's jars.
  */
 final class PluginClassLoader implements AutoCloseable {

@@ -1,6 +1,4 @@
-package dev.lookalike.opensearch.model;
-
-import dev.lookalike.analyzer.model.ProxyClassifier;
+package dev.lookalike.analyzer.model;
 
 /**
  * What the node makes of one image.

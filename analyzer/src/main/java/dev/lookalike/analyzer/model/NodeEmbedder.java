@@ -1,13 +1,7 @@
-package dev.lookalike.opensearch.model;
+package dev.lookalike.analyzer.model;
 
 import dev.lookalike.analyzer.AnalyzerInputException;
 import dev.lookalike.analyzer.image.ImageLimits;
-import dev.lookalike.analyzer.model.ClassifiedEmbedding;
-import dev.lookalike.analyzer.model.DjlRuntime;
-import dev.lookalike.analyzer.model.Embedder;
-import dev.lookalike.analyzer.model.EmbedderOptions;
-import dev.lookalike.analyzer.model.ModelBundle;
-import dev.lookalike.search.proxy.IndexProxies;
 import java.awt.image.BufferedImage;
 import java.io.Closeable;
 import java.io.IOException;
@@ -20,8 +14,9 @@ import java.util.List;
 import javax.imageio.ImageIO;
 
 /**
- * The node's embedder: the model bundle named by the node's settings, loaded on first use and then shared by
- * every request. Loading costs a second or two (unpacking libtorch into the cache the first time on a node,
+ * A search node's embedder, for the engine plug-ins (OpenSearch, Solr): the model bundle named by the node's
+ * settings ({@code lookalike.model}, {@code lookalike.djl_cache} in both engines), loaded on first use and then
+ * shared by every request. Loading costs a second or two (unpacking libtorch into the cache the first time on a node,
  * then reading the bundle); until a request needs the model, the plug-in costs nothing. A load that fails is not
  * remembered: the next request tries again and gets the same clear error if nothing changed.
  *
@@ -43,7 +38,6 @@ public final class NodeEmbedder implements Closeable {
     private final ImageLimits limits;
     private Embedder embedder;
     private ModelBundle bundle;
-    private IndexProxies proxies;
     private boolean closed;
 
     /**
@@ -99,6 +93,42 @@ public final class NodeEmbedder implements Closeable {
             BufferedImage image = e.decoder().decode(bytes, name);
             ClassifiedEmbedding embedded = e.embedAndClassifyInputs(List.of(e.preprocessor().apply(image))).get(0);
             return new EmbeddedImage(embedded.vector(), embedded.prediction());
+        }
+    }
+
+    /**
+     * Decodes an image within the limits and turns it into the network's input, without running the network:
+     * the per-image half of {@link #embedPrepared}, for callers that check each image as it arrives and embed
+     * many at once later. Costs one decode and one resize.
+     *
+     * @param bytes the encoded image
+     * @param name  how the request or document names the image; error messages start with it
+     * @return the network input
+     * @throws AnalyzerInputException if the bytes are not an accepted image or break a limit
+     * @throws IllegalStateException  if the model cannot be loaded, as {@link #embedder()}
+     */
+    public float[] prepare(byte[] bytes, String name) {
+        Embedder e = embedder();
+        try (PluginClassLoader ignored = PluginClassLoader.enter()) {
+            return e.preprocessor().apply(e.decoder().decode(bytes, name));
+        }
+    }
+
+    /**
+     * Runs prepared inputs through the network, in the embedder's batches: one forward pass per batch.
+     *
+     * @param inputs inputs made by {@link #prepare}
+     * @return one embedding per input, in order
+     * @throws IllegalStateException if the model cannot be loaded, as {@link #embedder()}
+     */
+    public List<EmbeddedImage> embedPrepared(List<float[]> inputs) {
+        Embedder e = embedder();
+        try (PluginClassLoader ignored = PluginClassLoader.enter()) {
+            List<EmbeddedImage> out = new ArrayList<>(inputs.size());
+            for (ClassifiedEmbedding one : e.embedAndClassifyInputs(inputs)) {
+                out.add(new EmbeddedImage(one.vector(), one.prediction()));
+            }
+            return out;
         }
     }
 
@@ -159,20 +189,6 @@ public final class NodeEmbedder implements Closeable {
             }
         }
         return bundle;
-    }
-
-    /**
-     * The model's proxies, as the search core re-ranks with them. Costs a bundle read on the first call.
-     *
-     * @return one learned proxy per class of the model, with its temperature
-     * @throws IllegalStateException if the bundle cannot be read, as {@link #bundle()}
-     */
-    public synchronized IndexProxies proxies() {
-        if (proxies == null) {
-            ModelBundle b = bundle();
-            proxies = IndexProxies.ofModel(b.proxies(), b.spec().temperature());
-        }
-        return proxies;
     }
 
     private Embedder load() {
