@@ -1,4 +1,4 @@
 /**
- * Clients of running search engines, over HTTP: an OpenSearch node's REST API.
+ * Clients of running search engines, over HTTP: JSON requests to one OpenSearch or Solr node.
  */
 package dev.lookalike.tools.client;

@@ -1,7 +1,7 @@
 package dev.lookalike.tools.bench.opensearch;
 
 import dev.lookalike.tools.cli.Progress;
-import dev.lookalike.tools.client.OpenSearchHttp;
+import dev.lookalike.tools.client.NodeHttp;
 import java.io.IOException;
 import java.util.Locale;
 
@@ -23,10 +23,10 @@ public final class OpenSearchBenchIndices {
     /** Documents per bulk request. */
     static final int BULK = 2000;
 
-    private final OpenSearchHttp http;
+    private final NodeHttp http;
 
     /** @param http the node to send requests to */
-    public OpenSearchBenchIndices(OpenSearchHttp http) {
+    public OpenSearchBenchIndices(NodeHttp http) {
         this.http = http;
     }
 

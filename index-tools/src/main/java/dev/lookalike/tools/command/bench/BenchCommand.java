@@ -5,6 +5,7 @@ import picocli.CommandLine.Command;
 /** {@code lookalike bench}: benchmarks that print figures. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks that print figures (not timed tests).",
-        subcommands = {EmbedBenchCommand.class, SearchBenchCommand.class, OpenSearchBenchCommand.class, IngestBenchCommand.class})
+        subcommands = {EmbedBenchCommand.class, SearchBenchCommand.class, OpenSearchBenchCommand.class,
+            SolrBenchCommand.class, IngestBenchCommand.class})
 public final class BenchCommand {
 }

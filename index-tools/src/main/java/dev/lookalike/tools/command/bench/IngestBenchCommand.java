@@ -2,8 +2,6 @@ package dev.lookalike.tools.command.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lookalike.analyzer.dataset.FashionMnist;
@@ -14,15 +12,14 @@ import dev.lookalike.analyzer.model.BatchEmbedding;
 import dev.lookalike.analyzer.model.Embedder;
 import dev.lookalike.analyzer.model.ImageSource;
 import dev.lookalike.analyzer.model.ModelBundle;
+import dev.lookalike.tools.cli.JsonReportOption;
 import dev.lookalike.tools.cli.ModelOptions;
 import dev.lookalike.tools.cli.Progress;
-import dev.lookalike.tools.client.OpenSearchHttp;
+import dev.lookalike.tools.client.NodeHttp;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -83,8 +80,8 @@ final class IngestBenchCommand implements Callable<Integer> {
                     + " before batching). Default: ${DEFAULT-VALUE}.")
     List<Integer> batchSizes;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "Also write every figure and setting to this JSON file.")
-    Path json;
+    @Mixin
+    JsonReportOption json;
 
     /**
      * One way of loading.
@@ -114,7 +111,7 @@ final class IngestBenchCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         validate();
         PrintWriter err = spec.commandLine().getErr();
-        OpenSearchHttp http = new OpenSearchHttp(url, Duration.ofMinutes(30));
+        NodeHttp http = new NodeHttp("OpenSearch", url, Duration.ofMinutes(30));
         String nodeModel = http.expectOk("GET", "/_plugins/lookalike/model", null).path("name").asText();
         ModelBundle bundle = model.bundle();
         int dimension = bundle.spec().network().embeddingSize();
@@ -158,11 +155,7 @@ final class IngestBenchCommand implements Callable<Integer> {
         Result result = new Result(url.toString(), nodeModel, images, bulkSize, Runtime.getRuntime().availableProcessors(),
                 ways);
         print(spec.commandLine().getOut(), result);
-        if (json != null) {
-            Files.createDirectories(json.toAbsolutePath().getParent());
-            new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-                    .enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), result);
-        }
+        json.write(result);
         return 0;
     }
 
@@ -174,7 +167,7 @@ final class IngestBenchCommand implements Callable<Integer> {
         if (batchSizes.isEmpty() || batchSizes.stream().anyMatch(b -> b < 1)) {
             throw new IllegalArgumentException("--batch-sizes must be positive integers, got " + batchSizes);
         }
-        OpenSearchHttp.requireNodeAddress(url);
+        NodeHttp.requireNodeAddress(url);
     }
 
     private Way way(String label, int batchSize, long start) {
@@ -225,7 +218,7 @@ final class IngestBenchCommand implements Callable<Integer> {
                 + "\"image\", \"target_field\": \"embedding\", \"remove_image\": true, \"batch_size\": " + batchSize + "}}]}";
     }
 
-    private static void createIndex(OpenSearchHttp http, int dimension) throws IOException {
+    private static void createIndex(NodeHttp http, int dimension) throws IOException {
         http.send("DELETE", "/" + INDEX, null);
         http.expectOk("PUT", "/" + INDEX, "{\"settings\": {\"number_of_shards\": 1, \"number_of_replicas\": 0}, "
                 + "\"mappings\": {\"properties\": {\"embedding\": {\"type\": \"image_vector\", \"dims\": " + dimension
@@ -233,7 +226,7 @@ final class IngestBenchCommand implements Callable<Integer> {
     }
 
     /** Sends the bulk requests in turn; any document the node refuses is an error naming it. */
-    private void load(OpenSearchHttp http, List<String> bulks, String query, PrintWriter err) throws IOException {
+    private void load(NodeHttp http, List<String> bulks, String query, PrintWriter err) throws IOException {
         int done = 0;
         try (Progress progress = err == null ? null : new Progress("bulk", images, "img")) {
             for (String bulk : bulks) {

@@ -1,12 +1,8 @@
 package dev.lookalike.tools.command.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.lookalike.analyzer.model.ModelBundle;
-import dev.lookalike.search.index.IndexSettings;
-import dev.lookalike.tools.bench.LatencyRecorder;
+import dev.lookalike.tools.bench.TurnTakingBenchmark;
 import dev.lookalike.tools.bench.corpus.BenchCorpusOptions;
 import dev.lookalike.tools.bench.corpus.ExactNeighbours;
 import dev.lookalike.tools.bench.corpus.SourceEmbeddings;
@@ -14,18 +10,12 @@ import dev.lookalike.tools.bench.corpus.SyntheticCorpus;
 import dev.lookalike.tools.bench.opensearch.ClusterSearchKind;
 import dev.lookalike.tools.bench.opensearch.OpenSearchBenchIndices;
 import dev.lookalike.tools.bench.opensearch.OpenSearchBenchResult;
-import dev.lookalike.tools.cli.DatasetOptions;
-import dev.lookalike.tools.cli.ModelOptions;
 import dev.lookalike.tools.cli.Progress;
-import dev.lookalike.tools.client.OpenSearchHttp;
+import dev.lookalike.tools.client.NodeHttp;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -60,57 +50,33 @@ final class OpenSearchBenchCommand implements Callable<Integer> {
 
     /** How many of the first timed queries recall is measured on. */
     static final int RECALL_QUERIES = 200;
-    private static final int BLOCK = 50;
 
     @Spec
     CommandSpec spec;
 
     @Mixin
-    ModelOptions model;
-
-    @Mixin
-    DatasetOptions data;
-
-    @Option(names = "--url", required = true, paramLabel = "URL",
-            description = "The OpenSearch node, e.g. http://localhost:9200.")
-    URI url;
-
-    @Mixin
-    BenchCorpusOptions bench;
-
-    @Option(names = "--m", defaultValue = "" + IndexSettings.DEFAULT_M, paramLabel = "M",
-            description = "HNSW max connections per node, both indices. Default: ${DEFAULT-VALUE}.")
-    int m;
-
-    @Option(names = "--ef-construction", defaultValue = "" + IndexSettings.DEFAULT_BEAM_WIDTH, paramLabel = "N",
-            description = "HNSW beam width while building, both indices. Default: ${DEFAULT-VALUE}.")
-    int efConstruction;
-
-    @Option(names = "--replace", description = "Delete bench indices left by an earlier run instead of refusing.")
-    boolean replace;
+    EngineBenchOptions engine;
 
     @Option(names = "--keep-indices", description = "Keep both indices after the run.")
     boolean keepIndices;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "Also write every figure and setting to this JSON file.")
-    Path json;
-
     @Override
     public Integer call() throws IOException {
-        validate();
+        engine.validate();
         PrintWriter err = spec.commandLine().getErr();
-        OpenSearchHttp http = new OpenSearchHttp(url, Duration.ofMinutes(30));
+        NodeHttp http = new NodeHttp("OpenSearch", engine.url, Duration.ofMinutes(30));
         JsonNode info = http.expectOk("GET", "/", null);
         List<String> plugins = requirePlugins(http);
-        ModelBundle bundle = model.bundle();
-        BenchCorpusOptions.BenchCorpus run = bench.build(model, bundle, data, err);
+        BenchCorpusOptions options = engine.corpus;
+        ModelBundle bundle = engine.model.bundle();
+        BenchCorpusOptions.BenchCorpus run = options.build(engine.model, bundle, engine.data, err);
         SourceEmbeddings sources = run.sources();
         SyntheticCorpus corpus = run.corpus();
 
         OpenSearchBenchIndices indices = new OpenSearchBenchIndices(http);
-        indices.create(sources.dimension(), m, efConstruction, replace);
+        indices.create(sources.dimension(), engine.hnsw.m, engine.hnsw.efConstruction, engine.replace);
         long start = System.nanoTime();
-        try (Progress progress = new Progress("bulk loading", 2L * bench.vectors(), "doc")) {
+        try (Progress progress = new Progress("bulk loading", 2L * options.vectors(), "doc")) {
             indices.load(corpus.vectors(), progress);
         }
         double load = (System.nanoTime() - start) / 1e9;
@@ -124,34 +90,19 @@ final class OpenSearchBenchCommand implements Callable<Integer> {
         if (!keepIndices) {
             indices.delete();
         }
-        OpenSearchBenchResult result = new OpenSearchBenchResult(new OpenSearchBenchResult.Settings(url.toString(),
-                info.path("version").path("number").asText(), plugins, bench.vectors(), sources.dimension(),
-                sources.description(), bundle.spec().name(), bench.noise(), m, efConstruction, bench.k(), bench.candidates(),
-                bench.queries(), bench.warmup(), Math.min(RECALL_QUERIES, bench.queries()), bench.seed()), load, merge, kinds);
+        OpenSearchBenchResult result = new OpenSearchBenchResult(new OpenSearchBenchResult.Settings(
+                engine.url.toString(),
+                info.path("version").path("number").asText(), plugins, options.vectors(), sources.dimension(),
+                sources.description(), bundle.spec().name(), options.noise(), engine.hnsw.m,
+                engine.hnsw.efConstruction, options.k(), options.candidates(), options.queries(), options.warmup(),
+                Math.min(RECALL_QUERIES, options.queries()),
+                options.seed()), load, merge, kinds);
         print(spec.commandLine().getOut(), result);
-        if (json != null) {
-            Path parent = json.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-                    .enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), result);
-        }
+        engine.json.write(result);
         return 0;
     }
 
-    private void validate() {
-        bench.validate();
-        if (m < IndexSettings.MIN_M || m > IndexSettings.MAX_M) {
-            throw new IllegalArgumentException("--m must be between " + IndexSettings.MIN_M + " and "
-                    + IndexSettings.MAX_M + ", got " + m);
-        }
-        if (efConstruction < 1 || efConstruction > IndexSettings.MAX_BEAM_WIDTH) {
-            throw new IllegalArgumentException("--ef-construction must be between 1 and " + IndexSettings.MAX_BEAM_WIDTH
-                    + ", got " + efConstruction);
-        }
-        OpenSearchHttp.requireNodeAddress(url);
-    }
-
-    private static List<String> requirePlugins(OpenSearchHttp http) throws IOException {
+    private static List<String> requirePlugins(NodeHttp http) throws IOException {
         List<String> plugins = new ArrayList<>();
         boolean lookalike = false;
         boolean knn = false;
@@ -170,56 +121,33 @@ final class OpenSearchBenchCommand implements Callable<Integer> {
         return plugins;
     }
 
-    private List<OpenSearchBenchResult.Kind> measure(OpenSearchHttp http, SyntheticCorpus corpus, float[][] untimed,
+    private List<OpenSearchBenchResult.Kind> measure(NodeHttp http, SyntheticCorpus corpus, float[][] untimed,
             float[][] timed) throws IOException {
-        ClusterSearchKind[] kinds = ClusterSearchKind.values();
-        Map<ClusterSearchKind, LatencyRecorder> latencies = new EnumMap<>(ClusterSearchKind.class);
-        Map<ClusterSearchKind, LatencyRecorder> tooks = new EnumMap<>(ClusterSearchKind.class);
-        Map<ClusterSearchKind, Double> recallSums = new EnumMap<>(ClusterSearchKind.class);
+        List<ClusterSearchKind> kinds = List.of(ClusterSearchKind.values());
         ExactNeighbours exact = new ExactNeighbours(corpus);
         int recallQueries = Math.min(RECALL_QUERIES, timed.length);
         int[][] truth = new int[recallQueries][];
         for (int q = 0; q < recallQueries; q++) {
-            truth[q] = exact.nearest(timed[q], null, bench.k());
+            truth[q] = exact.nearest(timed[q], null, engine.corpus.k());
         }
-        try (Progress progress = new Progress("searching", (long) kinds.length * (untimed.length + timed.length), "q")) {
-            int done = 0;
-            for (ClusterSearchKind kind : kinds) {
-                latencies.put(kind, new LatencyRecorder(timed.length));
-                tooks.put(kind, new LatencyRecorder(timed.length));
-                recallSums.put(kind, 0.0);
-                for (float[] query : untimed) {
-                    search(http, kind, query);
-                    progress.accept(++done);
-                }
-            }
-            for (int from = 0; from < timed.length; from += BLOCK) {
-                for (ClusterSearchKind kind : kinds) {
-                    for (int q = from; q < Math.min(timed.length, from + BLOCK); q++) {
-                        long start = System.nanoTime();
-                        JsonNode answer = search(http, kind, timed[q]);
-                        latencies.get(kind).record(System.nanoTime() - start);
-                        tooks.get(kind).record(answer.path("took").asLong() * 1_000_000L);
-                        if (q < recallQueries) {
-                            recallSums.merge(kind, ExactNeighbours.recall(ids(answer), truth[q]), Double::sum);
-                        }
-                        progress.accept(++done);
-                    }
-                }
-            }
+        Map<ClusterSearchKind, TurnTakingBenchmark.Figures> figures;
+        long requests = (long) kinds.size() * (untimed.length + timed.length);
+        try (Progress progress = new Progress("searching", requests, "q")) {
+            figures = TurnTakingBenchmark.run(kinds, untimed, timed, recallQueries, (kind, q) -> truth[q],
+                    (kind, query) -> {
+                        JsonNode answer = search(http, kind, query);
+                        return new TurnTakingBenchmark.Answer(ids(answer), answer.path("took").asLong() * 1_000_000L);
+                    }, progress);
         }
         List<OpenSearchBenchResult.Kind> out = new ArrayList<>();
-        for (ClusterSearchKind kind : kinds) {
-            LatencyRecorder l = latencies.get(kind);
-            out.add(new OpenSearchBenchResult.Kind(kind.name().toLowerCase(Locale.ROOT), kind.label(),
-                    l.percentileMillis(50), l.percentileMillis(99), l.queriesPerSecond(),
-                    tooks.get(kind).percentileMillis(50), recallSums.get(kind) / recallQueries));
-        }
+        figures.forEach((kind, f) -> out.add(new OpenSearchBenchResult.Kind(kind.name().toLowerCase(Locale.ROOT),
+                kind.label(), f.p50Ms(), f.p99Ms(), f.qps(), f.engineP50Ms(), f.recall())));
         return out;
     }
 
-    private JsonNode search(OpenSearchHttp http, ClusterSearchKind kind, float[] query) throws IOException {
-        return http.expectOk("POST", "/" + kind.index() + "/_search", kind.body(query, bench.k(), bench.candidates()));
+    private JsonNode search(NodeHttp http, ClusterSearchKind kind, float[] query) throws IOException {
+        return http.expectOk("POST", "/" + kind.index() + "/_search",
+                kind.body(query, engine.corpus.k(), engine.corpus.candidates()));
     }
 
     private static int[] ids(JsonNode answer) {

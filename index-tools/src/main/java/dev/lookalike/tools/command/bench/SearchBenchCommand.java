@@ -1,8 +1,5 @@
 package dev.lookalike.tools.command.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.lookalike.analyzer.model.ModelBundle;
 import dev.lookalike.search.index.IndexMetadata;
 import dev.lookalike.search.index.IndexSettings;
@@ -16,6 +13,7 @@ import dev.lookalike.tools.bench.search.SearchBenchTable;
 import dev.lookalike.tools.bench.search.SearchKind;
 import dev.lookalike.tools.bench.search.SearchKindBenchmark;
 import dev.lookalike.tools.cli.DatasetOptions;
+import dev.lookalike.tools.cli.JsonReportOption;
 import dev.lookalike.tools.cli.ModelOptions;
 import dev.lookalike.tools.cli.Progress;
 import dev.lookalike.tools.cli.TempFolder;
@@ -84,8 +82,8 @@ final class SearchBenchCommand implements Callable<Integer> {
                     + " deleted at the end.")
     Path indexDir;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "Also write every figure and setting to this JSON file.")
-    Path json;
+    @Mixin
+    JsonReportOption json;
 
     @Override
     public Integer call() throws IOException {
@@ -113,11 +111,7 @@ final class SearchBenchCommand implements Callable<Integer> {
                 / kinds.get(SearchKind.LUCENE_FILTER_1.ordinal()).p50Ms();
         SearchBenchResult result = new SearchBenchResult(settings(sources, bundle, settings), build, kinds, ratio);
         SearchBenchTable.print(spec.commandLine().getOut(), result);
-        if (json != null) {
-            Files.createDirectories(json.toAbsolutePath().getParent());
-            new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-                    .enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), result);
-        }
+        json.write(result);
         return result.allResultsValid() ? 0 : 1;
     }
 

@@ -12,23 +12,26 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
- * JSON over HTTP to one OpenSearch node, for the command line's cluster tools: each call sends a request and
- * returns the answer parsed, or throws with the node's own error reason. HTTP/1.1, as OpenSearch's clients speak
- * it. Thread-safe.
+ * JSON over HTTP to one search-engine node (OpenSearch or Solr), for the command line's benchmarks: each call
+ * sends a request and returns the answer parsed, or throws with the node's own error message (OpenSearch's
+ * {@code error.reason}, Solr's {@code error.msg}). HTTP/1.1, as both engines' clients speak it. Thread-safe.
  */
-public final class OpenSearchHttp {
+public final class NodeHttp {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private final String engine;
     private final URI base;
     private final HttpClient client;
     private final Duration timeout;
 
     /**
+     * @param engine  the engine's name, for messages, e.g. {@code OpenSearch}
      * @param base    the node's address, e.g. {@code http://localhost:9200}
      * @param timeout how long one request may take
      */
-    public OpenSearchHttp(URI base, Duration timeout) {
+    public NodeHttp(String engine, URI base, Duration timeout) {
+        this.engine = engine;
         this.base = base;
         this.timeout = timeout;
         this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -61,9 +64,10 @@ public final class OpenSearchHttp {
             return status / 100 == 2;
         }
 
-        /** @return the node's error reason, or the body */
+        /** @return the node's error reason (OpenSearch) or message (Solr), or the body */
         String reason() {
-            JsonNode reason = body.path("error").path("reason");
+            JsonNode error = body.path("error");
+            JsonNode reason = error.has("reason") ? error.path("reason") : error.path("msg");
             return reason.isMissingNode() ? body.toString() : reason.asText();
         }
     }
@@ -89,7 +93,7 @@ public final class OpenSearchHttp {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while waiting for " + base, e);
         } catch (IOException e) {
-            throw new IOException("cannot reach OpenSearch at " + base + ": " + e.getMessage(), e);
+            throw new IOException("cannot reach " + engine + " at " + base + ": " + e.getMessage(), e);
         }
         JsonNode json;
         try {
