@@ -23,7 +23,8 @@ import org.apache.solr.update.processor.UpdateRequestProcessor;
  * {@link ImageBatch} and go through the network {@code batchSize} at a time, after which their documents, with the
  * vector and prediction written, are passed on in the order they came. A delete, commit, rollback or merge, and
  * the end of the request, first pass on every waiting document. Work runs on the node's inference pool, or on the
- * request's thread when the pool's queue is full.
+ * request's thread when the pool's queue is full. A document that arrives with a vector in the output field (one
+ * computed offline by {@code lookalike index --format solr}) is passed on as it came, without embedding.
  *
  * <p>Because documents are passed on in batches, an error of a later processor about a waiting document surfaces
  * while the document that filled the batch is processed; such errors (a schema violation, say) are not about the
@@ -47,13 +48,14 @@ final class ImageEmbeddingUpdateProcessor extends UpdateRequestProcessor {
         SolrInputDocument doc = cmd.getSolrInputDocument();
         String name = "document [" + cmd.getPrintableId() + "] field [" + config.inputField() + "]";
         Object value = doc.getFieldValue(config.inputField());
+        // A vector computed offline (lookalike index --format solr) is the catalogue's own: kept as it came.
+        boolean precomputed = doc.getFieldValue(config.outputField()) != null;
         float[] input = null;
-        if (value == null) {
-            if (!config.ignoreMissing()) {
-                throw SolrErrors.badRequest(name + " is missing; set ignoreMissing to index such documents "
-                        + "without a vector");
-            }
-        } else {
+        if (value == null && !precomputed && !config.ignoreMissing()) {
+            throw SolrErrors.badRequest(name + " is missing; set ignoreMissing to index such documents "
+                    + "without a vector");
+        }
+        if (value != null && !precomputed) {
             if (doc.getFieldValues(config.inputField()).size() != 1 || !(value instanceof String text)
                     || text.isBlank()) {
                 throw SolrErrors.badRequest(name + " must hold one " + config.source() + " string, got " + value);
