@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import org.apache.solr.cloud.ZkConfigSetService;
 import org.apache.solr.cloud.ZkController;
 import org.apache.solr.common.cloud.SolrZkClient;
+import org.apache.zookeeper.KeeperException;
 
 /** Configset folders ({@code <name>/conf/solrconfig.xml}) and their upload to a SolrCloud's ZooKeeper. */
 final class ConfigSets {
@@ -36,6 +37,8 @@ final class ConfigSets {
     static void ensureChroot(String zkHost) throws LaunchException {
         try {
             ZkController.checkChrootPath(zkHost, true);
+        } catch (KeeperException.NodeExistsException e) {
+            // Another node of the cloud, starting at the same time, created it first.
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();

@@ -43,6 +43,8 @@ final class NodeProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xms" + heap, "-Xmx" + heap,
+                // As Solr's own start script: Lucene's vectorised code, and its native access without a warning.
+                "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED",
                 "-cp", System.getProperty("java.class.path"),
                 SolrNodeLauncher.class.getName(), "node"));
         command.addAll(nodeArgs);
