@@ -50,8 +50,14 @@ final class LauncherProcess implements AutoCloseable {
      */
     static LauncherProcess start(String heap, String readyLine, List<String> subcommand)
             throws IOException, InterruptedException {
-        Path lib = Path.of(System.getProperty("lookalike.solr.node.lib", "../solr-node/target/lib"));
-        Path jar = Path.of(System.getProperty("lookalike.solr.node.jar", "../solr-node/target/lookalike-solr-node.jar"));
+        String libProperty = System.getProperty("lookalike.solr.node.lib");
+        String jarProperty = System.getProperty("lookalike.solr.node.jar");
+        if (libProperty == null || jarProperty == null) {
+            throw new IOException("lookalike.solr.node.lib and lookalike.solr.node.jar are not set; run the tests "
+                    + "through Maven (src/test/pom.xml sets them)");
+        }
+        Path lib = Path.of(libProperty);
+        Path jar = Path.of(jarProperty);
         if (!Files.isDirectory(lib) || !Files.isRegularFile(jar)) {
             throw new IOException("the Solr launcher is not built (" + jar + ", " + lib + "); build src/solr-node "
                     + "first (mvn -pl src/solr-node -am install -DskipTests)");
@@ -124,7 +130,8 @@ final class LauncherProcess implements AutoCloseable {
     private static String tail(Path log) {
         try (Stream<String> lines = Files.lines(log, StandardCharsets.UTF_8)) {
             List<String> all = lines.toList();
-            return "--- end of " + log + "\n" + String.join("\n", all.subList(Math.max(0, all.size() - 200), all.size()));
+            List<String> last = all.subList(Math.max(0, all.size() - 200), all.size());
+            return "--- end of " + log + "\n" + String.join("\n", last);
         } catch (IOException | java.io.UncheckedIOException e) {
             return "(no log at " + log + ": " + e + ")";
         }

@@ -41,7 +41,8 @@ class SolrNodeSmokeTest {
     static void startNodeAndIndex() throws Exception {
         pluginDir = Files.createTempDirectory("lookalike-solr-plugin-");
         node = SolrNode.start(List.of(markerPlugin(pluginDir)), List.of(configSet()));
-        SolrResponse core = node.get("admin/cores", Map.of("action", "CREATE", "name", "items", "configSet", "vectors"));
+        SolrResponse core = node.get("admin/cores",
+                Map.of("action", "CREATE", "name", "items", "configSet", "vectors"));
         assertEquals(200, core.status(), () -> core + "\n" + node.logTail());
         SolrResponse indexed = node.post("items/update", Map.of("commit", "true"), DOCS.toUpdateJson());
         assertEquals(200, indexed.status(), indexed::toString);
@@ -93,7 +94,8 @@ class SolrNodeSmokeTest {
     void coresSeeTheJarsOfAnInstalledPluginZip() throws Exception {
         // The test plug-in's only jar holds a stop-word list; a core can use it only through <solr_home>/lib.
         assertTrue(Files.isRegularFile(node.home().resolve("lib").resolve("marker.jar")));
-        SolrResponse core = node.get("admin/cores", Map.of("action", "CREATE", "name", "marked", "configSet", "vectors"));
+        SolrResponse core = node.get("admin/cores",
+                Map.of("action", "CREATE", "name", "marked", "configSet", "vectors"));
         assertEquals(200, core.status(), core::toString);
         SolrResponse schema = node.post("marked/schema", Map.of(), """
                 {"add-field-type": {"name": "text_marked", "class": "solr.TextField", "analyzer": {

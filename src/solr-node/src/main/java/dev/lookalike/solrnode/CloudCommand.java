@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -61,10 +62,13 @@ final class CloudCommand implements Callable<Integer> {
         boolean temporary = dir == null;
         Path base = (temporary ? Files.createTempDirectory("lookalike-solr-cloud-") : dir).toAbsolutePath();
         Files.createDirectories(base);
-        EmbeddedZooKeeper zk = EmbeddedZooKeeper.start(zkPort, base.resolve("zookeeper"));
         List<NodeProcess> processes = new ArrayList<>();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(processes, zk, temporary ? base : null),
-                "solr-cloud-stop"));
+        AtomicReference<EmbeddedZooKeeper> zooKeeper = new AtomicReference<>();
+        // Registered first, so that a signal during start-up, or a failed start, still cleans up.
+        Runtime.getRuntime().addShutdownHook(new Thread(
+                () -> stop(processes, zooKeeper.get(), temporary ? base : null), "solr-cloud-stop"));
+        EmbeddedZooKeeper zk = EmbeddedZooKeeper.start(zkPort, base.resolve("zookeeper"));
+        zooKeeper.set(zk);
         String zkHost = zk.address() + CHROOT;
         ConfigSets.ensureChroot(zkHost);
         for (Path configSet : configSets) {
@@ -112,7 +116,9 @@ final class CloudCommand implements Callable<Integer> {
         // All at once: each node takes a few seconds to leave, and they do not depend on each other.
         all.forEach(NodeProcess::requestStop);
         all.forEach(NodeProcess::close);
-        zk.close();
+        if (zk != null) {
+            zk.close();
+        }
         if (temporary != null) {
             try {
                 SolrHome.deleteTree(temporary);

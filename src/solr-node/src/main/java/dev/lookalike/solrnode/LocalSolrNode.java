@@ -50,7 +50,8 @@ public final class LocalSolrNode implements AutoCloseable {
         }
         JettyConfig config = JettyConfig.builder().setPort(bound).stopAtShutdown(false).build();
         JettySolrRunner runner = new JettySolrRunner(home.dir().toString(), properties, config);
-        LocalSolrNode node = new LocalSolrNode(runner, URI.create("http://" + LoopbackPort.HOST + ":" + bound + "/solr"));
+        URI url = URI.create("http://" + LoopbackPort.HOST + ":" + bound + "/solr");
+        LocalSolrNode node = new LocalSolrNode(runner, url);
         try {
             runner.start();
             node.awaitHealthy();

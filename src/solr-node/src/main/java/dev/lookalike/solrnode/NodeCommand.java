@@ -1,10 +1,12 @@
 package dev.lookalike.solrnode;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -28,7 +30,8 @@ final class NodeCommand implements Callable<Integer> {
                     + " Default: a new temporary folder, deleted when the node stops.")
     Path home;
 
-    @Option(names = "--port", defaultValue = "8983", description = "HTTP port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--port", defaultValue = "8983",
+            description = "HTTP port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     int port;
 
     @Option(names = "--zk", paramLabel = "HOST:PORT[/CHROOT]",
@@ -49,9 +52,15 @@ final class NodeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         boolean temporary = home == null;
         Path dir = temporary ? Files.createTempDirectory("lookalike-solr-node-") : home;
+        AtomicReference<LocalSolrNode> running = new AtomicReference<>();
+        // Registered first, so that a signal during start-up, or a failed start, still cleans up.
+        Thread stop = new Thread(() -> stop(running.get(), temporary ? dir : null), "solr-node-stop");
+        Runtime.getRuntime().addShutdownHook(stop);
         SolrHome solrHome = SolrHome.prepare(dir);
         // Solr warns at start when this is unset; this launcher logs to standard error only, so nothing goes there.
-        System.setProperty("solr.logs.dir", System.getProperty("solr.logs.dir", solrHome.dir().resolve("logs").toString()));
+        if (System.getProperty("solr.logs.dir") == null) {
+            System.setProperty("solr.logs.dir", solrHome.dir().resolve("logs").toString());
+        }
         if (plugin != null) {
             List<String> jars = solrHome.installPlugin(plugin);
             System.err.println("installed " + jars.size() + " jars of " + plugin + " into " + solrHome.lib());
@@ -63,20 +72,23 @@ final class NodeCommand implements Callable<Integer> {
             String name = zkHost == null ? solrHome.addConfigSet(configSet) : ConfigSets.upload(zkHost, configSet);
             System.err.println("configset " + name + " from " + configSet + " is available");
         }
-        LocalSolrNode node = LocalSolrNode.start(solrHome, port, zkHost);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            node.close();
-            if (temporary) {
-                try {
-                    SolrHome.deleteTree(solrHome.dir());
-                } catch (java.io.IOException e) {
-                    System.err.println("could not delete " + solrHome.dir() + ": " + e);
-                }
-            }
-        }, "solr-node-stop"));
-        System.out.println(READY + node.url());
+        running.set(LocalSolrNode.start(solrHome, port, zkHost));
+        System.out.println(READY + running.get().url());
         System.out.flush();
         Thread.currentThread().join();
         return 0;
+    }
+
+    private static void stop(LocalSolrNode node, Path temporaryHome) {
+        if (node != null) {
+            node.close();
+        }
+        if (temporaryHome != null) {
+            try {
+                SolrHome.deleteTree(temporaryHome);
+            } catch (IOException e) {
+                System.err.println("could not delete " + temporaryHome + ": " + e);
+            }
+        }
     }
 }

@@ -18,7 +18,8 @@ final class ZooKeeperCommand implements Callable<Integer> {
     /** What the line with the server's address starts with; scripts and tests wait for it. */
     static final String READY = "ZooKeeper listening at ";
 
-    @Option(names = "--port", defaultValue = "2181", description = "Client port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--port", defaultValue = "2181",
+            description = "Client port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     int port;
 
     @Option(names = "--data", paramLabel = "DIR",
