@@ -1,8 +1,8 @@
 package dev.lookalike.e2e.opensearch;
 
-import static dev.lookalike.e2e.opensearch.CoreOracle.array;
-import static dev.lookalike.e2e.opensearch.CoreOracle.assertSameHits;
-import static dev.lookalike.e2e.opensearch.CoreOracle.floats;
+import static dev.lookalike.e2e.CoreOracle.array;
+import static dev.lookalike.e2e.opensearch.OpenSearchOracle.assertSameHits;
+import static dev.lookalike.e2e.CoreOracle.floats;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,6 +14,8 @@ import dev.lookalike.analyzer.dataset.FashionMnist;
 import dev.lookalike.analyzer.model.Embedder;
 import dev.lookalike.analyzer.model.EmbedderOptions;
 import dev.lookalike.analyzer.model.ModelBundle;
+import dev.lookalike.e2e.CoreOracle;
+import dev.lookalike.e2e.TestImages;
 import dev.lookalike.search.query.QueryVector;
 import dev.lookalike.search.query.SearchFilter;
 import dev.lookalike.search.query.SearchResults;
@@ -89,7 +91,7 @@ class ClusterSearchTest {
         assertEquals(ITEMS, count(node));
         // Re-ranking by the catalogue's own categories, as the core's index does.
         ok(node.send("POST", "/" + INDEX + "/_plugins/lookalike/proxies/_refresh", ""));
-        core = CoreOracle.of(node, INDEX, ITEMS);
+        core = OpenSearchOracle.of(node, INDEX, ITEMS);
     }
 
     @AfterAll

@@ -4,19 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static dev.lookalike.e2e.opensearch.CoreOracle.array;
-import static dev.lookalike.e2e.opensearch.CoreOracle.assertSameHits;
-import static dev.lookalike.e2e.opensearch.CoreOracle.floats;
+import static dev.lookalike.e2e.CoreOracle.array;
+import static dev.lookalike.e2e.opensearch.OpenSearchOracle.assertSameHits;
+import static dev.lookalike.e2e.CoreOracle.floats;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
 import dev.lookalike.analyzer.dataset.FashionMnist;
-import dev.lookalike.e2e.LookalikeCli;
 import dev.lookalike.analyzer.model.Embedder;
 import dev.lookalike.analyzer.model.EmbedderOptions;
 import dev.lookalike.analyzer.model.ModelBundle;
+import dev.lookalike.e2e.CoreOracle;
+import dev.lookalike.e2e.LookalikeCli;
+import dev.lookalike.e2e.TestImages;
 import dev.lookalike.search.query.QueryVector;
 import dev.lookalike.search.query.SearchFilter;
 import dev.lookalike.search.query.SearchResults;
@@ -106,7 +108,7 @@ class ImageSearchTest {
         }
         // Re-ranking by the catalogue's own categories, as the core's index does.
         ok(node.send("POST", "/" + INDEX + "/_plugins/lookalike/proxies/_refresh", ""));
-        core = CoreOracle.of(node, INDEX, ITEMS);
+        core = OpenSearchOracle.of(node, INDEX, ITEMS);
     }
 
     private String category(int i) {
@@ -290,7 +292,7 @@ class ImageSearchTest {
         JsonNode mapping = ok(node.get("/renamed/_mapping")).body().path("renamed").path("mappings").path("_meta");
         assertEquals("team-a", mapping.path("owner").asText(), "the mapping's other _meta entries are kept");
 
-        try (CoreOracle renamedCore = CoreOracle.of(node, "renamed", ITEMS)) {
+        try (CoreOracle renamedCore = OpenSearchOracle.of(node, "renamed", ITEMS)) {
             for (int item : new int[] {0, 6, 9}) {
                 float[] query = floats(all.path("hits").path("hits").get(item).path("_source").path("embedding"));
                 ObjectNode knn = JSON.createObjectNode().put("field", "embedding").put("k", 10)

@@ -1,6 +1,6 @@
 package dev.lookalike.e2e.opensearch;
 
-import static dev.lookalike.e2e.opensearch.CoreOracle.array;
+import static dev.lookalike.e2e.CoreOracle.array;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lookalike.analyzer.dataset.FashionMnist;
 import dev.lookalike.e2e.LookalikeCli;
+import dev.lookalike.e2e.TestImages;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;

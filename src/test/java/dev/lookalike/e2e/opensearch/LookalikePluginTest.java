@@ -10,6 +10,7 @@ import dev.lookalike.analyzer.model.Embedder;
 import dev.lookalike.analyzer.model.EmbedderOptions;
 import dev.lookalike.analyzer.model.ModelBundle;
 import dev.lookalike.analyzer.model.ProxyClassifier;
+import dev.lookalike.e2e.TestImages;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;

@@ -50,6 +50,21 @@ final class LauncherProcess implements AutoCloseable {
      */
     static LauncherProcess start(String heap, String readyLine, List<String> subcommand)
             throws IOException, InterruptedException {
+        return start(heap, List.of(), readyLine, subcommand);
+    }
+
+    /**
+     * Like {@link #start(String, String, List)}, with more options for the JVM, e.g. {@code -Dname=value}.
+     *
+     * @param heap       the heap, e.g. {@code 512m}
+     * @param jvmOptions options for the JVM, before the class path
+     * @param readyLine  the start of the line that says the process is ready, followed by its address
+     * @param subcommand the launcher's subcommand and its arguments; {@code {dir}} stands for the process's folder
+     * @return the running process
+     * @throws IOException if the launcher is not built or cannot run
+     */
+    static LauncherProcess start(String heap, List<String> jvmOptions, String readyLine, List<String> subcommand)
+            throws IOException, InterruptedException {
         String libProperty = System.getProperty("lookalike.solr.node.lib");
         String jarProperty = System.getProperty("lookalike.solr.node.jar");
         if (libProperty == null || jarProperty == null) {
@@ -66,7 +81,9 @@ final class LauncherProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xms" + heap, "-Xmx" + heap,
-                "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED",
+                "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of(
                 "-cp", jar.toAbsolutePath() + java.io.File.pathSeparator + lib.toAbsolutePath() + "/*", MAIN));
         subcommand.forEach(arg -> command.add(arg.replace("{dir}", dir.toString())));
         Path log = dir.resolve("console.log");

@@ -61,7 +61,22 @@ public final class SolrNode implements AutoCloseable {
      * @throws AssertionError if the node does not answer in time; the message holds its log's end
      */
     public static SolrNode start(List<Path> plugins, List<Path> configSets) throws IOException, InterruptedException {
-        return launch(plugins, configSets, null);
+        return launch(plugins, configSets, null, Map.of());
+    }
+
+    /**
+     * Starts a standalone node with system properties, as a user sets them in {@code SOLR_OPTS}.
+     *
+     * @param plugins    plug-in zips to install into the node's {@code lib/}
+     * @param configSets configset folders, copied into the node's {@code configsets/} under their folder's name
+     * @param properties system properties of the node's JVM, e.g. a plug-in's node settings
+     * @return the running node
+     * @throws IOException    if the launcher is not built or cannot run
+     * @throws AssertionError if the node does not answer in time; the message holds its log's end
+     */
+    public static SolrNode start(List<Path> plugins, List<Path> configSets, Map<String, String> properties)
+            throws IOException, InterruptedException {
+        return launch(plugins, configSets, null, properties);
     }
 
     /**
@@ -76,11 +91,11 @@ public final class SolrNode implements AutoCloseable {
      */
     public static SolrNode join(String zkHost, List<Path> plugins, List<Path> configSets)
             throws IOException, InterruptedException {
-        return launch(plugins, configSets, zkHost);
+        return launch(plugins, configSets, zkHost, Map.of());
     }
 
-    private static SolrNode launch(List<Path> plugins, List<Path> configSets, String zkHost)
-            throws IOException, InterruptedException {
+    private static SolrNode launch(List<Path> plugins, List<Path> configSets, String zkHost,
+            Map<String, String> properties) throws IOException, InterruptedException {
         List<String> args = new ArrayList<>(List.of("node", "--home", "{dir}/home", "--port", "0"));
         if (zkHost != null) {
             args.addAll(List.of("--zk", zkHost));
@@ -91,7 +106,9 @@ public final class SolrNode implements AutoCloseable {
         for (Path configSet : configSets) {
             args.addAll(List.of("--configset", configSet.toAbsolutePath().toString()));
         }
-        return new SolrNode(LauncherProcess.start(HEAP, READY, args));
+        List<String> jvmOptions = properties.entrySet().stream()
+                .map(e -> "-D" + e.getKey() + "=" + e.getValue()).toList();
+        return new SolrNode(LauncherProcess.start(HEAP, jvmOptions, READY, args));
     }
 
     /** @return the node's base URL, e.g. {@code http://127.0.0.1:41234/solr/} */

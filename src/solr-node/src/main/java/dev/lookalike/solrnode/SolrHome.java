@@ -140,13 +140,14 @@ public final class SolrHome {
         try {
             deleteTree(target);
             copyTree(configSet, target);
+            ConfigSets.withoutStreamingHandlers(target);
         } catch (IOException e) {
             throw new LaunchException("--configset " + configSet + ": cannot copy it into " + target + ": " + e, e);
         }
         return name;
     }
 
-    private static void copyTree(Path from, Path to) throws IOException {
+    static void copyTree(Path from, Path to) throws IOException {
         Files.walkFileTree(from, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) throws IOException {

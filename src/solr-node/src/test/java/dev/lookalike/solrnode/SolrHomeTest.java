@@ -78,6 +78,22 @@ class SolrHomeTest {
         assertTrue(refused.getMessage().contains("conf/solrconfig.xml"), refused.getMessage());
     }
 
+    @Test
+    void installedConfigSetMapsTheStreamingHandlersItLacksAndTheOriginalStaysAsItWas() throws Exception {
+        Path conf = Files.createDirectories(tmp.resolve("items/conf"));
+        String original = "<config>\n  <requestHandler name=\"/export\" class=\"solr.ExportHandler\"/>\n</config>\n";
+        Files.writeString(conf.resolve("solrconfig.xml"), original);
+        SolrHome home = SolrHome.prepare(tmp.resolve("home"));
+        home.addConfigSet(tmp.resolve("items"));
+        String installed = Files.readString(home.dir().resolve("configsets/items/conf/solrconfig.xml"));
+        assertTrue(installed.contains("<requestHandler name=\"/stream\" class=\"solr.SearchHandler\"/>"), installed);
+        assertTrue(installed.contains("<requestHandler name=\"/graph\" class=\"solr.SearchHandler\"/>"), installed);
+        assertTrue(installed.contains("solr.ExportHandler"), "a handler the configset defines is its own");
+        assertFalse(installed.contains("name=\"/export\" class=\"solr.SearchHandler\""), installed);
+        assertTrue(installed.indexOf("/stream") < installed.lastIndexOf("</config>"), installed);
+        assertEquals(original, Files.readString(conf.resolve("solrconfig.xml")));
+    }
+
     private Path zip(Map<String, String> entries) throws IOException {
         Path zip = Files.createTempFile(tmp, "plugin-", ".zip");
         try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {

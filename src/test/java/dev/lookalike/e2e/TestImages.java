@@ -1,4 +1,4 @@
-package dev.lookalike.e2e.opensearch;
+package dev.lookalike.e2e;
 
 import dev.lookalike.analyzer.dataset.FashionMnist;
 import java.awt.Color;
@@ -11,7 +11,7 @@ import java.util.Random;
 import javax.imageio.ImageIO;
 
 /** Images for the plug-in tests, as PNG bytes: Fashion-MNIST test images and synthetic ones of chosen sizes. */
-final class TestImages {
+public final class TestImages {
 
     private TestImages() {
     }
@@ -21,7 +21,7 @@ final class TestImages {
      * @param index an image of it
      * @return the image as an 8-bit grey PNG, as a user would upload it
      */
-    static byte[] fashionPng(FashionMnist test, int index) {
+    public static byte[] fashionPng(FashionMnist test, int index) {
         return png(test.image(index, null).toBufferedImage());
     }
 
@@ -31,7 +31,7 @@ final class TestImages {
      * @param seed   the noise's seed
      * @return an RGB PNG of random noise: it hardly compresses, so its size is about 3 bytes a pixel
      */
-    static byte[] noisePng(int width, int height, long seed) {
+    public static byte[] noisePng(int width, int height, long seed) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Random random = new Random(seed);
         for (int y = 0; y < height; y++) {
@@ -47,7 +47,7 @@ final class TestImages {
      * @param height height in pixels
      * @return a PNG of a white image with a grey square: many pixels in few bytes
      */
-    static byte[] plainPng(int width, int height) {
+    public static byte[] plainPng(int width, int height) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         var g = image.createGraphics();
         g.setColor(Color.WHITE);
@@ -59,7 +59,7 @@ final class TestImages {
     }
 
     /** @return the {@code _embed} request body for these bytes */
-    static String embedBody(byte[] image) {
+    public static String embedBody(byte[] image) {
         return "{\"image\": \"" + Base64.getEncoder().encodeToString(image) + "\"}";
     }
 

@@ -1,0 +1,386 @@
+package dev.lookalike.e2e.solr;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lookalike.analyzer.dataset.FashionMnist;
+import dev.lookalike.e2e.CoreOracle;
+import dev.lookalike.e2e.TestImages;
+import dev.lookalike.search.index.IndexedItem;
+import dev.lookalike.search.query.QueryVector;
+import dev.lookalike.search.query.SearchFilter;
+import dev.lookalike.search.query.SearchHit;
+import dev.lookalike.search.query.SearchResults;
+import dev.lookalike.search.query.SimilarityQuery;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The Solr plug-in installed from its zip into a real Solr 10 node, as a user installs it, with the example
+ * configset: Fashion-MNIST test images indexed through the update chain (embedded on the node, in batches), then
+ * {@code {!image_knn}} by image, by vector and by {@code like}, with a category {@code fq}, a text {@code fq} and
+ * re-ranking, each checked against the search core run in-process on the very vectors Solr holds; the request
+ * handlers; and bad input, each answered with a 400 that names what was wrong while nothing indexed is lost.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SolrPluginTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String CORE = "catalogue";
+    private static final int ITEMS = 240;
+    /** Query images: test images after the indexed ones. */
+    private static final int QUERY_IMAGE = 5000;
+
+    private FashionMnist test;
+    private Path fileRoot;
+    private Path configSets;
+    private SolrNode node;
+    private CoreOracle core;
+
+    @BeforeAll
+    void startNodeAndIndexCatalogue() throws Exception {
+        test = FashionMnist.load("test");
+        fileRoot = Files.createTempDirectory("lookalike-solr-files-");
+        Files.write(fileRoot.resolve("shoe.png"), TestImages.fashionPng(test, QUERY_IMAGE));
+        configSets = Files.createTempDirectory("lookalike-solr-configsets-");
+        node = SolrNode.start(List.of(pluginZip()), List.of(withFileAndUrlChains(pluginConfigSet(), configSets)),
+                Map.of("lookalike.ingest.file_root", fileRoot.toString(),
+                        "lookalike.ingest.url_allow_list", "images.example.com"));
+        SolrResponse created = node.get("admin/cores", Map.of("action", "CREATE", "name", CORE,
+                "configSet", "lookalike"));
+        assertEquals(200, created.status(), () -> created + "\n" + node.logTail());
+        ArrayNode docs = JSON.createArrayNode();
+        for (int i = 0; i < ITEMS; i++) {
+            docs.addObject().put("id", id(i)).put("category", category(i)).put("title", title(i))
+                    .put("image", base64(i));
+        }
+        ok(node.post(CORE + "/update", Map.of("commit", "true"), docs.toString()));
+        JsonNode refreshed = ok(node.get(CORE + "/lookalike/proxies", Map.of("action", "refresh", "field", "embedding",
+                "categoryField", "category"))).body();
+        assertTrue(refreshed.toString().contains("Ankle boot"), refreshed::toString);
+        core = CoreOracle.of(indexedItems());
+    }
+
+    @AfterAll
+    void stopNode() throws Exception {
+        if (core != null) {
+            core.close();
+        }
+        if (node != null) {
+            node.close();
+        }
+        for (Path dir : new Path[] {fileRoot, configSets}) {
+            if (dir != null) {
+                try (var files = Files.walk(dir)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
+        }
+    }
+
+    /**
+     * A copy of the example configset with two more update chains, {@code files} and {@code urls}, whose processor
+     * reads the image from a file under the node's root or from a URL on its allow-list.
+     */
+    private static Path withFileAndUrlChains(Path example, Path into) throws Exception {
+        Path copy = into.resolve(example.getFileName().toString());
+        try (var files = Files.walk(example)) {
+            for (Path from : files.toList()) {
+                Path to = copy.resolve(example.relativize(from).toString());
+                if (Files.isDirectory(from)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(from, to);
+                }
+            }
+        }
+        Path solrconfig = copy.resolve("conf/solrconfig.xml");
+        StringBuilder chains = new StringBuilder();
+        for (String source : List.of("file", "url")) {
+            chains.append("<updateRequestProcessorChain name=\"").append(source).append("s\">")
+                    .append("<processor class=\"solr.TolerantUpdateProcessorFactory\"><int name=\"maxErrors\">-1</int>")
+                    .append("</processor>")
+                    .append("<processor class=\"dev.lookalike.solr.update.ImageEmbeddingUpdateProcessorFactory\">")
+                    .append("<str name=\"inputField\">image</str><str name=\"source\">").append(source).append("</str>")
+                    .append("<str name=\"outputField\">embedding</str></processor>")
+                    .append("<processor class=\"solr.DistributedUpdateProcessorFactory\"/>")
+                    .append("<processor class=\"solr.RunUpdateProcessorFactory\"/></updateRequestProcessorChain>\n");
+        }
+        String xml = Files.readString(solrconfig);
+        Files.writeString(solrconfig, xml.replace("</config>", chains + "</config>"));
+        return copy;
+    }
+
+    /** @return the plug-in zip the build made */
+    static Path pluginZip() {
+        return Path.of(System.getProperty("lookalike.solr.plugin"));
+    }
+
+    /** @return the plug-in's example configset, as users copy it */
+    static Path pluginConfigSet() {
+        return Path.of(System.getProperty("lookalike.solr.plugin.configset"));
+    }
+
+    private String id(int i) {
+        return "item-" + i;
+    }
+
+    private String category(int i) {
+        return test.classNames().get(test.label(i));
+    }
+
+    private String title(int i) {
+        return (i % 3 == 0 ? "Striped " : "Plain ") + category(i) + " number " + i;
+    }
+
+    private String base64(int i) {
+        return Base64.getEncoder().encodeToString(TestImages.fashionPng(test, i));
+    }
+
+    private static SolrResponse ok(SolrResponse response) {
+        assertEquals(200, response.status(), response::toString);
+        return response;
+    }
+
+    /** Every indexed document with the vector Solr holds, as the core indexes it. */
+    private List<IndexedItem> indexedItems() throws Exception {
+        JsonNode docs = ok(node.get(CORE + "/select", Map.of("q", "*:*", "rows", String.valueOf(ITEMS),
+                "fl", "id,category,title,embedding"))).docs();
+        List<IndexedItem> items = new ArrayList<>();
+        for (JsonNode doc : docs) {
+            items.add(new IndexedItem(doc.path("id").asText(), doc.path("category").asText(),
+                    doc.path("title").asText(), null, null, Map.of(), CoreOracle.floats(doc.path("embedding"))));
+        }
+        assertEquals(ITEMS, items.size());
+        return items;
+    }
+
+    /**
+     * Runs a query through the JSON Request API.
+     *
+     * @param query   the {@code q}, e.g. {@code {!image_knn f=embedding topK=10 v=$img}}
+     * @param rows    rows wanted
+     * @param options more: {@code params} (for {@code $img}), {@code filter}
+     * @return the answer, whatever its status
+     */
+    private SolrResponse select(String query, int rows, Consumer<ObjectNode> options) throws Exception {
+        ObjectNode body = JSON.createObjectNode().put("query", query).put("limit", rows).put("fields", "id,score");
+        options.accept(body);
+        return node.post(CORE + "/select", Map.of(), body.toString());
+    }
+
+    private static String vector(float[] v) {
+        return CoreOracle.array(v).toString();
+    }
+
+    private float[] embed(int image) throws Exception {
+        return CoreOracle.floats(ok(node.get(CORE + "/lookalike/embed", Map.of("image", Base64.getEncoder()
+                .encodeToString(TestImages.fashionPng(test, image))))).body().path("vector"));
+    }
+
+    private SearchResults coreSearch(QueryVector vector, int k, boolean rerank, SearchFilter filter) throws Exception {
+        SimilarityQuery.Builder q = SimilarityQuery.builder(vector).k(k).numCandidates(ITEMS).rerank(rerank);
+        if (filter != null) {
+            q.filter(filter);
+        }
+        return core.search(q.build());
+    }
+
+    /** Solr's answer holds the core's hits, in order, with the core's score mapped to {@code (1 + s) / 2}. */
+    private static void assertSameHits(SearchResults expected, SolrResponse actual) {
+        List<String> expectedIds = expected.hits().stream().map(SearchHit::id).toList();
+        List<String> actualIds = new ArrayList<>();
+        actual.docs().forEach(d -> actualIds.add(d.path("id").asText()));
+        assertEquals(expectedIds, actualIds, actual::toString);
+        for (int i = 0; i < actualIds.size(); i++) {
+            assertEquals((1 + expected.hits().get(i).score()) / 2, actual.docs().get(i).path("score").asDouble(), 1e-5,
+                    "hit " + i);
+        }
+    }
+
+    private long count() throws Exception {
+        return ok(node.get(CORE + "/select", Map.of("q", "*:*", "rows", "0"))).body().path("response")
+                .path("numFound").asLong();
+    }
+
+    @Test
+    void updateChainWritesTheVectorAndThePredictedCategoryAndDropsTheImage() throws Exception {
+        JsonNode doc = ok(node.get(CORE + "/get", Map.of("id", id(0)))).body().path("doc");
+        assertEquals(64, doc.path("embedding").size(), doc::toString);
+        double norm = 0;
+        for (JsonNode x : doc.path("embedding")) {
+            norm += x.asDouble() * x.asDouble();
+        }
+        assertEquals(1.0, norm, 1e-4);
+        assertEquals(category(0), doc.path("predicted_category").asText(), "test image 0 is predicted right");
+        assertTrue(doc.path("predicted_probability").asDouble() > 0.5, doc::toString);
+        assertFalse(doc.has("image"), "the processor dropped the base64");
+    }
+
+    @Test
+    void byVectorPlainFilteredAndRerankedEqualsTheCore() throws Exception {
+        float[] query = embed(QUERY_IMAGE + 1);
+        String knn = "{!image_knn f=embedding topK=10 numCandidates=" + ITEMS + "}" + vector(query);
+        assertSameHits(coreSearch(QueryVector.of(query), 10, false, null), ok(select(knn, 10, b -> { })));
+        String category = category(11);
+        assertSameHits(coreSearch(QueryVector.of(query), 10, false, SearchFilter.categories(category)),
+                ok(select(knn, 10, b -> b.putArray("filter").add("category:\"" + category + "\""))));
+        String reranked = "{!image_knn f=embedding topK=10 numCandidates=" + ITEMS + " rerank=true}" + vector(query);
+        assertSameHits(coreSearch(QueryVector.of(query), 10, true, null), ok(select(reranked, 10, b -> { })));
+    }
+
+    @Test
+    void byImageThroughParameterDereferencingEqualsByItsVector() throws Exception {
+        String image = Base64.getEncoder().encodeToString(TestImages.fashionPng(test, QUERY_IMAGE));
+        SolrResponse byImage = ok(select("{!image_knn f=embedding topK=8 numCandidates=" + ITEMS + " v=$img}", 8,
+                b -> b.putObject("params").put("img", image)));
+        assertSameHits(coreSearch(QueryVector.of(embed(QUERY_IMAGE)), 8, false, null), byImage);
+    }
+
+    @Test
+    void likeLeavesTheItemOutAndEqualsTheCoreWithATextFilter() throws Exception {
+        SolrResponse like = ok(select("{!image_knn f=embedding topK=10 numCandidates=" + ITEMS + " like=" + id(7) + "}",
+                10, b -> b.putArray("filter").add("title:striped")));
+        SimilarityQuery.Builder q = SimilarityQuery.builder(QueryVector.ofItem(id(7))).k(10).numCandidates(ITEMS)
+                .filter(SearchFilter.textMatch("striped"));
+        assertSameHits(core.search(q.build()), like);
+        like.docs().forEach(d -> assertNotEquals(id(7), d.path("id").asText()));
+        like.docs().forEach(d -> assertTrue(title(Integer.parseInt(d.path("id").asText().substring(5)))
+                .startsWith("Striped"), d::toString));
+    }
+
+    @Test
+    void worksInsideBoolWithPagingFacetsAndHighlighting() throws Exception {
+        float[] query = embed(QUERY_IMAGE + 2);
+        String knn = "{!image_knn f=embedding topK=20 numCandidates=" + ITEMS + "}" + vector(query);
+        SolrResponse first = ok(select(knn, 20, b -> { }));
+        ObjectNode paged = JSON.createObjectNode().put("query", "{!bool must=$knn}").put("offset", 5).put("limit", 5)
+                .put("fields", "id,score");
+        paged.putObject("params").put("knn", knn).put("facet", "true").put("facet.field", "category")
+                .put("hl", "true").put("hl.fl", "title").put("hl.q", "title:striped");
+        SolrResponse page = ok(node.post(CORE + "/select", Map.of(), paged.toString()));
+        List<String> all = new ArrayList<>();
+        first.docs().forEach(d -> all.add(d.path("id").asText()));
+        List<String> got = new ArrayList<>();
+        page.docs().forEach(d -> got.add(d.path("id").asText()));
+        assertEquals(all.subList(5, 10), got, page::toString);
+        JsonNode facets = page.body().path("facet_counts").path("facet_fields").path("category");
+        int counted = 0;
+        for (int i = 1; i < facets.size(); i += 2) {
+            counted += facets.get(i).asInt();
+        }
+        assertEquals(20, counted, "facets count the topK documents: " + facets);
+        assertTrue(page.body().has("highlighting"), page::toString);
+    }
+
+    @Test
+    void handlersEmbedAnImageAndDescribeTheModel() throws Exception {
+        JsonNode embedded = ok(node.get(CORE + "/lookalike/embed", Map.of("image", base64(0)))).body();
+        assertEquals(64, embedded.path("vector").size(), embedded::toString);
+        assertEquals(category(0), embedded.path("predicted_category").path("name").asText(), embedded::toString);
+        SolrResponse notAnImage = node.get(CORE + "/lookalike/embed", Map.of("image",
+                Base64.getEncoder().encodeToString("just some text".getBytes(StandardCharsets.UTF_8))));
+        assertEquals(400, notAnImage.status(), notAnImage::toString);
+        assertTrue(notAnImage.errorMessage().contains("image"), notAnImage::toString);
+        JsonNode model = ok(node.get(CORE + "/lookalike/model", Map.of())).body();
+        assertTrue(model.toString().contains("fashion"), model::toString);
+    }
+
+    @Test
+    void aBadImageFailsItsOwnDocumentAndTheRestOfTheRequestIsIndexed() throws Exception {
+        long before = count();
+        ArrayNode docs = JSON.createArrayNode();
+        docs.addObject().put("id", "good-1").put("category", "Bag").put("image", base64(20));
+        docs.addObject().put("id", "bad-1").put("category", "Bag")
+                .put("image", Base64.getEncoder().encodeToString("not an image".getBytes(StandardCharsets.UTF_8)));
+        docs.addObject().put("id", "good-2").put("category", "Bag").put("image", base64(21));
+        SolrResponse answer = node.post(CORE + "/update", Map.of("commit", "true"), docs.toString());
+        assertEquals(200, answer.status(), answer::toString);
+        JsonNode errors = answer.body().path("responseHeader").path("errors");
+        assertEquals(1, errors.size(), answer::toString);
+        assertEquals("bad-1", errors.get(0).path("id").asText(), answer::toString);
+        assertTrue(errors.get(0).path("message").asText().contains("image"), answer::toString);
+        assertEquals(before + 2, count());
+        ok(node.post(CORE + "/update", Map.of("commit", "true"), "{\"delete\": {\"query\": \"id:good-*\"}}"));
+        assertEquals(before, count());
+    }
+
+    @Test
+    void badQueriesAre400sThatNameTheParameterAndLoseNothing() throws Exception {
+        long before = count();
+        String image = Base64.getEncoder().encodeToString(TestImages.fashionPng(test, QUERY_IMAGE));
+        float[] sixtyFour = embed(QUERY_IMAGE);
+        Map<String, String> cases = new LinkedHashMap<>();
+        cases.put("{!image_knn f=nope topK=5}" + vector(sixtyFour), "nope");
+        cases.put("{!image_knn f=title topK=5}" + vector(sixtyFour), "title");
+        cases.put("{!image_knn f=embedding topK=5}[0.5,0.5,0.5]", "64");
+        cases.put("{!image_knn f=embedding topK=5}" + vector(new float[64]), "zero");
+        cases.put("{!image_knn f=embedding topK=5}" + vector(sixtyFour).replaceFirst("[-0-9.E]+", "NaN"), "NaN");
+        cases.put("{!image_knn f=embedding topK=5 like=" + id(1) + "}" + vector(sixtyFour), "like");
+        cases.put("{!image_knn f=embedding topK=5}", "vector");
+        cases.put("{!image_knn f=embedding topK=0 like=" + id(1) + "}", "topK");
+        cases.put("{!image_knn f=embedding topK=10001 like=" + id(1) + "}", "topK");
+        cases.put("{!image_knn f=embedding topK=5 like=no-such-item}", "no-such-item");
+        cases.put("{!image_knn f=embedding topK=5 v=$img}", "image");
+        for (Map.Entry<String, String> c : cases.entrySet()) {
+            SolrResponse answer = select(c.getKey(), 5, b -> b.putObject("params")
+                    .put("img", Base64.getEncoder().encodeToString("no image".getBytes(StandardCharsets.UTF_8))));
+            assertEquals(400, answer.status(), c.getKey() + " -> " + answer);
+            assertTrue(answer.errorMessage().toLowerCase().contains(c.getValue().toLowerCase()),
+                    c.getKey() + " -> " + answer.errorMessage());
+        }
+        assertEquals(200, select("{!image_knn f=embedding topK=5 v=$img}", 5,
+                b -> b.putObject("params").put("img", image)).status());
+        assertTrue(node.isRunning());
+        assertEquals(before, count(), "nothing indexed is lost");
+    }
+
+    @Test
+    void filesOutsideTheRootAndUrlsOffTheListFailTheirDocumentsAlone() throws Exception {
+        long before = count();
+        Path outside = Files.createTempFile("lookalike-outside-", ".png");
+        try {
+            Files.write(outside, TestImages.fashionPng(test, 3));
+            Files.createSymbolicLink(fileRoot.resolve("link.png"), outside);
+            ArrayNode docs = JSON.createArrayNode();
+            docs.addObject().put("id", "file-outside").put("image", outside.toString());
+            docs.addObject().put("id", "file-dotdot")
+                    .put("image", fileRoot.resolve("../" + outside.getFileName()).toString());
+            docs.addObject().put("id", "file-symlink").put("image", fileRoot.resolve("link.png").toString());
+            docs.addObject().put("id", "file-inside").put("image", fileRoot.resolve("shoe.png").toString());
+            SolrResponse files = ok(node.post(CORE + "/update", Map.of("commit", "true", "update.chain", "files"),
+                    docs.toString()));
+            List<String> failed = new ArrayList<>();
+            files.body().path("responseHeader").path("errors").forEach(e -> failed.add(e.path("id").asText()));
+            assertEquals(List.of("file-outside", "file-dotdot", "file-symlink"), failed, files::toString);
+            assertEquals(before + 1, count());
+            SolrResponse urls = ok(node.post(CORE + "/update", Map.of("commit", "true", "update.chain", "urls"),
+                    "[{\"id\": \"url-elsewhere\", \"image\": \"http://elsewhere.example.org/a.png\"}]"));
+            JsonNode error = urls.body().path("responseHeader").path("errors").path(0);
+            assertEquals("url-elsewhere", error.path("id").asText(), urls::toString);
+            assertTrue(error.path("message").asText().contains("elsewhere.example.org"), urls::toString);
+            assertEquals(before + 1, count());
+        } finally {
+            Files.deleteIfExists(fileRoot.resolve("link.png"));
+            Files.deleteIfExists(outside);
+            ok(node.post(CORE + "/update", Map.of("commit", "true"), "{\"delete\": {\"id\": \"file-inside\"}}"));
+        }
+    }
+}
