@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lookalike.analyzer.dataset.FashionMnist;
 import dev.lookalike.e2e.CoreOracle;
+import dev.lookalike.e2e.LookalikeCli;
 import dev.lookalike.e2e.TestImages;
 import dev.lookalike.search.index.IndexedItem;
 import dev.lookalike.search.query.QueryVector;
@@ -382,5 +383,28 @@ class SolrPluginTest {
             Files.deleteIfExists(outside);
             ok(node.post(CORE + "/update", Map.of("commit", "true"), "{\"delete\": {\"id\": \"file-inside\"}}"));
         }
+    }
+
+    @Test
+    void benchmarkReportsImageKnnBesideSolrsKnn() throws Exception {
+        LookalikeCli.BenchRun bench = LookalikeCli.bench(
+                List.of("bench", "solr", "--url", node.url().toString(), "--replace"), "lookalike.bench.solr.args",
+                List.of("--vectors", "3000", "--source-images", "500", "--queries", "100", "--warmup", "20"));
+        LookalikeCli.Result run = bench.run();
+        assertEquals(0, run.exitCode(), run::toString);
+        List<String> kinds = new ArrayList<>();
+        for (JsonNode kind : bench.figures().path("kinds")) {
+            kinds.add(kind.path("kind").asText());
+            // Re-ranking moves some of the nearest items out of the top k on purpose; topK=k explores only k.
+            String name = kind.path("kind").asText();
+            double floor = name.contains("rerank") ? 0.5 : name.equals("knn") ? 0.3 : 0.9;
+            assertTrue(kind.path("recall_at_k").asDouble() >= floor, kind::toString);
+            assertTrue(kind.path("p50_ms").asDouble() > 0, kind::toString);
+        }
+        assertEquals(List.of("image_knn", "image_knn_filtered", "image_knn_rerank", "knn", "knn_candidates",
+                "knn_candidates_filtered"), kinds);
+        assertTrue(run.stdout().contains("solr {!knn} topK=candidates"), run::toString);
+        SolrResponse cores = ok(node.get("admin/cores", Map.of("action", "STATUS")));
+        assertFalse(cores.body().path("status").has("lookalike-bench"), "the bench core is deleted: " + cores);
     }
 }
