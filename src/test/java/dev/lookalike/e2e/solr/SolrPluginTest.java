@@ -386,6 +386,41 @@ class SolrPluginTest {
     }
 
     @Test
+    void aSolrUpdateFileWrittenOfflineLoadsWithItsVectorsThroughTheChain() throws Exception {
+        Path dir = Files.createTempDirectory("lookalike-solr-offline-");
+        try {
+            LookalikeCli.Result catalogue = LookalikeCli.run("catalogue", "--out", dir.resolve("cat").toString(),
+                    "--limit", "12");
+            assertEquals(0, catalogue.exitCode(), catalogue::toString);
+            Path file = dir.resolve("offline.json");
+            LookalikeCli.Result written = LookalikeCli.run("index", "--catalogue",
+                    dir.resolve("cat/catalogue.jsonl").toString(), "--index", CORE, "--format", "solr", "--out",
+                    file.toString());
+            assertEquals(0, written.exitCode(), written::toString);
+            JsonNode docs = JSON.readTree(file.toFile());
+            assertEquals(12, docs.size());
+            long before = count();
+            SolrResponse loaded = ok(node.post(CORE + "/update", Map.of("commit", "true"), Files.readString(file)));
+            assertEquals(0, loaded.body().path("responseHeader").path("errors").size(), loaded::toString);
+            assertEquals(before + 12, count());
+            JsonNode first = docs.get(0);
+            JsonNode stored = ok(node.get(CORE + "/get", Map.of("id", first.path("id").asText()))).body().path("doc");
+            float[] expected = CoreOracle.floats(first.path("embedding"));
+            float[] actual = CoreOracle.floats(stored.path("embedding"));
+            for (int d = 0; d < expected.length; d++) {
+                assertEquals(expected[d], actual[d], 1e-6, "the vector computed offline is the one indexed");
+            }
+            assertEquals(first.path("category").asText(), stored.path("category").asText());
+            ok(node.post(CORE + "/update", Map.of("commit", "true"), "{\"delete\": {\"query\": \"id:test-*\"}}"));
+            assertEquals(before, count());
+        } finally {
+            try (var files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    @Test
     void benchmarkReportsImageKnnBesideSolrsKnn() throws Exception {
         LookalikeCli.BenchRun bench = LookalikeCli.bench(
                 List.of("bench", "solr", "--url", node.url().toString(), "--replace"), "lookalike.bench.solr.args",
