@@ -55,13 +55,18 @@ public record LookalikeNode(NodeSettings settings, NodeEmbedder embedder, Infere
      * The model's bundle, read from disk without starting libtorch.
      *
      * @return the bundle
-     * @throws SolrException naming {@value NodeSettings#MODEL} if it cannot be read
+     * @throws SolrException naming {@value NodeSettings#MODEL} if it cannot be read; it has no cause, so that
+     *                       Solr's "Unable to create core" message, which shows only the root cause's, names it
      */
     public ModelBundle bundle() {
         try {
             return embedder.bundle();
         } catch (RuntimeException e) {
-            throw new SolrException(SolrException.ErrorCode.SERVER_ERROR, e.getMessage(), e);
+            // A core that fails to load is reported by its root cause's message alone: the message that names the
+            // setting must be the root's, so the failure travels as a suppressed exception (logged with its trace).
+            SolrException refused = new SolrException(SolrException.ErrorCode.SERVER_ERROR, e.getMessage());
+            refused.addSuppressed(e);
+            throw refused;
         }
     }
 
