@@ -68,10 +68,21 @@ public record NodeSettings(String model, Path djlCache, int inferenceThreads, in
      *
      * @param solrHome the node's Solr home, against which relative folders resolve
      * @return the settings
-     * @throws SolrException naming the property if a value is malformed or out of range
+     * @throws SolrException naming the property if a value is malformed or out of range, or a property starting
+     *                       with {@code lookalike.} is unknown (a misspelt setting)
      */
     public static NodeSettings fromSystemProperties(Path solrHome) {
+        for (String key : System.getProperties().stringPropertyNames()) {
+            requireKnown(key, System.getProperty(key));
+        }
         return parse(System::getProperty, solrHome, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** A misspelt setting would silently keep its default: every {@code lookalike.*} property must be one of ours. */
+    private static void requireKnown(String key, String value) {
+        if (key.startsWith("lookalike.") && !ALL.contains(key)) {
+            throw invalid(key, value, "is not a Lookalike setting; expected one of " + ALL.stream().sorted().toList());
+        }
     }
 
     /**
@@ -86,10 +97,7 @@ public record NodeSettings(String model, Path djlCache, int inferenceThreads, in
      */
     public static NodeSettings parse(Map<String, String> properties, Path solrHome, int processors) {
         for (String key : properties.keySet()) {
-            if (key.startsWith("lookalike.") && !ALL.contains(key)) {
-                throw invalid(key, properties.get(key), "is not a Lookalike setting; expected one of "
-                        + ALL.stream().sorted().toList());
-            }
+            requireKnown(key, properties.get(key));
         }
         return parse(properties::get, solrHome, processors);
     }

@@ -60,4 +60,17 @@ class NodeSettingsTest {
             assertTrue(e.getMessage().contains(expected), "'" + e.getMessage() + "' should contain '" + expected + "'");
         });
     }
+
+    @Test
+    void aMisspeltSettingAmongTheNodesSystemPropertiesIsRefused() {
+        System.setProperty("lookalike.max_image_pixel", "1000");
+        try {
+            SolrException e = assertThrows(SolrException.class, () -> NodeSettings.fromSystemProperties(HOME));
+            assertTrue(e.getMessage().contains("lookalike.max_image_pixel"), e.getMessage());
+            assertTrue(e.getMessage().contains("lookalike.max_image_pixels"), "names the settings there are");
+        } finally {
+            System.clearProperty("lookalike.max_image_pixel");
+        }
+        assertEquals("fashion", NodeSettings.fromSystemProperties(HOME).model());
+    }
 }
