@@ -177,6 +177,50 @@ class SolrCloudPluginTest {
 
     @Test
     @Order(2)
+    void twoRefreshesOfTwoFieldsOnTwoNodesAtOnceBothSurvive() throws Exception {
+        ok(cloud.node(0).post(COLLECTION + "/schema", Map.of(),
+                "{\"add-field\": {\"name\": \"embedding_copy\", \"type\": \"image_vector\", \"stored\": true}}"));
+        ArrayNode copies = JSON.createArrayNode();
+        for (IndexedItem item : indexedItems().subList(0, 300)) {
+            copies.addObject().put("id", "copy-" + item.id()).put("category", item.category())
+                    .set("embedding_copy", CoreOracle.array(item.vector()));
+        }
+        ok(cloud.node(1).post(COLLECTION + "/update", Map.of("commit", "true"), copies.toString()));
+        for (int round = 0; round < 3; round++) {
+            List<Thread> refreshes = new ArrayList<>();
+            List<SolrResponse> answers = java.util.Collections.synchronizedList(new ArrayList<>());
+            String[] fields = {"embedding", "embedding_copy"};
+            for (int n = 0; n < 2; n++) {
+                SolrNode node = cloud.node(n);
+                String field = fields[n];
+                refreshes.add(new Thread(() -> {
+                    try {
+                        answers.add(node.get(COLLECTION + "/lookalike/proxies", Map.of("action", "refresh",
+                                "field", field, "categoryField", "category")));
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }));
+            }
+            refreshes.forEach(Thread::start);
+            for (Thread r : refreshes) {
+                r.join();
+            }
+            answers.forEach(SolrCloudPluginTest::ok);
+            JsonNode stored = ok(cloud.node(2).get(COLLECTION + "/lookalike/proxies", Map.of())).body()
+                    .path("catalogueProxies");
+            assertTrue(stored.has("embedding") && stored.has("embedding_copy"), "round " + round + ": " + stored);
+            // A refresh that overwrote the other's result would leave that field a generation behind, or gone.
+            assertEquals(round + 2, stored.path("embedding").path("generation").asInt(), "round " + round + ": " + stored);
+            assertEquals(round + 1, stored.path("embedding_copy").path("generation").asInt(),
+                    "round " + round + ": " + stored);
+        }
+        ok(cloud.node(0).post(COLLECTION + "/update", Map.of("commit", "true"),
+                "{\"delete\": {\"query\": \"id:copy-*\"}}"));
+    }
+
+    @Test
+    @Order(3)
     void killingANodeUnderLoadLosesNoAcknowledgedDocumentAndQueriesGoOn() throws Exception {
         AtomicBoolean running = new AtomicBoolean(true);
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();

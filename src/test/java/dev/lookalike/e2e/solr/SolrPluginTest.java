@@ -268,6 +268,35 @@ class SolrPluginTest {
     }
 
     @Test
+    void filtersAreTaggedIncludedAndExcludedAsForSolrsKnn() throws Exception {
+        float[] query = embed(QUERY_IMAGE + 3);
+        String category = category(4);
+        String base = "{!image_knn f=embedding topK=10 numCandidates=" + ITEMS;
+        SearchResults filtered = coreSearch(QueryVector.of(query), 10, false, SearchFilter.categories(category));
+        SearchResults unfiltered = coreSearch(QueryVector.of(query), 10, false, null);
+        String tagged = "{!tag=cat}category:\"" + category + "\"";
+        // As q, every fq is a pre-filter; excludeTags takes the tagged one out of the walk (it still filters the
+        // results afterwards), includeTags keeps only the named ones.
+        assertSameHits(filtered, ok(select(base + "}" + vector(query), 10, b -> b.putArray("filter").add(tagged))));
+        SolrResponse excluded = ok(select(base + " excludeTags=cat}" + vector(query), 10,
+                b -> b.putArray("filter").add(tagged)));
+        List<String> nearestOfCategory = unfiltered.hits().stream().map(SearchHit::id)
+                .filter(id -> category(Integer.parseInt(id.substring(5))).equals(category)).toList();
+        List<String> got = new ArrayList<>();
+        excluded.docs().forEach(d -> got.add(d.path("id").asText()));
+        assertEquals(nearestOfCategory, got, "post-filtered: only the category's items among the 10 nearest");
+        SolrResponse included = ok(select(base + " includeTags=other}" + vector(query), 10,
+                b -> b.putArray("filter").add(tagged)));
+        assertEquals(got, ids(included), "a tag not included is no pre-filter either");
+    }
+
+    private static List<String> ids(SolrResponse answer) {
+        List<String> ids = new ArrayList<>();
+        answer.docs().forEach(d -> ids.add(d.path("id").asText()));
+        return ids;
+    }
+
+    @Test
     void worksInsideBoolWithPagingFacetsAndHighlighting() throws Exception {
         float[] query = embed(QUERY_IMAGE + 2);
         String knn = "{!image_knn f=embedding topK=20 numCandidates=" + ITEMS + "}" + vector(query);
@@ -334,6 +363,8 @@ class SolrPluginTest {
         cases.put("{!image_knn f=embedding topK=5}[0.5,0.5,0.5]", "64");
         cases.put("{!image_knn f=embedding topK=5}" + vector(new float[64]), "zero");
         cases.put("{!image_knn f=embedding topK=5}" + vector(sixtyFour).replaceFirst("[-0-9.E]+", "NaN"), "NaN");
+        cases.put("{!image_knn f=embedding topK=5}" + vector(sixtyFour).replaceFirst("[-0-9.E]+", "Infinity"),
+                "Infinity");
         cases.put("{!image_knn f=embedding topK=5 like=" + id(1) + "}" + vector(sixtyFour), "like");
         cases.put("{!image_knn f=embedding topK=5}", "vector");
         cases.put("{!image_knn f=embedding topK=0 like=" + id(1) + "}", "topK");

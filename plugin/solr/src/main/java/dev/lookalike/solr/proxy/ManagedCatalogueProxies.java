@@ -22,8 +22,8 @@ import org.apache.solr.rest.ManagedResourceStorage;
  * written only by {@link ProxyRefreshHandler} (a hand edit is refused). Each core re-reads the stored proxies at
  * most every {@value #RELOAD_SECONDS} seconds when a query needs them, so a refresh on any node takes effect on
  * every replica within that time, without a collection reload. A refresh re-reads the stored proxies just before
- * it writes and replaces only its own field, under this resource's lock, so two refreshes on one node never lose
- * each other's result.
+ * it writes and replaces only its own field, under this resource's lock and, in SolrCloud, the collection's
+ * {@link ProxyStoreLock} in ZooKeeper, so two refreshes, on one node or on two, never lose each other's result.
  */
 public class ManagedCatalogueProxies extends ManagedResource {
 
@@ -113,8 +113,13 @@ public class ManagedCatalogueProxies extends ManagedResource {
         return byField.get(field);
     }
 
-    /** @return every field's proxies */
-    public Map<String, CatalogueProxies> all() {
+    /**
+     * Every field's proxies as stored now: re-read from storage first, since another node may have refreshed them.
+     *
+     * @return every field's proxies
+     */
+    public synchronized Map<String, CatalogueProxies> all() {
+        reloadFromStorage();
         return byField;
     }
 

@@ -6,6 +6,7 @@ import dev.lookalike.search.proxy.CategoryProxyBuilder;
 import dev.lookalike.search.proxy.IndexProxies;
 import dev.lookalike.solr.node.LookalikeNode;
 import dev.lookalike.solr.node.SolrErrors;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +37,9 @@ import org.apache.solr.util.plugin.SolrCoreAware;
  * documents each has. Bad parameters are answered 400, naming them.
  */
 public class ProxyRefreshHandler extends RequestHandlerBase implements SolrCoreAware, ManagedResourceObserver {
+
+    /** How long a refresh waits for one of the same collection running on another node. */
+    static final Duration LOCK_WAIT = Duration.ofSeconds(60);
 
     /** Registers the managed resource with the core. */
     @Override
@@ -98,7 +102,15 @@ public class ProxyRefreshHandler extends RequestHandlerBase implements SolrCoreA
             throw SolrErrors.badRequest("/lookalike/proxies: no document has both a [" + field + "] vector and a ["
                     + categoryField + "] category");
         }
-        IndexProxies proxies = store.store(field, categoryField, builder);
+        IndexProxies proxies;
+        if (container.isZooKeeperAware()) {
+            try (ProxyStoreLock lock = ProxyStoreLock.acquire(container.getZkController().getZkClient(),
+                    req.getCore().getCoreDescriptor().getCollectionName(), LOCK_WAIT, req.getCore().getName())) {
+                proxies = store.store(field, categoryField, builder);
+            }
+        } else {
+            proxies = store.store(field, categoryField, builder);
+        }
         rsp.add("field", field);
         rsp.add("documents", documents);
         rsp.add("proxies", describe(proxies, categoryField));
