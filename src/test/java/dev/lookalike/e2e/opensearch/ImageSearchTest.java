@@ -460,12 +460,12 @@ class ImageSearchTest {
                 Arguments.of("all-zero vector", "{\"query\": {\"image_knn\": {\"field\": \"embedding\", \"vector\": "
                         + "[" + "0,".repeat(63) + "0]}}}", 400, "all zeros"),
                 Arguments.of("k out of range", "{\"query\": {\"image_knn\": {\"field\": \"embedding\", \"vector\": "
-                        + vector + ", \"k\": 0}}}", 400, "[image_knn][k] must be between 1"),
+                        + vector + ", \"k\": 0}}}", 400, "[image_knn][k]: must be between 1"),
                 Arguments.of("rerank weight out of range", "{\"query\": {\"image_knn\": {\"field\": \"embedding\", "
                         + "\"vector\": " + vector + ", \"rerank\": {\"weight\": 2}}}}", 400,
                         "[image_knn][rerank][weight]: must be between 0 and 1"),
                 Arguments.of("not base64", "{\"query\": {\"image_knn\": {\"field\": \"embedding\", \"image\": "
-                        + "\"not base64!\"}}}", 400, "[image_knn][image] is not valid base64"),
+                        + "\"not base64!\"}}}", 400, "[image_knn][image]: is not valid base64"),
                 Arguments.of("base64 that is not an image", "{\"query\": {\"image_knn\": {\"field\": \"embedding\", "
                         + "\"image\": \"" + Base64.getEncoder().encodeToString("hello".getBytes()) + "\"}}}", 400,
                         "[image_knn][image]: not a recognised image format"),

@@ -127,7 +127,7 @@ class LookalikePluginTest {
                 Arguments.of("missing field", "{}", "missing field [image]"),
                 Arguments.of("unknown field", "{\"image\": \"aGk=\", \"url\": \"http://x\"}", "unknown field [url]"),
                 Arguments.of("image not a string", "{\"image\": 42}", "[image] must be a base64 string"),
-                Arguments.of("not base64", "{\"image\": \"this is not base64!\"}", "[image] is not valid base64"),
+                Arguments.of("not base64", "{\"image\": \"this is not base64!\"}", "[image]: is not valid base64"),
                 Arguments.of("bytes not an image", TestImages.embedBody("just some text".getBytes(StandardCharsets.UTF_8)),
                         "[image]: not a recognised image format"),
                 Arguments.of("empty image", "{\"image\": \"\"}", "[image]: no bytes"),

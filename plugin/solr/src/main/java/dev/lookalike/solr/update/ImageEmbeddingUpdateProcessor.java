@@ -14,6 +14,7 @@ import org.apache.solr.update.CommitUpdateCommand;
 import org.apache.solr.update.DeleteUpdateCommand;
 import org.apache.solr.update.MergeIndexesCommand;
 import org.apache.solr.update.RollbackUpdateCommand;
+import org.apache.solr.update.processor.DistributedUpdateProcessor.DistributedUpdatesAsyncException;
 import org.apache.solr.update.processor.UpdateRequestProcessor;
 
 /**
@@ -24,7 +25,8 @@ import org.apache.solr.update.processor.UpdateRequestProcessor;
  * vector and prediction written, are passed on in the order they came. A delete, commit, rollback or merge, and
  * the end of the request, first pass on every waiting document. Work runs on the node's inference pool, or on the
  * request's thread when the pool's queue is full. A document that arrives with a vector in the output field (one
- * computed offline by {@code lookalike index --format solr}) is passed on as it came, without embedding.
+ * computed offline by {@code lookalike index --format solr}) is passed on as it came, without embedding. A
+ * request whose forwarded documents failed without naming them fails as a whole ({@link ForwardedUpdateErrors}).
  *
  * <p>Because documents are passed on in batches, an error of a later processor about a waiting document surfaces
  * while the document that filled the batch is processed; such errors (a schema violation, say) are not about the
@@ -138,6 +140,10 @@ final class ImageEmbeddingUpdateProcessor extends UpdateRequestProcessor {
     @Override
     public void finish() throws IOException {
         flush();
-        super.finish();
+        try {
+            super.finish();
+        } catch (DistributedUpdatesAsyncException e) {
+            throw ForwardedUpdateErrors.requireDocumentErrors(e);
+        }
     }
 }
