@@ -331,6 +331,21 @@ class SolrPluginTest {
         assertTrue(notAnImage.errorMessage().contains("image"), notAnImage::toString);
         JsonNode model = ok(node.get(CORE + "/lookalike/model", Map.of())).body();
         assertTrue(model.toString().contains("fashion"), model::toString);
+        // A second core shares the node's one model and inference pool: an embedding through it counts in the
+        // first core's figures.
+        ok(node.get("admin/cores", Map.of("action", "CREATE", "name", "second", "configSet", "lookalike")));
+        try {
+            JsonNode second = ok(node.get("second/lookalike/model", Map.of())).body().path("inference");
+            assertEquals(model.path("inference").path("node_instance"), second.path("node_instance"));
+            long before = second.path("accepted_tasks").asLong();
+            ok(node.get("second/lookalike/embed", Map.of("image", base64(1))));
+            long after = ok(node.get(CORE + "/lookalike/model", Map.of())).body().path("inference")
+                    .path("accepted_tasks").asLong();
+            assertTrue(after > before, "the embedding through core 'second' ran on the same pool: " + before
+                    + " -> " + after);
+        } finally {
+            ok(node.get("admin/cores", Map.of("action", "UNLOAD", "core", "second", "deleteInstanceDir", "true")));
+        }
     }
 
     @Test

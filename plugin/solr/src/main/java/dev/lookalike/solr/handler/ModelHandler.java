@@ -32,6 +32,9 @@ public class ModelHandler extends RequestHandlerBase {
                 "inference_queue_size", node.settings().inferenceQueueSize(),
                 "max_image_bytes", node.settings().limits().maxBytes(),
                 "max_image_pixels", node.settings().limits().maxPixels()));
+        // One model and one pool serve every core of the node: the same figures from any core.
+        rsp.add("inference", Map.of("accepted_tasks", node.pool().acceptedTasks(),
+                "node_instance", System.identityHashCode(node)));
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.solr.common.SolrException;
 
@@ -22,6 +23,7 @@ public final class InferencePool implements Closeable {
 
     private final ThreadPoolExecutor executor;
     private final int queueSize;
+    private final AtomicLong accepted = new AtomicLong();
 
     /**
      * @param threads   the pool's threads
@@ -50,6 +52,7 @@ public final class InferencePool implements Closeable {
         Future<T> future;
         try {
             future = executor.submit(work);
+            accepted.incrementAndGet();
         } catch (RejectedExecutionException e) {
             throw new SolrException(SolrException.ErrorCode.TOO_MANY_REQUESTS, "Lookalike's inference queue is full ("
                     + queueSize + " waiting, [" + NodeSettings.INFERENCE_QUEUE_SIZE + "]); retry later", e);
@@ -69,6 +72,7 @@ public final class InferencePool implements Closeable {
         Future<T> future;
         try {
             future = executor.submit(work);
+            accepted.incrementAndGet();
         } catch (RejectedExecutionException e) {
             try {
                 return work.call();
@@ -89,6 +93,11 @@ public final class InferencePool implements Closeable {
             Thread.currentThread().interrupt();
             throw new SolrException(SolrException.ErrorCode.SERVICE_UNAVAILABLE, "interrupted while embedding", e);
         }
+    }
+
+    /** @return how many pieces of work the pool accepted since the node started */
+    public long acceptedTasks() {
+        return accepted.get();
     }
 
     /** Stops the threads; queued work is dropped. */
