@@ -311,6 +311,48 @@ class ImageSearchTest {
     }
 
     @Test
+    void concurrentRefreshesOfTwoFieldsBothSurvive() throws Exception {
+        ok(node.send("PUT", "/twofields", """
+                {"mappings": {"properties": {"embedding": {"type": "image_vector"},
+                   "embedding_copy": {"type": "image_vector"}, "category": {"type": "keyword"}}}}"""));
+        JsonNode all = ok(node.send("POST", "/" + INDEX + "/_search",
+                "{\"size\": " + ITEMS + ", \"_source\": [\"embedding\", \"category\"]}")).body();
+        StringBuilder bulk = new StringBuilder();
+        for (JsonNode hit : all.path("hits").path("hits")) {
+            ObjectNode doc = ((ObjectNode) hit.path("_source")).deepCopy();
+            doc.set("embedding_copy", doc.path("embedding"));
+            bulk.append("{\"index\": {\"_id\": \"").append(hit.path("_id").asText()).append("\"}}\n")
+                    .append(JSON.writeValueAsString(doc)).append('\n');
+        }
+        ok(node.send("POST", "/twofields/_bulk?refresh=true", bulk.toString()));
+        for (int round = 1; round <= 4; round++) {
+            List<JsonResponse> answers = java.util.Collections.synchronizedList(new ArrayList<>());
+            List<Thread> refreshes = new ArrayList<>();
+            for (String field : List.of("embedding", "embedding_copy")) {
+                refreshes.add(new Thread(() -> {
+                    try {
+                        answers.add(node.send("POST", "/twofields/_plugins/lookalike/proxies/_refresh",
+                                "{\"field\": \"" + field + "\", \"category_field\": \"category\"}"));
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }));
+            }
+            refreshes.forEach(Thread::start);
+            for (Thread r : refreshes) {
+                r.join();
+            }
+            answers.forEach(ImageSearchTest::ok);
+            JsonNode stored = ok(node.get("/twofields/_mapping")).body().path("twofields").path("mappings")
+                    .path("_meta").path("lookalike").path("catalogue_proxies");
+            // A refresh that wrote back a _meta read before the other's write would leave that field behind.
+            assertEquals(round, stored.path("embedding").path("generation").asInt(), "round " + round + ": " + stored);
+            assertEquals(round, stored.path("embedding_copy").path("generation").asInt(),
+                    "round " + round + ": " + stored);
+        }
+    }
+
+    @Test
     void proxyRefreshRefusesBadRequests() throws Exception {
         JsonResponse missing = node.send("POST", "/nope/_plugins/lookalike/proxies/_refresh", "");
         assertEquals(404, missing.status(), missing::toString);

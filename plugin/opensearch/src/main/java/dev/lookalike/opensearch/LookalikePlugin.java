@@ -8,6 +8,8 @@ import dev.lookalike.opensearch.ingest.ImageEmbeddingProcessor;
 import dev.lookalike.opensearch.mapper.ImageVectorFieldMapper;
 import dev.lookalike.opensearch.model.PooledEmbedder;
 import dev.lookalike.opensearch.proxy.ProxyRefresh;
+import dev.lookalike.opensearch.proxy.StoreCatalogueProxiesAction;
+import dev.lookalike.opensearch.proxy.TransportStoreCatalogueProxiesAction;
 import dev.lookalike.opensearch.query.ImageKnnQueryBuilder;
 import dev.lookalike.opensearch.rest.RestEmbedAction;
 import dev.lookalike.opensearch.rest.RestModelAction;
@@ -18,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.opensearch.action.ActionRequest;
 import org.opensearch.cluster.metadata.IndexNameExpressionResolver;
 import org.opensearch.cluster.node.DiscoveryNodes;
 import org.opensearch.cluster.service.ClusterService;
@@ -26,6 +29,7 @@ import org.opensearch.common.settings.IndexScopedSettings;
 import org.opensearch.common.settings.Setting;
 import org.opensearch.common.settings.Settings;
 import org.opensearch.common.settings.SettingsFilter;
+import org.opensearch.core.action.ActionResponse;
 import org.opensearch.core.common.io.stream.NamedWriteableRegistry;
 import org.opensearch.core.xcontent.NamedXContentRegistry;
 import org.opensearch.env.Environment;
@@ -149,6 +153,13 @@ public class LookalikePlugin extends Plugin implements ActionPlugin, MapperPlugi
             IndexNameExpressionResolver indexNameExpressionResolver, Supplier<DiscoveryNodes> nodesInCluster) {
         return List.of(new RestModelAction(embedder, threadPool), new RestEmbedAction(embedder, threadPool),
                 new RestRefreshProxiesAction(new ProxyRefresh(client, embedder)));
+    }
+
+    /** The cluster-manager action that stores catalogue proxies, one index at a time. */
+    @Override
+    public List<ActionHandler<? extends ActionRequest, ? extends ActionResponse>> getActions() {
+        return List.of(new ActionHandler<>(StoreCatalogueProxiesAction.INSTANCE,
+                TransportStoreCatalogueProxiesAction.class));
     }
 
     /** Frees the model, if it was loaded. */

@@ -1,18 +1,17 @@
 package dev.lookalike.opensearch.proxy;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lookalike.analyzer.model.ModelBundle;
 import dev.lookalike.analyzer.model.NodeEmbedder;
 import dev.lookalike.opensearch.mapper.VectorValues;
 import dev.lookalike.search.proxy.CategoryProxyBuilder;
 import dev.lookalike.search.proxy.IndexProxies;
 import java.util.Map;
-import org.opensearch.action.admin.indices.mapping.get.GetMappingsRequest;
-import org.opensearch.action.admin.indices.mapping.put.PutMappingRequest;
 import org.opensearch.action.search.ClearScrollRequest;
 import org.opensearch.action.search.SearchRequest;
 import org.opensearch.action.search.SearchResponse;
 import org.opensearch.action.search.SearchScrollRequest;
-import org.opensearch.cluster.metadata.MappingMetadata;
 import org.opensearch.common.unit.TimeValue;
 import org.opensearch.common.xcontent.support.XContentMapValues;
 import org.opensearch.core.action.ActionListener;
@@ -24,13 +23,15 @@ import org.opensearch.transport.client.Client;
  * Computes an index's catalogue proxies and stores them in its mapping ({@link CatalogueProxies}): scrolls
  * through every document's vector and category, gives each category the model's learned proxy when the model
  * knows it and the normalised mean of its documents' vectors when not (the search core's
- * {@link CategoryProxyBuilder}), then writes them into the mapping's {@code _meta}, keeping every other entry.
+ * {@link CategoryProxyBuilder}), then has the cluster manager write them into the mapping's {@code _meta}, keeping
+ * every other entry ({@link TransportStoreCatalogueProxiesAction}).
  * Documents without a vector or a category count for nothing. Costs one pass over the index's documents, 1,000
  * at a time, and O(categories x dimension) memory.
  */
 public final class ProxyRefresh {
 
     private static final int PAGE = 1000;
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final TimeValue KEEP_ALIVE = TimeValue.timeValueMinutes(2);
 
     private final Client client;
@@ -138,22 +139,19 @@ public final class ProxyRefresh {
                         + field + "] vector and a [" + categoryField + "] category"));
                 return;
             }
-            client.admin().indices().getMappings(new GetMappingsRequest().indices(index), ActionListener.wrap(got -> {
-                MappingMetadata mapping = got.mappings().get(index);
-                if (mapping == null) {
-                    throw new IllegalArgumentException("[" + index + "] must be a concrete index name, not an alias "
-                            + "or a pattern: each index keeps its own proxies");
-                }
-                @SuppressWarnings("unchecked")
-                Map<String, Object> meta = (Map<String, Object>) mapping.sourceAsMap().get("_meta");
-                CatalogueProxies previous = CatalogueProxies.read(meta, field);
-                IndexProxies proxies = builder.build(previous == null ? 1 : previous.proxies().generation() + 1);
-                PutMappingRequest put = new PutMappingRequest(index).source(Map.of("_meta",
-                        new CatalogueProxies(proxies, categoryField).writeInto(meta, field)));
-                client.admin().indices().putMapping(put, ActionListener.wrap(
-                        ack -> listener.onResponse(new Outcome(index, field, documents, proxies)),
-                        listener::onFailure));
-            }, listener::onFailure));
+            String computed;
+            try {
+                computed = JSON.writeValueAsString(builder.build(0));
+            } catch (JsonProcessingException e) {
+                listener.onFailure(e);
+                return;
+            }
+            // The cluster manager stores it, one index at a time, so concurrent refreshes never lose each other's.
+            client.execute(StoreCatalogueProxiesAction.INSTANCE,
+                    new StoreCatalogueProxiesRequest(index, field, categoryField, computed), ActionListener.wrap(
+                            stored -> listener.onResponse(new Outcome(index, field, documents,
+                                    builder.build(stored.generation()))),
+                            listener::onFailure));
         }
 
         @Override
