@@ -1,7 +1,6 @@
 package dev.lookalike.analyzer.image;
 
 import dev.lookalike.analyzer.AnalyzerInputException;
-
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -13,7 +12,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Iterator;
 import java.util.Objects;
 import java.util.Optional;
-
+import java.util.function.Function;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.FileImageInputStream;
@@ -70,6 +69,24 @@ public final class ImageDecoder {
      * @throws NullPointerException   if an argument is null
      */
     public BufferedImage decode(byte[] bytes, String name) {
+        return decode(bytes, name, PixelBudget.unbounded(), Function.identity());
+    }
+
+    /**
+     * Decodes an image held in memory within a node's budget for images in flight, and hands it to {@code use}
+     * while its decoded size stays reserved: the budget covers the decoded pixels for as long as they live.
+     * Otherwise as {@link #decode(byte[], String)}.
+     *
+     * @param bytes  the encoded image
+     * @param name   how the user knows this input; every error message starts with it
+     * @param budget the node's budget for decoded images in flight
+     * @param use    what to make of the decoded image (e.g. the network's input), while it is reserved
+     * @param <T>    what {@code use} makes
+     * @return what {@code use} made
+     * @throws AnalyzerInputException       as {@link #decode(byte[], String)}
+     * @throws PixelBudgetExceededException if the image's decoded size does not fit in the budget now
+     */
+    public <T> T decode(byte[] bytes, String name, PixelBudget budget, Function<BufferedImage, T> use) {
         Objects.requireNonNull(bytes, "bytes");
         Objects.requireNonNull(name, "name");
         if (bytes.length == 0) {
@@ -77,7 +94,7 @@ public final class ImageDecoder {
         }
         checkEncodedSize(bytes.length, name);
         try (ImageInputStream input = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
-            return decode(input, name);
+            return decode(input, name, budget, use);
         } catch (IOException e) {
             throw new AnalyzerInputException(name, "cannot be read: " + describe(e), e);
         }
@@ -103,7 +120,7 @@ public final class ImageDecoder {
         }
         checkEncodedSize(size, name);
         try (ImageInputStream input = new FileImageInputStream(path.toFile())) {
-            return decode(input, name);
+            return decode(input, name, PixelBudget.unbounded(), Function.identity());
         } catch (IOException e) {
             throw new AnalyzerInputException(name, "cannot be read: " + describe(e), e);
         }
@@ -139,22 +156,29 @@ public final class ImageDecoder {
         }
     }
 
-    private BufferedImage decode(ImageInputStream input, String name) throws IOException {
+    private <T> T decode(ImageInputStream input, String name, PixelBudget budget, Function<BufferedImage, T> use)
+            throws IOException {
         ImageReader reader = readerFor(input, name);
         String format = ImageFormat.of(reader).orElseThrow().toString();
         try {
             // Forward-only, because only frame 0 is wanted; metadata ignored, because the pixels do not
             // need it and parsing it (PNG's compressed text chunks, say) is more work an attacker controls.
             reader.setInput(input, true, true);
-            checkHeaderSize(reader, format, name);
-            return RgbOnWhite.convert(readFirstFrame(reader, format, name));
+            long pixels = checkHeaderSize(reader, format, name);
+            try (PixelBudget.Reservation ignored = budget.reserve(pixels, name)) {
+                return use.apply(RgbOnWhite.convert(readFirstFrame(reader, format, name)));
+            }
         } finally {
             reader.dispose();
         }
     }
 
-    /** Reads only as far as the first frame's size, so that a decompression bomb costs a few bytes. */
-    private void checkHeaderSize(ImageReader reader, String format, String name) {
+    /**
+     * Reads only as far as the first frame's size, so that a decompression bomb costs a few bytes.
+     *
+     * @return the frame's width times height
+     */
+    private long checkHeaderSize(ImageReader reader, String format, String name) {
         int width;
         int height;
         try {
@@ -171,6 +195,7 @@ public final class ImageDecoder {
             throw new AnalyzerInputException(name, width + "x" + height + " = " + pixels
                     + " pixels exceeds the limit of " + limits.maxPixels());
         }
+        return pixels;
     }
 
     private static BufferedImage readFirstFrame(ImageReader reader, String format, String name) {

@@ -2,7 +2,7 @@ package dev.lookalike.analyzer.model;
 
 import dev.lookalike.analyzer.AnalyzerInputException;
 import dev.lookalike.analyzer.image.ImageLimits;
-import java.awt.image.BufferedImage;
+import dev.lookalike.analyzer.image.PixelBudget;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,6 +36,7 @@ public final class NodeEmbedder implements Closeable {
     private final Path djlCache;
     private final int predictors;
     private final ImageLimits limits;
+    private final PixelBudget budget;
     private Embedder embedder;
     private ModelBundle bundle;
     private boolean closed;
@@ -49,10 +50,29 @@ public final class NodeEmbedder implements Closeable {
      * @param limits     the largest image accepted, in bytes and pixels
      */
     public NodeEmbedder(String model, Path djlCache, int predictors, ImageLimits limits) {
+        this(model, djlCache, predictors, limits, PixelBudget.unbounded());
+    }
+
+    /**
+     * Describes what to load; loads nothing.
+     *
+     * @param model      a built-in bundle name or a bundle directory
+     * @param djlCache   where DJL may unpack the PyTorch native library
+     * @param predictors how many images may run through the network at once
+     * @param limits     the largest image accepted, in bytes and pixels
+     * @param budget     the node's bound on decoded images in flight at once
+     */
+    public NodeEmbedder(String model, Path djlCache, int predictors, ImageLimits limits, PixelBudget budget) {
         this.model = model;
         this.djlCache = djlCache;
         this.predictors = predictors;
         this.limits = limits;
+        this.budget = budget;
+    }
+
+    /** @return the node's bound on decoded images in flight, with its figures */
+    public PixelBudget budget() {
+        return budget;
     }
 
     /**
@@ -90,8 +110,8 @@ public final class NodeEmbedder implements Closeable {
     public EmbeddedImage embed(byte[] bytes, String name) {
         Embedder e = embedder();
         try (PluginClassLoader ignored = PluginClassLoader.enter()) {
-            BufferedImage image = e.decoder().decode(bytes, name);
-            ClassifiedEmbedding embedded = e.embedAndClassifyInputs(List.of(e.preprocessor().apply(image))).get(0);
+            float[] input = e.decoder().decode(bytes, name, budget, image -> e.preprocessor().apply(image));
+            ClassifiedEmbedding embedded = e.embedAndClassifyInputs(List.of(input)).get(0);
             return new EmbeddedImage(embedded.vector(), embedded.prediction());
         }
     }
@@ -110,7 +130,7 @@ public final class NodeEmbedder implements Closeable {
     public float[] prepare(byte[] bytes, String name) {
         Embedder e = embedder();
         try (PluginClassLoader ignored = PluginClassLoader.enter()) {
-            return e.preprocessor().apply(e.decoder().decode(bytes, name));
+            return e.decoder().decode(bytes, name, budget, image -> e.preprocessor().apply(image));
         }
     }
 
@@ -153,7 +173,8 @@ public final class NodeEmbedder implements Closeable {
             List<Integer> decoded = new ArrayList<>();
             for (int i = 0; i < images.size(); i++) {
                 try {
-                    inputs.add(e.preprocessor().apply(e.decoder().decode(images.get(i), names.get(i))));
+                    inputs.add(e.decoder().decode(images.get(i), names.get(i), budget,
+                            image -> e.preprocessor().apply(image)));
                     decoded.add(i);
                 } catch (AnalyzerInputException failure) {
                     outcomes.set(i, ImageOutcome.failed(failure));

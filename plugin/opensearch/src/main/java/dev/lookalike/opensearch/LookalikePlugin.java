@@ -103,7 +103,8 @@ public class LookalikePlugin extends Plugin implements ActionPlugin, MapperPlugi
         this.threadPool = threadPool;
         this.client = client;
         this.embedder = new NodeEmbedder(LookalikeSettings.model(environment), LookalikeSettings.djlCache(environment),
-                threadPool.info(InferenceThreadPool.NAME).getMax(), LookalikeSettings.imageLimits(settings));
+                threadPool.info(InferenceThreadPool.NAME).getMax(), LookalikeSettings.imageLimits(settings),
+                LookalikeSettings.pixelBudget(settings));
         this.pooledEmbedder = new PooledEmbedder(embedder, threadPool);
         return List.of(embedder);
     }

@@ -1,6 +1,7 @@
 package dev.lookalike.opensearch;
 
 import dev.lookalike.analyzer.image.ImageLimits;
+import dev.lookalike.analyzer.image.PixelBudget;
 import dev.lookalike.analyzer.model.ModelBundle;
 import java.nio.file.Path;
 import java.util.List;
@@ -64,6 +65,16 @@ public final class LookalikeSettings {
             16_000_000L, 1L, Property.NodeScope);
 
     /**
+     * The most memory the images being decoded at once may take (their decoded pixels, 8 bytes each: see
+     * {@link PixelBudget}); an image beyond it is answered 429, retry, before the node runs out of heap. Default:
+     * a quarter of the heap.
+     */
+    public static final Setting<ByteSizeValue> MAX_INFLIGHT_IMAGE_BYTES = new Setting<>(
+            "lookalike.max_inflight_image_bytes",
+            s -> new ByteSizeValue(Runtime.getRuntime().maxMemory() / 4).getStringRep(),
+            s -> ByteSizeValue.parseBytesSizeValue(s, "lookalike.max_inflight_image_bytes"), Property.NodeScope);
+
+    /**
      * The directory under which the {@code image_embedding} ingest processor may read image files
      * ({@code "source": "file"}); empty, the default, refuses every file. A relative directory resolves against
      * the node's config directory; it must lie under the config directory or a data path, where OpenSearch lets
@@ -86,7 +97,7 @@ public final class LookalikeSettings {
     /** @return every setting above, for {@code Plugin#getSettings} */
     public static List<Setting<?>> all() {
         return List.of(MODEL, DJL_CACHE, INFERENCE_THREADS, INFERENCE_QUEUE_SIZE, MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS,
-                INGEST_FILE_ROOT, INGEST_URL_ALLOW_LIST);
+                MAX_INFLIGHT_IMAGE_BYTES, INGEST_FILE_ROOT, INGEST_URL_ALLOW_LIST);
     }
 
     /**
@@ -95,6 +106,20 @@ public final class LookalikeSettings {
      */
     public static ImageLimits imageLimits(Settings settings) {
         return new ImageLimits(MAX_IMAGE_BYTES.get(settings).getBytes(), MAX_IMAGE_PIXELS.get(settings));
+    }
+
+    /**
+     * @param settings the node's settings
+     * @return the node's bound on decoded images in flight
+     * @throws IllegalArgumentException naming the setting if it is not positive
+     */
+    public static PixelBudget pixelBudget(Settings settings) {
+        long bytes = MAX_INFLIGHT_IMAGE_BYTES.get(settings).getBytes();
+        if (bytes <= 0) {
+            throw new IllegalArgumentException("[lookalike.max_inflight_image_bytes] must be positive, got "
+                    + MAX_INFLIGHT_IMAGE_BYTES.get(settings));
+        }
+        return new PixelBudget(bytes);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.lookalike.opensearch.model;
 
 import dev.lookalike.analyzer.AnalyzerInputException;
+import dev.lookalike.analyzer.image.PixelBudgetExceededException;
 import dev.lookalike.analyzer.image.ImageBase64;
 import dev.lookalike.analyzer.model.EmbeddedImage;
 import dev.lookalike.analyzer.model.ImageOutcome;
@@ -81,7 +82,7 @@ public final class PooledEmbedder {
             try {
                 outcomes = loadAndEmbed(images, names);
             } catch (Exception e) {
-                listener.onFailure(e);
+                listener.onFailure(asBadInput(e));
                 return;
             }
             listener.onResponse(outcomes);
@@ -115,8 +116,18 @@ public final class PooledEmbedder {
         return outcomes;
     }
 
-    /** The analyzer's refusals become {@link IllegalArgumentException}s, which OpenSearch answers 400. */
-    private static Exception asBadInput(Exception e) {
+    /**
+     * The analyzer's refusals become {@link IllegalArgumentException}s, which OpenSearch answers 400, and an image
+     * beyond the node's in-flight budget a rejection, which it answers 429.
+     *
+     * @param e a failure of embedding
+     * @return what OpenSearch should see
+     */
+    public static Exception asBadInput(Exception e) {
+        if (e instanceof PixelBudgetExceededException busy) {
+            return new OpenSearchRejectedExecutionException(busy.getMessage()
+                    + " [lookalike.max_inflight_image_bytes]");
+        }
         return e instanceof AnalyzerInputException ? new IllegalArgumentException(e.getMessage(), e) : e;
     }
 

@@ -1,7 +1,7 @@
 package dev.lookalike.opensearch.rest;
 
-import dev.lookalike.analyzer.AnalyzerInputException;
 import dev.lookalike.opensearch.InferenceThreadPool;
+import dev.lookalike.opensearch.model.PooledEmbedder;
 import java.io.IOException;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -53,11 +53,8 @@ final class PooledResponse {
         RestResponse response;
         try {
             response = work.respond(channel);
-        } catch (AnalyzerInputException e) {
-            sendError(channel, new IllegalArgumentException(e.getMessage(), e));
-            return;
         } catch (Exception e) {
-            sendError(channel, e);
+            sendError(channel, PooledEmbedder.asBadInput(e));
             return;
         }
         channel.sendResponse(response);

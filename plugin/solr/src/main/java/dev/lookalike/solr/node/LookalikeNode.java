@@ -2,6 +2,7 @@ package dev.lookalike.solr.node;
 
 import dev.lookalike.analyzer.image.ImageFiles;
 import dev.lookalike.analyzer.image.ImageUrls;
+import dev.lookalike.analyzer.image.PixelBudget;
 import dev.lookalike.analyzer.model.ModelBundle;
 import dev.lookalike.analyzer.model.NodeEmbedder;
 import dev.lookalike.search.proxy.IndexProxies;
@@ -33,7 +34,8 @@ public record LookalikeNode(NodeSettings settings, NodeEmbedder embedder, Infere
      */
     public static LookalikeNode create(NodeSettings settings) {
         return new LookalikeNode(settings,
-                new NodeEmbedder(settings.model(), settings.djlCache(), settings.inferenceThreads(), settings.limits()),
+                new NodeEmbedder(settings.model(), settings.djlCache(), settings.inferenceThreads(), settings.limits(),
+                        new PixelBudget(settings.maxInflightBytes())),
                 new InferencePool(settings.inferenceThreads(), settings.inferenceQueueSize()),
                 new ImageFiles(settings.fileRoot(), settings.limits().maxBytes()),
                 new ImageUrls(settings.urlAllowList(), settings.limits().maxBytes()));

@@ -26,6 +26,8 @@ import org.apache.solr.common.SolrException;
  *       or an {@code /lookalike/embed} request is answered 429;</li>
  *   <li>{@value #MAX_IMAGE_BYTES} (default 10 MB) and {@value #MAX_IMAGE_PIXELS} (default 16 million): the
  *       largest encoded and decoded image;</li>
+ *   <li>{@value #MAX_INFLIGHT_IMAGE_BYTES}: the most bytes the images being decoded at once may take (default a
+ *       quarter of the heap); an image beyond it is answered 429, before the heap runs out;</li>
  *   <li>{@value #FILE_ROOT}: the folder under which the update processor may read image files (default none:
  *       files refused), relative to the Solr home when not absolute;</li>
  *   <li>{@value #URL_ALLOW_LIST}: comma-separated hosts the update processor may fetch images from (default
@@ -37,11 +39,12 @@ import org.apache.solr.common.SolrException;
  * @param inferenceThreads   threads of the inference pool
  * @param inferenceQueueSize waiting requests the pool accepts
  * @param limits             the image limits
+ * @param maxInflightBytes   the bound of decoded images in flight, in bytes
  * @param fileRoot           the folder of readable image files, or {@code null}
  * @param urlAllowList       hosts images may be fetched from, lower case
  */
 public record NodeSettings(String model, Path djlCache, int inferenceThreads, int inferenceQueueSize,
-        ImageLimits limits, Path fileRoot, List<String> urlAllowList) {
+        ImageLimits limits, long maxInflightBytes, Path fileRoot, List<String> urlAllowList) {
 
     /** The model bundle. */
     public static final String MODEL = "lookalike.model";
@@ -55,13 +58,15 @@ public record NodeSettings(String model, Path djlCache, int inferenceThreads, in
     public static final String MAX_IMAGE_BYTES = "lookalike.max_image_bytes";
     /** The largest decoded image, as width times height. */
     public static final String MAX_IMAGE_PIXELS = "lookalike.max_image_pixels";
+    /** The most bytes of decoded images in flight at once. */
+    public static final String MAX_INFLIGHT_IMAGE_BYTES = "lookalike.max_inflight_image_bytes";
     /** The folder under which image files may be read. */
     public static final String FILE_ROOT = "lookalike.ingest.file_root";
     /** The hosts images may be fetched from. */
     public static final String URL_ALLOW_LIST = "lookalike.ingest.url_allow_list";
 
     private static final Set<String> ALL = Set.of(MODEL, DJL_CACHE, INFERENCE_THREADS, INFERENCE_QUEUE_SIZE,
-            MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS, FILE_ROOT, URL_ALLOW_LIST);
+            MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS, MAX_INFLIGHT_IMAGE_BYTES, FILE_ROOT, URL_ALLOW_LIST);
 
     /**
      * Reads the settings from the JVM's system properties.
@@ -113,6 +118,8 @@ public record NodeSettings(String model, Path djlCache, int inferenceThreads, in
         int queue = (int) number(properties, INFERENCE_QUEUE_SIZE, 100, 1, 100_000);
         long bytes = number(properties, MAX_IMAGE_BYTES, 10L * 1024 * 1024, 1, Integer.MAX_VALUE - 8);
         long pixels = number(properties, MAX_IMAGE_PIXELS, 16_000_000L, 1, Long.MAX_VALUE);
+        long inflight = number(properties, MAX_INFLIGHT_IMAGE_BYTES, Runtime.getRuntime().maxMemory() / 4, 1,
+                Long.MAX_VALUE);
         String root = value(properties, FILE_ROOT, "");
         Path fileRoot = root.isBlank() ? null : home.resolve(root).normalize();
         List<String> hosts = new ArrayList<>();
@@ -121,7 +128,7 @@ public record NodeSettings(String model, Path djlCache, int inferenceThreads, in
                 hosts.add(host.strip().toLowerCase(Locale.ROOT));
             }
         }
-        return new NodeSettings(model, cache, threads, queue, new ImageLimits(bytes, pixels), fileRoot,
+        return new NodeSettings(model, cache, threads, queue, new ImageLimits(bytes, pixels), inflight, fileRoot,
                 List.copyOf(hosts));
     }
 
