@@ -4,14 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lookalike.e2e.TestImages;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,25 +26,12 @@ class ImageMemoryTest {
                 Map.of("lookalike.inference_threads", "4", "lookalike.inference_queue_size", "100",
                         "lookalike.max_inflight_image_bytes", "12mb"))) {
             String body = TestImages.embedBody(TestImages.noisePng(1000, 1000, 5));
-            HttpClient client = node.client();
-            List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
-            for (int i = 0; i < 40; i++) {
-                answers.add(client.sendAsync(HttpRequest.newBuilder(node.uri().resolve(EMBED))
-                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build(), HttpResponse.BodyHandlers.ofString()));
-            }
-            int ok = 0;
-            int refused = 0;
-            for (CompletableFuture<HttpResponse<String>> future : answers) {
-                HttpResponse<String> answer = future.join();
-                if (answer.statusCode() == 200) {
-                    ok++;
-                } else {
-                    assertEquals(429, answer.statusCode(), answer.body());
-                    assertTrue(answer.body().contains("lookalike.max_inflight_image_bytes"), answer.body());
-                    refused++;
-                }
-            }
+            Map<Integer, List<String>> answers = EmbedBurst.send(node, body, 40);
+            assertEquals(java.util.Set.of(200, 429), answers.keySet(), answers::toString);
+            answers.get(429).forEach(refusal -> assertTrue(refusal.contains("lookalike.max_inflight_image_bytes"),
+                    refusal));
+            int ok = answers.get(200).size();
+            int refused = answers.get(429).size();
             assertTrue(ok > 0, "images are embedded while the budget allows (" + refused + " refused)");
             assertTrue(refused > 0, "four decodes at once of 8 MB images exceed a 12 MB budget (" + ok + " ok)");
             assertTrue(node.isRunning());

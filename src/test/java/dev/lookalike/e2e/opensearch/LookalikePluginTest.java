@@ -11,15 +11,11 @@ import dev.lookalike.analyzer.model.EmbedderOptions;
 import dev.lookalike.analyzer.model.ModelBundle;
 import dev.lookalike.analyzer.model.ProxyClassifier;
 import dev.lookalike.e2e.TestImages;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -161,26 +157,11 @@ class LookalikePluginTest {
     @Test
     void burstBeyondThePoolIsAnswered429AndTheNodeStaysUp() throws Exception {
         String body = TestImages.embedBody(TestImages.noisePng(200, 200, 3));
-        HttpClient client = node.client();
-        List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
-        for (int i = 0; i < 2000; i++) {
-            HttpRequest request = HttpRequest.newBuilder(node.uri().resolve(EMBED))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-            answers.add(client.sendAsync(request, HttpResponse.BodyHandlers.ofString()));
-        }
-        int ok = 0;
-        int rejected = 0;
-        for (CompletableFuture<HttpResponse<String>> future : answers) {
-            HttpResponse<String> answer = future.join();
-            if (answer.statusCode() == 200) {
-                ok++;
-            } else {
-                assertEquals(429, answer.statusCode(), answer.body());
-                assertTrue(answer.body().contains("rejected"), answer.body());
-                rejected++;
-            }
-        }
+        Map<Integer, List<String>> answers = EmbedBurst.send(node, body, 2000);
+        assertTrue(java.util.Set.of(200, 429).containsAll(answers.keySet()), () -> "statuses " + answers.keySet());
+        answers.getOrDefault(429, List.of()).forEach(refusal -> assertTrue(refusal.contains("rejected"), refusal));
+        int ok = answers.getOrDefault(200, List.of()).size();
+        int rejected = answers.getOrDefault(429, List.of()).size();
         assertTrue(ok > 0, "some of the burst is embedded");
         assertTrue(rejected > 0, "with 1 thread and a queue of 2, a burst of 2,000 gets 429s (" + ok + " ok)");
         assertTrue(node.isRunning());
