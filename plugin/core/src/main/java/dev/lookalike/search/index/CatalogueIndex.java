@@ -6,6 +6,7 @@ import dev.lookalike.search.proxy.IndexProxies;
 import dev.lookalike.search.proxy.ProxyAssignment;
 import java.io.Closeable;
 import java.io.IOException;
+import java.lang.System.Logger;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -36,10 +37,19 @@ import org.apache.lucene.store.Directory;
  * proxies before writing only when its batch brings a new category, so that a bulk load in batches costs
  * time linear in its size, and its items are assigned knowing every category they bring.
  *
+ * <p>An index whose settings say {@link IndexSettings#sortedByCategory()} is written with Lucene's index sort
+ * {@link IndexSchema#categorySort()}: each segment keeps every category in one run of doc ids, which costs a
+ * sort of each flushed segment (its documents, doc values and vectors are rewritten in the new order) and
+ * makes category filters doc-id ranges at search time. An index built before sorting existed stays unsorted:
+ * Lucene cannot add a sort to existing segments, so {@link #open} logs, and {@link #sortNotice()} returns,
+ * how to rebuild it sorted.
+ *
  * <p>Merges run on a {@link ConcurrentMergeScheduler}; HNSW graphs of large merges are built by
  * {@link IndexSettings#mergeWorkers()} threads. Thread-safe: calls are serialised.
  */
 public final class CatalogueIndex implements Closeable {
+
+    private static final Logger LOG = System.getLogger(CatalogueIndex.class.getName());
 
     /** How far a recomputed proxy part may move before the proxies count as changed. */
     static final double PROXY_TOLERANCE = 1e-6;
@@ -61,6 +71,9 @@ public final class CatalogueIndex implements Closeable {
                 .setCodec(new LookalikeCodec(metadata.settings()))
                 .setMergeScheduler(new ConcurrentMergeScheduler())
                 .setCommitOnClose(false);
+        if (metadata.settings().sortedByCategory()) {
+            config.setIndexSort(IndexSchema.categorySort());
+        }
         IndexWriter opened;
         try {
             opened = new IndexWriter(directory, config);
@@ -105,7 +118,25 @@ public final class CatalogueIndex implements Closeable {
         try (DirectoryReader reader = DirectoryReader.open(directory)) {
             metadata = IndexMetadata.read(reader);
         }
-        return new CatalogueIndex(directory, metadata, IndexWriterConfig.OpenMode.APPEND);
+        CatalogueIndex index = new CatalogueIndex(directory, metadata, IndexWriterConfig.OpenMode.APPEND);
+        String notice = index.sortNotice();
+        if (notice != null) {
+            LOG.log(Logger.Level.WARNING, "index " + directory + ": " + notice);
+        }
+        return index;
+    }
+
+    /**
+     * Says how to rebuild an index that is not sorted by category, which searches with category filters more
+     * slowly (each match's vector read from a scattered position instead of one contiguous run).
+     *
+     * @return {@code null} when the index is sorted by category, else the advice
+     */
+    public String sortNotice() {
+        return metadata().settings().sortedByCategory() ? null
+                : "was built before indices were sorted by category and stays unsorted, which makes category"
+                        + " filters slower; to rebuild it sorted, index the catalogue again into a new folder"
+                        + " (lookalike index --index <new folder>) and search that one";
     }
 
     /** @return the metadata as of the last commit, or as {@link #putAll} last updated its proxies */

@@ -18,6 +18,10 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.SortedSetSelector;
+import org.apache.lucene.search.SortedSetSortField;
 import org.apache.lucene.util.UnicodeUtil;
 
 /**
@@ -77,6 +81,19 @@ public final class IndexSchema {
     /** @return the settings this schema checks items against */
     public IndexSettings settings() {
         return settings;
+    }
+
+    /**
+     * The index sort of an index {@link IndexSettings#sortedByCategory() sorted by category}: the category's
+     * sorted-set doc values (one value per item, which {@link #document} guarantees), items without a category
+     * last. Each category is then one contiguous run of doc ids in every segment, and so of vectors.
+     *
+     * @return the sort, for {@code IndexWriterConfig#setIndexSort}
+     */
+    public static Sort categorySort() {
+        SortedSetSortField byCategory = new SortedSetSortField(CATEGORY, false, SortedSetSelector.Type.MIN);
+        byCategory.setMissingValue(SortField.STRING_LAST);
+        return new Sort(byCategory);
     }
 
     /**

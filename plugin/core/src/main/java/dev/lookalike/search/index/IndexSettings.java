@@ -14,13 +14,19 @@ import dev.lookalike.search.SearchInputException;
  * @param quantization how vectors are kept for search
  * @param mergeWorkers threads that build one merged HNSW graph, 1 to 64; above 1 the merge scheduler's
  *                     intra-merge executor runs them (large merges only)
+ * @param sortedByCategory whether the index is sorted by catalogue category ({@link IndexSchema#categorySort()}),
+ *                     so that each category is one contiguous run of documents and of vectors: a category
+ *                     filter becomes a doc-id range and its exact scan reads vectors in one sweep. {@code true}
+ *                     for new indices; {@code false} in indices whose metadata predates it, which keep working
+ *                     unsorted (a sort cannot be added to existing segments; rebuild into a new folder)
  */
 public record IndexSettings(
         @JsonProperty("dimension") int dimension,
         @JsonProperty("hnsw_m") int hnswM,
         @JsonProperty("beam_width") int beamWidth,
         @JsonProperty("quantization") Quantization quantization,
-        @JsonProperty("merge_workers") int mergeWorkers) {
+        @JsonProperty("merge_workers") int mergeWorkers,
+        @JsonProperty("sorted_by_category") boolean sortedByCategory) {
 
     /** The largest dimension Lucene's default vector formats accept. */
     public static final int MAX_DIMENSION = 1024;
@@ -34,6 +40,20 @@ public record IndexSettings(
     public static final int DEFAULT_M = 16;
     /** Lucene's default HNSW beam width. */
     public static final int DEFAULT_BEAM_WIDTH = 100;
+
+    /**
+     * Settings of an index sorted by category, as new indices are.
+     *
+     * @param dimension    the embedding dimension
+     * @param hnswM        HNSW's maximum connections per node
+     * @param beamWidth    HNSW's candidate list size while building the graph
+     * @param quantization how vectors are kept for search
+     * @param mergeWorkers threads that build one merged HNSW graph
+     * @throws SearchInputException naming the setting that is out of range
+     */
+    public IndexSettings(int dimension, int hnswM, int beamWidth, Quantization quantization, int mergeWorkers) {
+        this(dimension, hnswM, beamWidth, quantization, mergeWorkers, true);
+    }
 
     /**
      * @throws SearchInputException naming the setting that is out of range
@@ -50,12 +70,21 @@ public record IndexSettings(
 
     /**
      * @param dimension the embedding dimension
-     * @return Lucene's default HNSW parameters, no quantization, one merge worker per available core
+     * @return Lucene's default HNSW parameters, no quantization, one merge worker per available core, sorted by
+     *         category
      * @throws SearchInputException if the dimension is out of range
      */
     public static IndexSettings defaults(int dimension) {
         return new IndexSettings(dimension, DEFAULT_M, DEFAULT_BEAM_WIDTH, Quantization.NONE,
-                Math.min(64, Runtime.getRuntime().availableProcessors()));
+                Math.min(64, Runtime.getRuntime().availableProcessors()), true);
+    }
+
+    /**
+     * @param sorted whether the index is to be sorted by category
+     * @return these settings with that sort choice
+     */
+    public IndexSettings withSortedByCategory(boolean sorted) {
+        return new IndexSettings(dimension, hnswM, beamWidth, quantization, mergeWorkers, sorted);
     }
 
     private static void requireRange(String name, int value, int min, int max) {

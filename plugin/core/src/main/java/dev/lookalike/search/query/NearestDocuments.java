@@ -1,140 +1,171 @@
 package dev.lookalike.search.query;
 
+import dev.lookalike.search.proxy.IndexProxies;
+import dev.lookalike.search.proxy.ProxyAssignment;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.PriorityQueue;
+import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.index.FloatVectorValues;
-import org.apache.lucene.index.KnnVectorValues;
+import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.search.AcceptDocs;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.Scorer;
-import org.apache.lucene.search.ScorerSupplier;
-import org.apache.lucene.search.Weight;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopKnnCollector;
+import org.apache.lucene.search.knn.KnnSearchStrategy;
 import org.apache.lucene.util.Bits;
-import org.apache.lucene.util.VectorUtil;
 
 /**
  * Finds the nearest documents to a unit query vector, within a filter: the first step of every similarity
- * search. A filter that keeps at most {@link #EXACT_SEARCH_MAX_MATCHES} documents is searched exactly, one dot
- * product per matching document: cheaper than Lucene's filtered HNSW walk, which visits many documents the
- * filter then drops before it can give up and scan (in {@code lookalike bench search} at a million vectors, a
- * filter keeping 1 % costs the scan 3.7 ms against the walk's 6.4, and one keeping 0.1 % costs 0.3 ms).
- * Larger filters and unfiltered searches walk the graph with Lucene's
- * {@link KnnFloatVectorQuery}, the filter acting inside the walk. Either way every returned document matches
- * the filter and is live, and min(count, matches) come back. Thread-safe; costs O(matches x dimension) for
- * the scan, O(count x log n) distance computations for the walk.
+ * search. Each segment is searched on its own, the way {@link SearchCosts} chooses for it (or the query's
+ * forced {@link SearchStrategy}): an exact scan of the filter's matches in bulk ({@link ExactScan}), Lucene's
+ * plain HNSW walk, or its ACORN-style filtered walk; the segments' results are merged by score. The filter is
+ * taken apart once per search ({@link KnnFilter}): category filters on segments sorted by category are doc-id
+ * ranges, other term filters cached bit sets. A walk that visits more documents than the filter keeps stops
+ * and the segment is scanned instead, as in Lucene's own kNN queries. Every returned document matches the filter
+ * and is live, and min(count, matches) come back whenever the walks find them (always for the exact scan).
+ * Thread-safe; costs per segment O(matches x dimension) for the scan, about O(count x log n) distance
+ * computations for a walk.
  */
 final class NearestDocuments {
 
-    /** The largest estimated number of filter matches that is searched exactly rather than through HNSW. */
-    static final int EXACT_SEARCH_MAX_MATCHES = 20_000;
+    /**
+     * Lucene's filtered-search threshold for the ACORN walk: it walks filtered whenever the filter keeps under
+     * this percentage of the segment, i.e. whenever there is a filter that drops anything.
+     */
+    static final int ACORN_THRESHOLD = 100;
 
     private NearestDocuments() {
     }
 
     /**
-     * @param searcher a searcher
-     * @param field    the vector field, of unit vectors
-     * @param vector   the unit query vector
-     * @param count    how many documents at most
-     * @param filter   a query every document must match, or {@code null}
-     * @return the documents found, as candidates in doc order
-     * @throws IOException if the index cannot be read
+     * As {@link #find(IndexSearcher, String, float[], int, Query, SearchStrategy, Map, FilterBitSetCache)} with
+     * the strategy chosen by cost, no category prediction and no bit set cache.
      */
     static List<Candidate> find(IndexSearcher searcher, String field, float[] vector, int count, Query filter)
             throws IOException {
-        return find(searcher, field, vector, count, filter, EXACT_SEARCH_MAX_MATCHES);
+        return find(searcher, field, vector, count, filter, SearchStrategy.AUTO, null, null);
     }
 
-    /** As {@link #find(IndexSearcher, String, float[], int, Query)}, with the exact-search bound given. */
+    /**
+     * @param searcher  a searcher
+     * @param field     the vector field, of unit vectors
+     * @param vector    the unit query vector
+     * @param count     how many documents at most
+     * @param filter    a query every document must match, or {@code null}
+     * @param strategy  how to search each segment; {@link SearchStrategy#AUTO} to choose by cost
+     * @param predicted the query's probability of each category (from the index's proxies), or {@code null}
+     *                  when unknown
+     * @param cache     where term filters' bit sets are kept between searches, or {@code null}
+     * @return the documents found, as candidates in doc order
+     * @throws IOException if the index cannot be read
+     */
     static List<Candidate> find(IndexSearcher searcher, String field, float[] vector, int count, Query filter,
-            int exactMaxMatches) throws IOException {
-        if (filter != null) {
-            Weight filterWeight = searcher.createWeight(searcher.rewrite(filter), ScoreMode.COMPLETE_NO_SCORES, 1f);
-            if (estimatedMatches(searcher, filterWeight, exactMaxMatches) <= exactMaxMatches) {
-                return exact(searcher, filterWeight, field, vector, count);
-            }
-        }
-        // One rewrite step yields Lucene's own nearest-documents query; it rewrites the filter itself.
-        Query knn = new KnnFloatVectorQuery(field, vector, count, filter).rewrite(searcher);
-        // Straight from the query, not through the searcher: no query cache or profiler for an internal step.
-        Weight weight = knn.createWeight(searcher, ScoreMode.COMPLETE_NO_SCORES, 1f);
-        List<Candidate> out = new ArrayList<>();
+            SearchStrategy strategy, Map<String, Float> predicted, FilterBitSetCache cache) throws IOException {
+        KnnFilter knnFilter = KnnFilter.of(searcher, filter, cache);
+        double nearbyPass = nearbyPass(knnFilter, predicted);
+        List<ScoreDoc> found = new ArrayList<>();
         for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-            Scorer scorer = weight.scorer(leaf);
-            if (scorer != null) {
-                DocIdSetIterator docs = scorer.iterator();
-                for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
-                    out.add(new Candidate(leaf.docBase + doc));
-                }
-            }
-        }
-        return out;
-    }
-
-    /** Sums each segment's exact count where it is free, else the matches' cost estimate (an upper bound). */
-    private static long estimatedMatches(IndexSearcher searcher, Weight filter, int bound) throws IOException {
-        long total = 0;
-        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-            int count = filter.count(leaf);
-            if (count >= 0) {
-                total += count;
-            } else {
-                ScorerSupplier supplier = filter.scorerSupplier(leaf);
-                total += supplier == null ? 0 : supplier.cost();
-            }
-            if (total > bound) {
-                break;
-            }
-        }
-        return total;
-    }
-
-    /** A document and its dot product with the query. */
-    private record Scored(float score, int doc) {
-    }
-
-    private static List<Candidate> exact(IndexSearcher searcher, Weight filter, String field, float[] vector,
-            int count) throws IOException {
-        // A min-heap: its head is the weakest of the best so far (on a tie, the later document).
-        PriorityQueue<Scored> best = new PriorityQueue<>(count + 1,
-                (a, b) -> a.score != b.score ? Float.compare(a.score, b.score) : Integer.compare(b.doc, a.doc));
-        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-            FloatVectorValues values = leaf.reader().getFloatVectorValues(field);
-            Scorer scorer = values == null ? null : filter.scorer(leaf);
-            if (scorer == null) {
+            LeafReader reader = leaf.reader();
+            FloatVectorValues values = reader.getFloatVectorValues(field);
+            if (values == null || values.size() == 0) {
                 continue;
             }
-            Bits live = leaf.reader().getLiveDocs();
-            KnnVectorValues.DocIndexIterator vectors = values.iterator();
-            DocIdSetIterator matches = scorer.iterator();
-            for (int doc = matches.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = matches.nextDoc()) {
-                if (live != null && !live.get(doc)) {
-                    continue;
-                }
-                if (vectors.docID() < doc) {
-                    vectors.advance(doc);
-                }
-                if (vectors.docID() != doc) {
-                    continue;
-                }
-                float score = VectorUtil.dotProduct(vector, values.vectorValue(vectors.index()));
-                best.add(new Scored(score, leaf.docBase + doc));
-                if (best.size() > count) {
-                    best.poll();
-                }
+            SegmentMatches matches = knnFilter.present() ? knnFilter.matches(leaf)
+                    : new SegmentMatches(reader.maxDoc(), null, null, null, null, reader.getLiveDocs(),
+                            reader.numDocs(), 1);
+            SearchStrategy chosen = SearchCosts.choose(strategy, knnFilter.present(), matches.estimate(),
+                    matches.contiguous(), values.size(), count, nearbyPass * matches.categoryPass());
+            TopDocs top = chosen == SearchStrategy.EXACT ? null
+                    : walk(reader, field, vector, count, matches, knnFilter.present(), chosen);
+            if (top == null) {
+                top = ExactScan.search(values, reader.maxDoc(), vector, count, matches);
+            }
+            for (ScoreDoc hit : top.scoreDocs) {
+                found.add(new ScoreDoc(leaf.docBase + hit.doc, hit.score));
             }
         }
-        List<Candidate> out = new ArrayList<>(best.size());
-        for (Scored entry : best) {
-            out.add(new Candidate(entry.doc));
+        found.sort((a, b) -> a.score != b.score ? Float.compare(b.score, a.score) : Integer.compare(a.doc, b.doc));
+        List<Candidate> out = new ArrayList<>(Math.min(count, found.size()));
+        for (ScoreDoc hit : found.subList(0, Math.min(count, found.size()))) {
+            out.add(new Candidate(hit.doc));
         }
         out.sort((a, b) -> Integer.compare(a.doc, b.doc));
         return out;
+    }
+
+    /**
+     * @param proxies the index's proxies
+     * @param vector  the unit query vector
+     * @return the query's probability of each of the proxies' categories, or {@code null} without proxies
+     */
+    static Map<String, Float> predicted(IndexProxies proxies, float[] vector) {
+        if (proxies == null || proxies.isEmpty()) {
+            return null;
+        }
+        float[] distribution = ProxyAssignment.of(proxies, vector).distribution();
+        Map<String, Float> out = new HashMap<>();
+        for (int c = 0; c < distribution.length; c++) {
+            out.put(proxies.proxies().get(c).category(), distribution[c]);
+        }
+        return out;
+    }
+
+    /** The query's probability of the categories the filter keeps: how much of its neighbourhood passes. */
+    private static double nearbyPass(KnnFilter filter, Map<String, Float> predicted) {
+        Set<String> kept = filter.categories();
+        if (kept == null || predicted == null) {
+            return Double.NaN;
+        }
+        double pass = 0;
+        for (String category : kept) {
+            pass += predicted.getOrDefault(category, 0f);
+        }
+        return pass;
+    }
+
+    /** A walk of the segment's graph, or {@code null} when it visited more documents than the filter keeps. */
+    private static TopDocs walk(LeafReader reader, String field, float[] vector, int count, SegmentMatches matches,
+            boolean filtered, SearchStrategy strategy) throws IOException {
+        KnnSearchStrategy how = strategy == SearchStrategy.ACORN ? new KnnSearchStrategy.Hnsw(ACORN_THRESHOLD)
+                : KnnSearchStrategy.Hnsw.DEFAULT;
+        Bits live = reader.getLiveDocs();
+        int visitLimit = filtered || live != null ? (int) Math.min(Integer.MAX_VALUE - 1, matches.estimate()) + 1
+                : Integer.MAX_VALUE;
+        TopKnnCollector collector = new TopKnnCollector(count, visitLimit, how);
+        AcceptDocs accept = filtered ? new MatchesAcceptDocs(matches) : AcceptDocs.fromLiveDocs(live, reader.maxDoc());
+        reader.searchNearestVectors(field, vector, collector, accept);
+        return collector.earlyTerminated() ? null : collector.topDocs();
+    }
+
+    /** A segment's matches as Lucene's walk takes them. */
+    private static final class MatchesAcceptDocs extends AcceptDocs {
+
+        private final SegmentMatches matches;
+
+        MatchesAcceptDocs(SegmentMatches matches) {
+            this.matches = matches;
+        }
+
+        @Override
+        public Bits bits() {
+            return matches.asBits();
+        }
+
+        @Override
+        public DocIdSetIterator iterator() {
+            return matches.iterator();
+        }
+
+        @Override
+        public int cost() {
+            return (int) Math.min(Integer.MAX_VALUE, matches.estimate());
+        }
     }
 }

@@ -9,9 +9,9 @@ import java.util.Objects;
  * What to search for: an immutable, validated value, built with {@link #builder(QueryVector)} and run by a
  * {@link SimilaritySearcher}.
  *
- * <p>The search takes the {@link #numCandidates()} nearest items that pass every filter (HNSW with the filter
- * applied during the graph walk; Lucene switches to an exact scan when the filter is so selective that it is
- * cheaper), adds with {@link #text()} the {@link #numCandidates()} best BM25 matches that pass the filters,
+ * <p>The search takes the {@link #numCandidates()} nearest items that pass every filter (per segment an exact
+ * scan of the filter's matches, an HNSW walk with the filter applied during the walk, or Lucene's ACORN-style
+ * filtered walk, whichever the estimated costs favour unless {@link #strategy()} forces one), adds with {@link #text()} the {@link #numCandidates()} best BM25 matches that pass the filters,
  * scores this union and returns the best {@link #k()}. The score of a candidate is
  * <pre>
  *   visual = rerank ? (1 − w)·similarity + w·agreement : similarity
@@ -71,6 +71,7 @@ public final class SimilarityQuery {
     private final Float rerankWeight;
     private final Float rerankTemperature;
     private final boolean excludeQueryItem;
+    private final SearchStrategy strategy;
 
     private SimilarityQuery(Builder b) {
         this.vector = b.vector;
@@ -84,6 +85,7 @@ public final class SimilarityQuery {
         this.rerankWeight = b.rerankWeight;
         this.rerankTemperature = b.rerankTemperature;
         this.excludeQueryItem = b.excludeQueryItem;
+        this.strategy = b.strategy;
     }
 
     /**
@@ -152,19 +154,25 @@ public final class SimilarityQuery {
         return excludeQueryItem;
     }
 
+    /** @return how the nearest items are found; {@link SearchStrategy#AUTO} (by cost) unless forced */
+    public SearchStrategy strategy() {
+        return strategy;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof SimilarityQuery q && vector.equals(q.vector) && k == q.k
                 && numCandidates == q.numCandidates && Objects.equals(minSimilarity, q.minSimilarity)
                 && filters.equals(q.filters) && Objects.equals(text, q.text) && textWeight == q.textWeight
                 && rerank == q.rerank && Objects.equals(rerankWeight, q.rerankWeight)
-                && Objects.equals(rerankTemperature, q.rerankTemperature) && excludeQueryItem == q.excludeQueryItem;
+                && Objects.equals(rerankTemperature, q.rerankTemperature) && excludeQueryItem == q.excludeQueryItem
+                && strategy == q.strategy;
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(vector, k, numCandidates, minSimilarity, filters, text, textWeight, rerank,
-                rerankWeight, rerankTemperature, excludeQueryItem);
+                rerankWeight, rerankTemperature, excludeQueryItem, strategy);
     }
 
     @Override
@@ -175,6 +183,7 @@ public final class SimilarityQuery {
                 + (text == null ? "" : ", text='" + text + "' weight " + textWeight)
                 + (rerank ? ", rerank weight " + (rerankWeight == null ? "default" : rerankWeight)
                         + (rerankTemperature == null ? "" : " temperature " + rerankTemperature) : "")
+                + (strategy == SearchStrategy.AUTO ? "" : ", strategy=" + strategy)
                 + "]";
     }
 
@@ -194,6 +203,7 @@ public final class SimilarityQuery {
         private Float rerankWeight;
         private Float rerankTemperature;
         private boolean excludeQueryItem = true;
+        private SearchStrategy strategy = SearchStrategy.AUTO;
 
         private Builder(QueryVector vector) {
             this.vector = vector;
@@ -288,6 +298,19 @@ public final class SimilarityQuery {
          */
         public Builder excludeQueryItem(boolean value) {
             this.excludeQueryItem = value;
+            return this;
+        }
+
+        /**
+         * Forces how the nearest items are found in every segment, for benchmarks and tests; by default
+         * ({@link SearchStrategy#AUTO}) each segment is searched the way its estimated cost favours.
+         *
+         * @param value the strategy
+         * @return this builder
+         * @throws NullPointerException if {@code value} is {@code null}
+         */
+        public Builder strategy(SearchStrategy value) {
+            this.strategy = Objects.requireNonNull(value, "strategy");
             return this;
         }
 

@@ -16,7 +16,6 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
@@ -25,9 +24,10 @@ import org.apache.lucene.search.Weight;
 /**
  * Runs {@link SimilarityQuery}s against one point-in-time view of an index, with the proxies stored with
  * that view's commit (or given by an engine adapter). Steps, each explained on {@link SimilarityQuery}:
- * resolve the query vector; filtered kNN for {@code numCandidates} candidates ({@link NearestDocuments}: an
- * exact scan of the matches of a selective filter, else Lucene's {@link KnnFloatVectorQuery}, whose filter
- * acts inside the HNSW walk); add the best BM25 matches when the query has text; read
+ * resolve the query vector; filtered kNN for {@code numCandidates} candidates ({@link NearestDocuments}: per
+ * segment a bulk exact scan of the filter's matches, Lucene's HNSW walk with the filter inside it, or its
+ * ACORN-style filtered walk, by estimated cost or as {@link SimilarityQuery#strategy()} forces; term filters'
+ * bit sets are cached per segment in a {@link FilterBitSetCache}); add the best BM25 matches when the query has text; read
  * each candidate's exact similarity, distribution and BM25; drop those under the minimum similarity; fuse;
  * keep the best k. Cost is dominated by the HNSW walk, O(numCandidates x log n) distance computations, plus
  * O(numCandidates x (dimension + categories)) for scoring. Thread-safe if the {@link IndexSearcher} is; does
@@ -37,14 +37,27 @@ public final class SimilaritySearcher {
 
     private final IndexSearcher searcher;
     private final IndexMetadata metadata;
+    private final FilterBitSetCache filterCache;
 
     /**
+     * A searcher with a bit set cache of its own ({@link FilterBitSetCache#FilterBitSetCache()}).
+     *
      * @param searcher a searcher over an index written with {@link IndexSchema}
      * @param metadata that index's metadata (settings and proxies)
      */
     public SimilaritySearcher(IndexSearcher searcher, IndexMetadata metadata) {
+        this(searcher, metadata, new FilterBitSetCache());
+    }
+
+    /**
+     * @param searcher    a searcher over an index written with {@link IndexSchema}
+     * @param metadata    that index's metadata (settings and proxies)
+     * @param filterCache the term filters' bit sets, to share with the searchers of later views of the index
+     */
+    public SimilaritySearcher(IndexSearcher searcher, IndexMetadata metadata, FilterBitSetCache filterCache) {
         this.searcher = searcher;
         this.metadata = metadata;
+        this.filterCache = filterCache;
     }
 
     /**
@@ -93,7 +106,8 @@ public final class SimilaritySearcher {
         Query text = query.text() == null ? null : TextQueries.anyWord("query option text", query.text());
 
         Map<Integer, Candidate> byDoc = new LinkedHashMap<>();
-        for (Candidate c : NearestDocuments.find(searcher, IndexSchema.VECTOR, vector, query.numCandidates(), filter)) {
+        for (Candidate c : NearestDocuments.find(searcher, IndexSchema.VECTOR, vector, query.numCandidates(), filter,
+                query.strategy(), NearestDocuments.predicted(metadata.proxies(), vector), filterCache)) {
             byDoc.put(c.doc, c);
         }
         if (text != null) {

@@ -9,15 +9,14 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 
 /**
  * The Lucene query for visual similarity on any unit-vector field, for engine adapters whose requests run one
  * Lucene query per shard: the {@code numCandidates} nearest documents that match the filter
- * ({@link NearestDocuments}: an exact scan of a selective filter's matches, else Lucene's
- * {@link KnnFloatVectorQuery} with the filter inside the HNSW walk), each scored by its exact cosine similarity to the query, re-scored with
+ * ({@link NearestDocuments}: per segment a bulk exact scan of the filter's matches, Lucene's HNSW walk with
+ * the filter inside it, or its ACORN-style filtered walk, by estimated cost or as forced), each scored by its exact cosine similarity to the query, re-scored with
  * {@link ProxyRerank} when given, then the best {@code k}. The score of a document is
  * <pre>
  *   visual = rerank ? (1 − w)·similarity + w·agreement : similarity
@@ -30,7 +29,7 @@ import org.apache.lucene.search.QueryVisitor;
  * shards rank the same as from one.
  *
  * <p>All the work happens in {@link #rewrite(IndexSearcher)}, which returns a query over the chosen documents
- * and their scores: O(numCandidates x log n) distance computations for the walk, plus O(numCandidates x
+ * and their scores: O(numCandidates x log n) distance computations for a walk, O(matches x dimension) for a scan, plus O(numCandidates x
  * categories x dimension) to re-rank. Documents must hold unit vectors in {@code field}. Immutable; the query
  * vector is not copied.
  */
@@ -43,8 +42,12 @@ public final class VisualSimilarityQuery extends Query {
     private final Query filter;
     private final Float minScore;
     private final ProxyRerank rerank;
+    private final SearchStrategy strategy;
+    private final FilterBitSetCache filterCache;
 
     /**
+     * A query whose strategy is chosen by cost, with no bit set cache.
+     *
      * @param field         the vector field
      * @param vector        the unit query vector, of the field's dimension
      * @param k             how many documents at most, 1 or more
@@ -56,6 +59,25 @@ public final class VisualSimilarityQuery extends Query {
      */
     public VisualSimilarityQuery(String field, float[] vector, int k, int numCandidates, Query filter,
             Float minScore, ProxyRerank rerank) {
+        this(field, vector, k, numCandidates, filter, minScore, rerank, SearchStrategy.AUTO, null);
+    }
+
+    /**
+     * @param field         the vector field
+     * @param vector        the unit query vector, of the field's dimension
+     * @param k             how many documents at most, 1 or more
+     * @param numCandidates how many nearest documents to score, at least {@code k}
+     * @param filter        a query that every result matches, or {@code null}
+     * @param minScore      the smallest score a result may have, or {@code null}
+     * @param rerank        how to re-rank, or {@code null} for pure similarity
+     * @param strategy      how the nearest documents are found ({@link SimilarityQuery#strategy()})
+     * @param filterCache   where the filter's term bit sets are kept between queries (one per node or core,
+     *                      shared by its queries), or {@code null} to build them for every query; not part of
+     *                      the query's value
+     * @throws IllegalArgumentException if {@code k} or {@code numCandidates} is out of range
+     */
+    public VisualSimilarityQuery(String field, float[] vector, int k, int numCandidates, Query filter,
+            Float minScore, ProxyRerank rerank, SearchStrategy strategy, FilterBitSetCache filterCache) {
         if (k < 1 || numCandidates < k) {
             throw new IllegalArgumentException("need 1 <= k <= numCandidates, got k=" + k + ", numCandidates="
                     + numCandidates);
@@ -67,6 +89,8 @@ public final class VisualSimilarityQuery extends Query {
         this.filter = filter;
         this.minScore = minScore;
         this.rerank = rerank;
+        this.strategy = Objects.requireNonNull(strategy, "strategy");
+        this.filterCache = filterCache;
     }
 
     /** @return the vector field */
@@ -93,7 +117,9 @@ public final class VisualSimilarityQuery extends Query {
      */
     @Override
     public Query rewrite(IndexSearcher searcher) throws IOException {
-        List<Candidate> candidates = NearestDocuments.find(searcher, field, vector, numCandidates, filter);
+        // The re-ranking proxies, when given, also tell how much of the query's neighbourhood a filter keeps.
+        List<Candidate> candidates = NearestDocuments.find(searcher, field, vector, numCandidates, filter, strategy,
+                rerank == null ? null : NearestDocuments.predicted(rerank.proxies(), vector), filterCache);
         ProxyAssignment query = rerank == null ? null
                 : ProxyAssignment.of(rerank.proxies(), vector, rerank.temperature());
         CandidateFields fields = new CandidateFields(field, null, rerank == null ? null : rerank.categoryField());
@@ -132,12 +158,13 @@ public final class VisualSimilarityQuery extends Query {
         return sameClassAs(o) && o instanceof VisualSimilarityQuery q && field.equals(q.field)
                 && Arrays.equals(vector, q.vector) && k == q.k && numCandidates == q.numCandidates
                 && Objects.equals(filter, q.filter) && Objects.equals(minScore, q.minScore)
-                && Objects.equals(rerank, q.rerank);
+                && Objects.equals(rerank, q.rerank) && strategy == q.strategy;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(classHash(), field, Arrays.hashCode(vector), k, numCandidates, filter, minScore, rerank);
+        return Objects.hash(classHash(), field, Arrays.hashCode(vector), k, numCandidates, filter, minScore, rerank,
+                strategy);
     }
 
     @Override
@@ -147,6 +174,7 @@ public final class VisualSimilarityQuery extends Query {
                 + (minScore == null ? "" : ", min_score=" + minScore)
                 + (rerank == null ? "" : ", rerank weight " + rerank.weight() + " temperature "
                         + rerank.temperature() + " over " + rerank.proxies().proxies().size() + " proxies")
+                + (strategy == SearchStrategy.AUTO ? "" : ", strategy=" + strategy)
                 + ")";
     }
 }

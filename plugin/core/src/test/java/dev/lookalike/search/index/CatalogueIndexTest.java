@@ -47,7 +47,63 @@ public class CatalogueIndexTest extends LuceneTestCase {
 
     private IndexSettings settings() {
         return new IndexSettings(DIM, 2 + random().nextInt(30), 10 + random().nextInt(100),
-                random().nextBoolean() ? Quantization.INT8 : Quantization.NONE, 1 + random().nextInt(4));
+                random().nextBoolean() ? Quantization.INT8 : Quantization.NONE, 1 + random().nextInt(4),
+                random().nextBoolean());
+    }
+
+    @Test
+    public void anUnsortedIndexOpensForWritingAndSaysHowToRebuildItSorted() throws IOException {
+        IndexSettings unsorted = settings().withSortedByCategory(false);
+        try (Directory dir = newDirectory()) {
+            try (CatalogueIndex index = CatalogueIndex.create(dir, IndexMetadata.create("m", unsorted, model(), T))) {
+                index.put(new IndexedItem("sku-1", "c1", "t", "", null, Map.of(), TestItems.unitVector(random(), DIM)));
+                index.commit();
+            }
+            try (CatalogueIndex index = CatalogueIndex.open(dir)) {
+                assertFalse(index.metadata().settings().sortedByCategory());
+                assertTrue(index.sortNotice(), index.sortNotice().contains("--index"));
+                index.put(new IndexedItem("sku-2", "c0", "t", "", null, Map.of(), TestItems.unitVector(random(), DIM)));
+                index.commit();
+            }
+            try (DirectoryReader reader = DirectoryReader.open(dir)) {
+                assertEquals(2, reader.numDocs());
+                for (var leaf : reader.leaves()) {
+                    assertNull(leaf.reader().getMetaData().sort());
+                }
+            }
+        }
+    }
+
+    @Test
+    public void aSortedIndexKeepsEachCategoryInOneRunWithUncategorisedItemsLast() throws IOException {
+        try (Directory dir = newDirectory()) {
+            try (CatalogueIndex index = CatalogueIndex.create(dir,
+                    IndexMetadata.create("m", settings().withSortedByCategory(true), model(), T))) {
+                assertNull(index.sortNotice());
+                for (int i = 0; i < 60; i++) {
+                    index.put(new IndexedItem("sku-" + i, i % 7 == 0 ? null : "c" + i % 3, "t", "", null, Map.of(),
+                            TestItems.unitVector(random(), DIM)));
+                }
+                index.commit();
+            }
+            try (DirectoryReader reader = DirectoryReader.open(dir)) {
+                for (var leaf : reader.leaves()) {
+                    assertEquals(IndexSchema.categorySort(), leaf.reader().getMetaData().sort());
+                    String previous = "";
+                    boolean uncategorised = false;
+                    for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
+                        String category = leaf.reader().storedFields().document(doc).get(IndexSchema.CATEGORY);
+                        if (category == null) {
+                            uncategorised = true;
+                        } else {
+                            assertFalse("categorised item after uncategorised ones", uncategorised);
+                            assertTrue(previous + " then " + category, previous.compareTo(category) <= 0);
+                            previous = category;
+                        }
+                    }
+                }
+            }
+        }
     }
 
     private static float[] unit(float[] v) {

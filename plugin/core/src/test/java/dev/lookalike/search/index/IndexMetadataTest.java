@@ -91,4 +91,21 @@ public class IndexMetadataTest extends LuceneTestCase {
             assertEquals(SimilarityQuery.DEFAULT_RERANK_WEIGHT, read.defaultRerankWeight(), 0f);
         }
     }
+
+    @Test
+    public void settingsThatPredateSortingReadAsUnsortedAndNewOnesAsSorted() throws Exception {
+        IndexMetadata metadata = IndexMetadata.forModel(bundle(proxies(), 0f), IndexSettings.defaults(DIM));
+        assertTrue(metadata.settings().sortedByCategory());
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode stored = (ObjectNode) json.readTree(metadata.toUserData().get(IndexMetadata.KEY));
+        assertNotNull(((ObjectNode) stored.get("settings")).remove("sorted_by_category"));
+        try (Directory dir = new ByteBuffersDirectory()) {
+            IndexMetadata read = committedAndRead(dir, Map.of(IndexMetadata.KEY, json.writeValueAsString(stored)));
+            assertFalse(read.settings().sortedByCategory());
+            assertEquals(metadata.settings().withSortedByCategory(false), read.settings());
+        }
+        try (Directory dir = new ByteBuffersDirectory()) {
+            assertEquals(metadata, committedAndRead(dir, metadata.toUserData()));
+        }
+    }
 }

@@ -54,10 +54,11 @@ public class NearestDocumentsTest extends LuceneTestCase {
                     int count = 1 + random().nextInt(30);
                     List<String> expected = Oracle.nearest(live, query, count, it -> it.category().equals("c2"));
                     List<Candidate> scanned = NearestDocuments.find(searcher, IndexSchema.VECTOR, query, count,
-                            filter, 1000);
+                            filter, SearchStrategy.EXACT, null, null);
                     assertEquals("exact scan", expected, ids(searcher, scanned, query, items));
                     // A walk asked for every match finds them all (Lucene scans when the walk cannot).
-                    List<Candidate> walked = NearestDocuments.find(searcher, IndexSchema.VECTOR, query, 400, filter, 0);
+                    List<Candidate> walked = NearestDocuments.find(searcher, IndexSchema.VECTOR, query, 400, filter,
+                            SearchStrategy.HNSW, null, null);
                     assertEquals("HNSW walk", Oracle.nearest(live, query, 400, it -> it.category().equals("c2")),
                             ids(searcher, walked, query, items));
                 }
