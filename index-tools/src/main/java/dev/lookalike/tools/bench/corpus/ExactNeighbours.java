@@ -1,7 +1,7 @@
 package dev.lookalike.tools.bench.corpus;
 
 import dev.lookalike.analyzer.model.VectorMath;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -12,7 +12,7 @@ import java.util.Map;
 public final class ExactNeighbours {
 
     private final SyntheticCorpus corpus;
-    private final Map<FilterSelectivity, float[][]> galleries = new EnumMap<>(FilterSelectivity.class);
+    private final Map<String, float[][]> galleriesByKey = new HashMap<>();
 
     /** @param corpus the items to search */
     public ExactNeighbours(SyntheticCorpus corpus) {
@@ -30,8 +30,18 @@ public final class ExactNeighbours {
         if (filter == null) {
             return VectorMath.nearest(query, corpus.vectors(), -1, k);
         }
-        int[] items = corpus.matching(filter);
-        float[][] gallery = galleries.computeIfAbsent(filter, f -> {
+        return nearestAmong(query, corpus.matching(filter), "filter " + filter.name(), k);
+    }
+
+    /**
+     * @param query a unit query vector
+     * @param items the item indices to search among, e.g. a category's ({@link SyntheticCorpus#inCategory})
+     * @param key   names that set of items, for the cache of their vectors
+     * @param k     how many at most
+     * @return the item indices of the {@code min(k, items)} most similar items, most similar first
+     */
+    public int[] nearestAmong(float[] query, int[] items, String key, int k) {
+        float[][] gallery = galleriesByKey.computeIfAbsent(key, c -> {
             float[][] vectors = new float[items.length][];
             for (int i = 0; i < items.length; i++) {
                 vectors[i] = corpus.vectors()[items[i]];

@@ -2,11 +2,13 @@ package dev.lookalike.tools.bench.corpus;
 
 import dev.lookalike.analyzer.dataset.SampledDataset;
 import dev.lookalike.search.index.IndexedItem;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 
@@ -26,6 +28,7 @@ public final class SyntheticCorpus {
     private final float[][] vectors;
     private final String[] categories;
     private final FilterSelectivity[] tags;
+    private Map<String, int[]> byCategory;
     private final Map<FilterSelectivity, int[]> matching = new EnumMap<>(FilterSelectivity.class);
 
     private SyntheticCorpus(float[][] vectors, String[] categories, FilterSelectivity[] tags) {
@@ -105,8 +108,40 @@ public final class SyntheticCorpus {
      * @param item an item index
      * @return its category, that of its source
      */
-    String category(int item) {
+    public String category(int item) {
         return categories[item];
+    }
+
+    /**
+     * @param category a category
+     * @return the indices of its items, ascending; do not change them
+     */
+    public int[] inCategory(String category) {
+        return byCategory().getOrDefault(category, new int[0]);
+    }
+
+    /**
+     * A category other than the given one, the same for the same one: the next in name order, wrapping around.
+     *
+     * @param category a category of the corpus
+     * @return another category, or the same when the corpus has only one
+     */
+    public String otherCategory(String category) {
+        List<String> names = new ArrayList<>(byCategory().keySet());
+        return names.get((names.indexOf(category) + 1) % names.size());
+    }
+
+    private synchronized Map<String, int[]> byCategory() {
+        if (byCategory == null) {
+            Map<String, List<Integer>> lists = new TreeMap<>();
+            for (int i = 0; i < categories.length; i++) {
+                lists.computeIfAbsent(categories[i], c -> new ArrayList<>()).add(i);
+            }
+            Map<String, int[]> arrays = new TreeMap<>();
+            lists.forEach((c, items) -> arrays.put(c, items.stream().mapToInt(Integer::intValue).toArray()));
+            byCategory = arrays;
+        }
+        return byCategory;
     }
 
     /**

@@ -20,6 +20,7 @@ import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.knn.KnnSearchStrategy;
 
 /**
  * Runs one query of a {@link SearchKind} and returns the ids it found, as a caller of each API would: bare
@@ -32,6 +33,11 @@ import org.apache.lucene.search.TermQuery;
 public final class BenchSearches {
 
     private static final Set<String> ID_ONLY = Set.of(IndexSchema.ID);
+    /**
+     * Lucene's ACORN-style filtered walk, as its documentation suggests it: used when the filter keeps under 60 %
+     * of the documents.
+     */
+    private static final KnnSearchStrategy ACORN = new KnnSearchStrategy.Hnsw(60);
 
     private final IndexSearcher searcher;
     private final SimilaritySearcher similarity;
@@ -52,19 +58,24 @@ public final class BenchSearches {
     }
 
     /**
-     * @param kind  what to run
-     * @param query a unit query vector
+     * @param kind     what to run
+     * @param query    a unit query vector
+     * @param category the category its {@link CategoryFilter} keeps, or {@code null} when it has none
      * @return the ids found, best first
      * @throws IOException if the index cannot be read
      */
-    List<String> run(SearchKind kind, float[] query) throws IOException {
-        return kind.bareLucene() ? lucene(kind.filter(), query) : lookalike(kind, query);
+    List<String> run(SearchKind kind, float[] query, String category) throws IOException {
+        return kind.bareLucene() ? lucene(kind, query, category) : lookalike(kind, query, category);
     }
 
-    private List<String> lucene(FilterSelectivity filter, float[] query) throws IOException {
-        Query termFilter = filter == null ? null : new TermQuery(new Term(FilterSelectivity.FILTER_FIELD, filter.value()));
-        ScoreDoc[] hits = searcher.search(new KnnFloatVectorQuery(IndexSchema.VECTOR, query, candidates, termFilter), k)
-                .scoreDocs;
+    private List<String> lucene(SearchKind kind, float[] query, String category) throws IOException {
+        FilterSelectivity filter = kind.filter();
+        Query termFilter = filter != null ? new TermQuery(new Term(FilterSelectivity.FILTER_FIELD, filter.value()))
+                : category != null ? new TermQuery(new Term(IndexSchema.CATEGORY, category)) : null;
+        KnnFloatVectorQuery knn = kind.acorn()
+                ? new KnnFloatVectorQuery(IndexSchema.VECTOR, query, candidates, termFilter, ACORN)
+                : new KnnFloatVectorQuery(IndexSchema.VECTOR, query, candidates, termFilter);
+        ScoreDoc[] hits = searcher.search(knn, k).scoreDocs;
         StoredFields stored = searcher.storedFields();
         List<String> ids = new ArrayList<>(hits.length);
         for (ScoreDoc hit : hits) {
@@ -73,11 +84,13 @@ public final class BenchSearches {
         return ids;
     }
 
-    private List<String> lookalike(SearchKind kind, float[] query) throws IOException {
+    private List<String> lookalike(SearchKind kind, float[] query, String category) throws IOException {
         SimilarityQuery.Builder builder = SimilarityQuery.builder(QueryVector.of(query)).k(k).numCandidates(candidates)
                 .rerank(kind.rerank());
         if (kind.filter() != null) {
             builder.filter(SearchFilter.terms(FilterSelectivity.FILTER_FIELD, List.of(kind.filter().value())));
+        } else if (category != null) {
+            builder.filter(SearchFilter.categories(category));
         }
         return similarity.search(builder.build()).hits().stream().map(SearchHit::id).toList();
     }

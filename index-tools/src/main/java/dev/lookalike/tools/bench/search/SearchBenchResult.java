@@ -7,13 +7,16 @@ import java.util.List;
  * Every figure of one {@code lookalike bench search} run, with the settings it ran under: what the table shows
  * and {@code --json} writes (in snake_case).
  *
- * @param settings what was measured, and on what
- * @param build    how long the index took and how large it is
- * @param kinds    one entry per {@link SearchKind}, in its order
+ * @param settings      what was measured, and on what
+ * @param build         how long the index (sorted by category) took and how large it is
+ * @param kinds         one entry per {@link SearchKind}, in its order, on that index
  * @param filteredRerankOverLuceneFilteredP50 the p50 of Lookalike filtered 1 % + rerank over that of bare Lucene
- *                 filtered 1 %
+ *                      filtered 1 %
+ * @param unsortedBuild the same for the index not sorted by category, or {@code null} when it was not built
+ * @param unsortedKinds the kinds on that index, or {@code null}
  */
-public record SearchBenchResult(Settings settings, Build build, List<Kind> kinds, double filteredRerankOverLuceneFilteredP50) {
+public record SearchBenchResult(Settings settings, Build build, List<Kind> kinds,
+        double filteredRerankOverLuceneFilteredP50, Build unsortedBuild, List<Kind> unsortedKinds) {
 
     /**
      * The settings of the run.
@@ -79,6 +82,8 @@ public record SearchBenchResult(Settings settings, Build build, List<Kind> kinds
     /** @return whether every query of every kind returned {@code min(k, matches)} results that pass its filter */
     @JsonProperty("all_results_valid")
     public boolean allResultsValid() {
-        return kinds.stream().allMatch(kind -> kind.filterFailures() == 0 && kind.countFailures() == 0);
+        return java.util.stream.Stream.concat(kinds.stream(),
+                        unsortedKinds == null ? java.util.stream.Stream.empty() : unsortedKinds.stream())
+                .allMatch(kind -> kind.filterFailures() == 0 && kind.countFailures() == 0);
     }
 }

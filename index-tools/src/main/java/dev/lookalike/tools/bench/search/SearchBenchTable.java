@@ -1,13 +1,14 @@
 package dev.lookalike.tools.bench.search;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 
 /** Prints a {@link SearchBenchResult} as aligned text: the settings, the build, one row per kind of query. */
 public final class SearchBenchTable {
 
-    private static final String ROW = "%-30s %6s %9s %8s %8s %8s %9s %8s %8s%n";
-    private static final String FIGURES = "%-30s %6s %9d %8.3f %8.3f %8.0f %9.4f %8d %8d%n";
+    private static final String ROW = "%-34s %14s %9s %8s %8s %8s %9s %8s %8s%n";
+    private static final String FIGURES = "%-34s %14s %9d %8.3f %8.3f %8.0f %9.4f %8d %8d%n";
 
     private SearchBenchTable() {
     }
@@ -32,19 +33,33 @@ public final class SearchBenchTable {
         out.printf(Locale.ROOT, "size     %,d bytes on disk, %.1f bytes per vector%s%n", b.indexBytes(),
                 b.bytesPerVector(), b.indexDir() == null ? "" : " (kept in " + b.indexDir() + ")");
         out.println();
-        out.printf(Locale.ROOT, ROW, "query kind", "filter", "matches", "p50 ms", "p99 ms", "QPS",
-                "recall@" + s.k(), "bad hits", "short");
-        for (SearchBenchResult.Kind kind : result.kinds()) {
-            out.printf(Locale.ROOT, FIGURES, kind.kind(), kind.filter() == null ? "-" : kind.filter(), kind.matches(),
-                    kind.p50Ms(), kind.p99Ms(), kind.qps(), kind.recallAtK(), kind.filterFailures(),
-                    kind.countFailures());
+        out.println("index sorted by category:");
+        kinds(out, s, result.kinds());
+        if (result.unsortedKinds() != null) {
+            SearchBenchResult.Build u = result.unsortedBuild();
+            out.println();
+            out.printf(Locale.ROOT, "index not sorted (build %.1f s, %,.0f docs/s, merge %.1f s, %,d bytes):%n",
+                    u.buildSeconds(), u.docsPerSecond(), u.mergeSeconds(), u.indexBytes());
+            kinds(out, s, result.unsortedKinds());
         }
         out.println();
         out.printf(Locale.ROOT, "p50 of %s over p50 of %s: %.2f%n", SearchKind.LOOKALIKE_FILTER_1_RERANK.label(),
                 SearchKind.LUCENE_FILTER_1.label(), result.filteredRerankOverLuceneFilteredP50());
+        out.printf(Locale.ROOT, "same/other category: the query's own category (that of its nearest item) or the next"
+                + " one; acorn: Lucene's ACORN-style filtered walk (KnnSearchStrategy.Hnsw(60))%n");
         out.printf(Locale.ROOT, "recall@%d: mean over the first %d queries, against exact search among the items"
                 + " the filter keeps (re-ranking reorders by design)%n", s.k(), s.recallQueries());
         out.printf(Locale.ROOT, "QPS: queries over the sum of their latencies, one thread; bad hits: results the"
                 + " filter should have kept out; short: queries with other than min(k, matches) results%n");
+    }
+
+    private static void kinds(PrintWriter out, SearchBenchResult.Settings s, List<SearchBenchResult.Kind> kinds) {
+        out.printf(Locale.ROOT, ROW, "query kind", "filter", "matches", "p50 ms", "p99 ms", "QPS",
+                "recall@" + s.k(), "bad hits", "short");
+        for (SearchBenchResult.Kind kind : kinds) {
+            out.printf(Locale.ROOT, FIGURES, kind.kind(), kind.filter() == null ? "-" : kind.filter(), kind.matches(),
+                    kind.p50Ms(), kind.p99Ms(), kind.qps(), kind.recallAtK(), kind.filterFailures(),
+                    kind.countFailures());
+        }
     }
 }

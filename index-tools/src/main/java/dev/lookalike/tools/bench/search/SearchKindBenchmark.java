@@ -35,6 +35,7 @@ public final class SearchKindBenchmark {
     private final int recallQueries;
     private final PrintWriter err;
     private final Map<FilterSelectivity, int[][]> exactByFilter = new HashMap<>();
+    private final Map<CategoryFilter, int[][]> exactByCategory = new HashMap<>();
 
     /**
      * @param searches      runs the queries
@@ -62,10 +63,12 @@ public final class SearchKindBenchmark {
      */
     public List<SearchBenchResult.Kind> measure(List<SearchKind> kinds, float[][] warmup, float[][] queries,
             IntConsumer progress) throws IOException {
+        String[] warmupCategories = categories(warmup);
+        String[] queryCategories = categories(queries);
         int done = 0;
         for (SearchKind kind : kinds) {
-            for (float[] query : warmup) {
-                searches.run(kind, query);
+            for (int q = 0; q < warmup.length; q++) {
+                searches.run(kind, warmup[q], filterCategory(kind, warmupCategories[q]));
                 progress.accept(++done);
             }
         }
@@ -77,7 +80,8 @@ public final class SearchKindBenchmark {
                 int i = (block + turn) % kinds.size();
                 for (int q = from; q < Math.min(from + BLOCK, queries.length); q++) {
                     long start = System.nanoTime();
-                    List<String> ids = searches.run(kinds.get(i), queries[q]);
+                    List<String> ids = searches.run(kinds.get(i), queries[q],
+                            filterCategory(kinds.get(i), queryCategories[q]));
                     latencies.get(i).record(System.nanoTime() - start);
                     found[i][q] = ids.stream().mapToInt(corpus::indexOf).toArray();
                     progress.accept(++done);
@@ -86,25 +90,31 @@ public final class SearchKindBenchmark {
         }
         List<SearchBenchResult.Kind> figures = new ArrayList<>();
         for (int i = 0; i < kinds.size(); i++) {
-            figures.add(figures(kinds.get(i), latencies.get(i), found[i], queries));
+            figures.add(figures(kinds.get(i), latencies.get(i), found[i], queries, queryCategories));
         }
         return figures;
     }
 
     private SearchBenchResult.Kind figures(SearchKind kind, LatencyRecorder latencies, int[][] found,
-            float[][] queries) {
+            float[][] queries, String[] queryCategories) {
         FilterSelectivity filter = kind.filter();
-        int matches = filter == null ? corpus.size() : corpus.matching(filter).length;
+        long matchSum = 0;
         int filterFailures = 0;
         int countFailures = 0;
         int shown = 0;
         for (int q = 0; q < found.length; q++) {
+            String category = filterCategory(kind, queryCategories[q]);
+            int matches = filter != null ? corpus.matching(filter).length
+                    : category != null ? corpus.inCategory(category).length : corpus.size();
+            matchSum += matches;
             for (int item : found[q]) {
-                if (filter != null && corpus.tag(item) != filter) {
+                boolean passes = filter != null ? corpus.tag(item) == filter
+                        : category == null || category.equals(corpus.category(item));
+                if (!passes) {
                     filterFailures++;
                     if (shown++ < FAILURES_SHOWN) {
                         err.printf("%s, query %d: item-%d does not pass the %s filter%n", kind.label(), q, item,
-                                filter.percent());
+                                filter != null ? filter.percent() : category);
                     }
                 }
             }
@@ -117,15 +127,46 @@ public final class SearchKindBenchmark {
             }
         }
         int measured = Math.min(recallQueries, queries.length);
-        int[][] nearest = exactNeighbours(filter, queries, measured);
+        int[][] nearest = kind.category() == null ? exactNeighbours(filter, queries, measured)
+                : exactInCategories(kind, queries, queryCategories, measured);
         double recall = 0;
         for (int q = 0; q < measured; q++) {
             recall += ExactNeighbours.recall(found[q], nearest[q]);
         }
-        return new SearchBenchResult.Kind(kind.label(), filter == null ? null : filter.percent(),
-                filter == null ? 1 : filter.share(), matches,
+        int matches = (int) Math.round((double) matchSum / Math.max(1, found.length));
+        String described = filter != null ? filter.percent() : kind.category() != null ? kind.category().label() : null;
+        return new SearchBenchResult.Kind(kind.label(), described,
+                filter != null ? filter.share() : (double) matches / corpus.size(), matches,
                 latencies.percentileMillis(50), latencies.percentileMillis(99), latencies.queriesPerSecond(),
                 recall / measured, measured, filterFailures, countFailures);
+    }
+
+    /** The category of each query: that of its nearest corpus item. */
+    private String[] categories(float[][] queries) {
+        String[] categories = new String[queries.length];
+        for (int q = 0; q < queries.length; q++) {
+            categories[q] = corpus.category(exact.nearest(queries[q], null, 1)[0]);
+        }
+        return categories;
+    }
+
+    /** The category a kind's filter keeps for a query of the given category, or {@code null}. */
+    private String filterCategory(SearchKind kind, String queryCategory) {
+        if (kind.category() == null) {
+            return null;
+        }
+        return kind.category() == CategoryFilter.SAME ? queryCategory : corpus.otherCategory(queryCategory);
+    }
+
+    private int[][] exactInCategories(SearchKind kind, float[][] queries, String[] queryCategories, int count) {
+        return exactByCategory.computeIfAbsent(kind.category(), c -> {
+            int[][] nearest = new int[count][];
+            for (int q = 0; q < count; q++) {
+                String category = filterCategory(kind, queryCategories[q]);
+                nearest[q] = exact.nearestAmong(queries[q], corpus.inCategory(category), "category " + category, k);
+            }
+            return nearest;
+        });
     }
 
     private int[][] exactNeighbours(FilterSelectivity filter, float[][] queries, int count) {

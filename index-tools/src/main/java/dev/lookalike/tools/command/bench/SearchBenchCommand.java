@@ -82,6 +82,11 @@ final class SearchBenchCommand implements Callable<Integer> {
                     + " deleted at the end.")
     Path indexDir;
 
+    @Option(names = "--compare-unsorted", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = {"Also build the corpus into an index that is not sorted by category (as indices were",
+                "before sorting) and run every kind on it too, for the side-by-side. Default: ${DEFAULT-VALUE}."})
+    boolean compareUnsorted;
+
     @Mixin
     JsonReportOption json;
 
@@ -96,20 +101,33 @@ final class SearchBenchCommand implements Callable<Integer> {
         float[][] timed = run.timed();
         float[][] untimed = run.untimed();
         IndexSettings settings = vectorField.settings(sources.dimension());
-        IndexMetadata metadata = IndexMetadata.forModel(bundle, settings);
+        IndexMetadata metadata = IndexMetadata.forModel(bundle, settings.withSortedByCategory(true));
         SearchBenchResult.Build build;
         List<SearchBenchResult.Kind> kinds;
+        SearchBenchResult.Build unsortedBuild = null;
+        List<SearchBenchResult.Kind> unsortedKinds = null;
         try (TempFolder temp = indexDir == null ? TempFolder.create("lookalike-bench-search-") : null) {
             Path folder = indexDir == null ? temp.path() : Files.createDirectories(indexDir);
-            err.printf(Locale.ROOT, "indexing %,d items into %s, then force-merging%n",
+            err.printf(Locale.ROOT, "indexing %,d items into %s (sorted by category), then force-merging%n",
                     bench.vectors(), folder);
             err.flush();
             build = CorpusIndexer.build(folder, corpus, metadata, indexDir != null);
             kinds = measure(folder, corpus, untimed, timed, err);
         }
+        if (compareUnsorted) {
+            try (TempFolder unsorted = TempFolder.create("lookalike-bench-search-unsorted-")) {
+                err.printf(Locale.ROOT, "indexing %,d items into %s (unsorted), then force-merging%n",
+                        bench.vectors(), unsorted.path());
+                err.flush();
+                unsortedBuild = CorpusIndexer.build(unsorted.path(), corpus,
+                        IndexMetadata.forModel(bundle, settings.withSortedByCategory(false)), false);
+                unsortedKinds = measure(unsorted.path(), corpus, untimed, timed, err);
+            }
+        }
         double ratio = kinds.get(SearchKind.LOOKALIKE_FILTER_1_RERANK.ordinal()).p50Ms()
                 / kinds.get(SearchKind.LUCENE_FILTER_1.ordinal()).p50Ms();
-        SearchBenchResult result = new SearchBenchResult(settings(sources, bundle, settings), build, kinds, ratio);
+        SearchBenchResult result = new SearchBenchResult(settings(sources, bundle, settings), build, kinds, ratio,
+                unsortedBuild, unsortedKinds);
         SearchBenchTable.print(spec.commandLine().getOut(), result);
         json.write(result);
         return result.allResultsValid() ? 0 : 1;

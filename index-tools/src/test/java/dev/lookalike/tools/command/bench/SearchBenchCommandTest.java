@@ -87,16 +87,26 @@ class SearchBenchCommandTest {
     void everyResultPassesItsFilterAndEveryQueryReturnsMinOfKAndMatches() {
         assertTrue(figures.get("all_results_valid").asBoolean());
         Map<SearchKind, Integer> matches = Map.of(SearchKind.LOOKALIKE_FILTER_10, 200,
-                SearchKind.LOOKALIKE_FILTER_1, 20, SearchKind.LUCENE_FILTER_1, 20,
+                SearchKind.LOOKALIKE_FILTER_1, 20, SearchKind.LUCENE_FILTER_1, 20, SearchKind.LUCENE_ACORN_FILTER_1, 20,
                 SearchKind.LOOKALIKE_FILTER_1_RERANK, 20, SearchKind.LOOKALIKE_FILTER_01, 2,
                 SearchKind.LOOKALIKE_FILTER_01_RERANK, 2);
         for (SearchKind kind : SearchKind.values()) {
             JsonNode node = kind(kind);
             assertEquals(0, node.get("filter_failures").asInt(), kind.label());
             assertEquals(0, node.get("count_failures").asInt(), kind.label());
+            if (kind.category() != null) {
+                // A category keeps its items: between none and all of the corpus, the mean over the queries.
+                assertTrue(node.get("matches").asInt() > 0 && node.get("matches").asInt() < VECTORS, kind.label());
+                continue;
+            }
             assertEquals(matches.getOrDefault(kind, VECTORS), node.get("matches").asInt(), kind.label());
             assertEquals(kind.filter() == null ? 1 : kind.filter().share(), node.get("filter_share").asDouble(), 0);
         }
+        assertEquals(SearchKind.values().length, figures.get("unsorted_kinds").size(), "the unsorted index too");
+        figures.get("unsorted_kinds").forEach(node -> {
+            assertEquals(0, node.get("filter_failures").asInt(), node::toString);
+            assertEquals(0, node.get("count_failures").asInt(), node::toString);
+        });
     }
 
     @Test
@@ -107,7 +117,8 @@ class SearchBenchCommandTest {
             assertEquals(QUERIES, kind(kind).get("recall_queries").asInt());
         }
         for (SearchKind kind : List.of(SearchKind.LUCENE, SearchKind.LOOKALIKE, SearchKind.LOOKALIKE_FILTER_10,
-                SearchKind.LOOKALIKE_FILTER_1, SearchKind.LOOKALIKE_FILTER_01, SearchKind.LUCENE_FILTER_1)) {
+                SearchKind.LOOKALIKE_FILTER_1, SearchKind.LOOKALIKE_FILTER_01, SearchKind.LUCENE_FILTER_1,
+                SearchKind.LOOKALIKE_SAME_CATEGORY, SearchKind.LOOKALIKE_OTHER_CATEGORY)) {
             assertTrue(kind(kind).get("recall_at_k").asDouble() >= 0.9, kind.label() + ": " + kind(kind));
         }
     }
