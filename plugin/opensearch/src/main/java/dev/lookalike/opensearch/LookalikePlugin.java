@@ -11,9 +11,11 @@ import dev.lookalike.opensearch.proxy.ProxyRefresh;
 import dev.lookalike.opensearch.proxy.StoreCatalogueProxiesAction;
 import dev.lookalike.opensearch.proxy.TransportStoreCatalogueProxiesAction;
 import dev.lookalike.opensearch.query.ImageKnnQueryBuilder;
+import dev.lookalike.opensearch.query.SimilaritySearchStats;
 import dev.lookalike.opensearch.rest.RestEmbedAction;
 import dev.lookalike.opensearch.rest.RestModelAction;
 import dev.lookalike.opensearch.rest.RestRefreshProxiesAction;
+import dev.lookalike.opensearch.rest.RestStatsAction;
 import java.io.IOException;
 import java.util.Collection;
 import java.util.List;
@@ -58,7 +60,8 @@ import org.opensearch.watcher.ResourceWatcherService;
  * ({@link InferenceThreadPool}), the node's lazily loaded model ({@link NodeEmbedder}), the {@code image_vector}
  * field type with the codecs that give it its HNSW format, the {@code image_knn} query, the
  * {@code image_embedding} ingest processor and the REST endpoints {@code GET /_plugins/lookalike/model},
- * {@code POST /_plugins/lookalike/_embed} and {@code POST /{index}/_plugins/lookalike/proxies/_refresh}. OpenSearch creates one instance per node and closes it when the node
+ * {@code POST /_plugins/lookalike/_embed}, {@code GET /_plugins/lookalike/stats} and
+ * {@code POST /{index}/_plugins/lookalike/proxies/_refresh}. OpenSearch creates one instance per node and closes it when the node
  * stops, which frees the model's native memory.
  *
  * <p>OpenSearch asks for queries and ingest processors before it creates the plug-in's components, so they
@@ -71,6 +74,7 @@ public class LookalikePlugin extends Plugin implements ActionPlugin, MapperPlugi
     private PooledEmbedder pooledEmbedder;
     private Client client;
     private ThreadPool threadPool;
+    private final SimilaritySearchStats searchStats = new SimilaritySearchStats();
 
     /** Called by OpenSearch's plug-in loader; costs nothing (the model loads on first use). */
     public LookalikePlugin() {
@@ -124,8 +128,8 @@ public class LookalikePlugin extends Plugin implements ActionPlugin, MapperPlugi
     @Override
     public List<QuerySpec<?>> getQueries() {
         return List.of(new QuerySpec<>(ImageKnnQueryBuilder.NAME,
-                in -> new ImageKnnQueryBuilder(in, this::pooledEmbedder),
-                parser -> ImageKnnQueryBuilder.fromXContent(parser, this::pooledEmbedder)));
+                in -> new ImageKnnQueryBuilder(in, this::pooledEmbedder, searchStats),
+                parser -> ImageKnnQueryBuilder.fromXContent(parser, this::pooledEmbedder, searchStats)));
     }
 
     /**
@@ -153,7 +157,7 @@ public class LookalikePlugin extends Plugin implements ActionPlugin, MapperPlugi
             ClusterSettings clusterSettings, IndexScopedSettings indexScopedSettings, SettingsFilter settingsFilter,
             IndexNameExpressionResolver indexNameExpressionResolver, Supplier<DiscoveryNodes> nodesInCluster) {
         return List.of(new RestModelAction(embedder, threadPool), new RestEmbedAction(embedder, threadPool),
-                new RestRefreshProxiesAction(new ProxyRefresh(client, embedder)));
+                new RestRefreshProxiesAction(new ProxyRefresh(client, embedder)), new RestStatsAction(searchStats));
     }
 
     /** The cluster-manager action that stores catalogue proxies, one index at a time. */

@@ -8,7 +8,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * The searches {@code lookalike bench opensearch} compares on one cluster, each a search request body: Lookalike's
  * {@code image_knn} on an {@code image_vector} field, plain and with proxy re-ranking, and the OpenSearch k-NN
  * plug-in's {@code knn} query on a {@code knn_vector} field (Lucene engine, same HNSW parameters). All ask each
- * shard for the same number of nearest candidates and return the best {@code k} without {@code _source}.
+ * shard for the same number of nearest candidates ({@code num_candidates} for {@code image_knn}, the per-query
+ * {@code method_parameters.ef_search} for {@code knn}) and return the best {@code k} without {@code _source}.
  */
 public enum ClusterSearchKind {
 
@@ -55,7 +56,11 @@ public enum ClusterSearchKind {
         ObjectNode body = JSON.createObjectNode().put("size", k).put("_source", false);
         ObjectNode query = body.putObject("query");
         if (this == KNN_LUCENE) {
-            query.putObject("knn").putObject(OpenSearchBenchIndices.FIELD).put("k", candidates).set("vector", array);
+            // The Lucene engine walks the graph for max(k, ef_search) nearest documents (k-NN 2.16 and later), so
+            // both plug-ins explore the same number of candidates and keep the best k.
+            ObjectNode knn = query.putObject("knn").putObject(OpenSearchBenchIndices.FIELD).put("k", k);
+            knn.set("vector", array);
+            knn.putObject("method_parameters").put("ef_search", candidates);
         } else {
             ObjectNode knn = query.putObject("image_knn").put("field", OpenSearchBenchIndices.FIELD).put("k", k)
                     .put("num_candidates", candidates);

@@ -50,7 +50,8 @@ import org.opensearch.search.fetch.subphase.FetchSourceContext;
  * </pre>
  * Each shard returns its best {@code k} by the core's {@link VisualSimilarityQuery} (so {@code _score} is
  * {@code (1 + visual) / 2}, and {@code min_score} is on that scale); the shards' results merge by score, and
- * {@code size} and {@code from} page through them. An image is embedded, and a {@code like} document's
+ * {@code size} and {@code from} page through them. Each shard searches once per request
+ * ({@link ShardSimilarityQuery}), not again for the fetch phase. An image is embedded, and a {@code like} document's
  * vector read from its {@code _source}, once, on the coordinating node while the request is rewritten; the
  * shards receive the vector. Re-ranking uses the index's catalogue proxies and each document's catalogue
  * category when {@code POST /{index}/_plugins/lookalike/proxies/_refresh} has stored them
@@ -65,6 +66,7 @@ public final class ImageKnnQueryBuilder extends AbstractQueryBuilder<ImageKnnQue
     public static final int DEFAULT_K = 10;
 
     private final Supplier<PooledEmbedder> embedder;
+    private final SimilaritySearchStats stats;
     private final String field;
     private final String image;
     private final float[] vector;
@@ -77,8 +79,10 @@ public final class ImageKnnQueryBuilder extends AbstractQueryBuilder<ImageKnnQue
     private final boolean ignoreUnmapped;
     private final Supplier<float[]> pendingVector;
 
-    private ImageKnnQueryBuilder(Options o, Supplier<PooledEmbedder> embedder, Supplier<float[]> pendingVector) {
+    private ImageKnnQueryBuilder(Options o, Supplier<PooledEmbedder> embedder, SimilaritySearchStats stats,
+            Supplier<float[]> pendingVector) {
         this.embedder = embedder;
+        this.stats = stats;
         this.field = o.field;
         this.image = o.image;
         this.vector = o.vector;
@@ -97,11 +101,14 @@ public final class ImageKnnQueryBuilder extends AbstractQueryBuilder<ImageKnnQue
      *
      * @param in       the stream
      * @param embedder the node's embedder, for images still to embed
+     * @param stats    the node's search figures, which count each shard's search
      * @throws IOException if the stream fails
      */
-    public ImageKnnQueryBuilder(StreamInput in, Supplier<PooledEmbedder> embedder) throws IOException {
+    public ImageKnnQueryBuilder(StreamInput in, Supplier<PooledEmbedder> embedder, SimilaritySearchStats stats)
+            throws IOException {
         super(in);
         this.embedder = embedder;
+        this.stats = stats;
         this.field = in.readString();
         this.image = in.readOptionalString();
         this.vector = in.readBoolean() ? in.readFloatArray() : null;
@@ -140,16 +147,17 @@ public final class ImageKnnQueryBuilder extends AbstractQueryBuilder<ImageKnnQue
      *
      * @param parser   a parser on the body's {@code START_OBJECT}
      * @param embedder the node's embedder, for images to embed
+     * @param stats    the node's search figures, which count each shard's search
      * @return the query
      * @throws ParsingException         on an unknown field, a value of the wrong type, or not exactly one of
      *                                  {@code image}, {@code vector} and {@code like}
      * @throws IllegalArgumentException if a value is out of range
      * @throws IOException              if the parser fails
      */
-    public static ImageKnnQueryBuilder fromXContent(XContentParser parser, Supplier<PooledEmbedder> embedder)
-            throws IOException {
+    public static ImageKnnQueryBuilder fromXContent(XContentParser parser, Supplier<PooledEmbedder> embedder,
+            SimilaritySearchStats stats) throws IOException {
         Options o = ImageKnnOptionsParser.parse(parser);
-        ImageKnnQueryBuilder query = new ImageKnnQueryBuilder(o, embedder, null);
+        ImageKnnQueryBuilder query = new ImageKnnQueryBuilder(o, embedder, stats, null);
         query.boost(o.boost);
         query.queryName(o.queryName);
         return query;
@@ -284,7 +292,8 @@ public final class ImageKnnQueryBuilder extends AbstractQueryBuilder<ImageKnnQue
                     rerank.temperature() != null ? rerank.temperature() : SimilarityQuery.DEFAULT_RERANK_TEMPERATURE,
                     categoryField);
         }
-        return new VisualSimilarityQuery(field, unit, k, candidates, filterQuery, minScore, proxyRerank);
+        return new ShardSimilarityQuery(
+                new VisualSimilarityQuery(field, unit, k, candidates, filterQuery, minScore, proxyRerank), stats);
     }
 
     /** The node model's learned proxies, for an index without catalogue proxies. Costs O(classes x dimension). */
@@ -306,7 +315,7 @@ public final class ImageKnnQueryBuilder extends AbstractQueryBuilder<ImageKnnQue
         o.rerank = rerank;
         o.ignoreUnmapped = ignoreUnmapped;
         change.accept(o);
-        ImageKnnQueryBuilder copy = new ImageKnnQueryBuilder(o, embedder, pending);
+        ImageKnnQueryBuilder copy = new ImageKnnQueryBuilder(o, embedder, stats, pending);
         copy.boost(boost());
         copy.queryName(queryName());
         return copy;
