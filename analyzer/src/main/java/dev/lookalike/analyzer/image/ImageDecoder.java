@@ -76,7 +76,7 @@ public final class ImageDecoder {
             throw new AnalyzerInputException(name, "no bytes: the input is empty");
         }
         checkEncodedSize(bytes.length, name);
-        try (ImageInputStream input = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
+        try (ImageInputStream input = new EndOfDataGuard(new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes)))) {
             return decode(input, name);
         } catch (IOException e) {
             throw new AnalyzerInputException(name, "cannot be read: " + describe(e), e);
@@ -102,7 +102,7 @@ public final class ImageDecoder {
             throw new AnalyzerInputException(name, "empty file");
         }
         checkEncodedSize(size, name);
-        try (ImageInputStream input = new FileImageInputStream(path.toFile())) {
+        try (ImageInputStream input = new EndOfDataGuard(new FileImageInputStream(path.toFile()))) {
             return decode(input, name);
         } catch (IOException e) {
             throw new AnalyzerInputException(name, "cannot be read: " + describe(e), e);
