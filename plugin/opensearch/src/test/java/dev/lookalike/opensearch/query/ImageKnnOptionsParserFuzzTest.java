@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Timeout;
 import org.opensearch.common.xcontent.json.JsonXContent;
@@ -29,7 +30,9 @@ import org.opensearch.index.query.TermsQueryBuilder;
  * ({@code [image_knn]...}), or Jackson's own error for text that is not JSON — never another exception. The
  * filter's inner queries are parsed by a registry of the common filter queries (bool, term, terms, range,
  * exists, match_all), as on a node. The seeds are the queries of the OpenSearch docs and tests and the
- * issue's bad inputs (a 10,000-number vector, deeply nested JSON).
+ * issue's bad inputs (a 10,000-number vector, deeply nested JSON). The bytes are read as UTF-8 text, as a node
+ * reads a JSON body: from raw bytes Jackson would guess UTF-16 or UTF-32 from the first four and fail before
+ * the parser under test sees a token.
  */
 class ImageKnnOptionsParserFuzzTest {
 
@@ -53,7 +56,7 @@ class ImageKnnOptionsParserFuzzTest {
     @Timeout(10)
     void parseAnyBody(byte[] body) throws IOException {
         try (XContentParser parser = JsonXContent.jsonXContent.createParser(QUERIES,
-                DeprecationHandler.IGNORE_DEPRECATIONS, body)) {
+                DeprecationHandler.IGNORE_DEPRECATIONS, new String(body, StandardCharsets.UTF_8))) {
             ImageKnnQueryBuilder.Options options;
             try {
                 parser.nextToken();
