@@ -93,7 +93,8 @@ public final class ImageDecoder {
             throw new AnalyzerInputException(name, "no bytes: the input is empty");
         }
         checkEncodedSize(bytes.length, name);
-        try (ImageInputStream input = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
+        try (ImageInputStream input = new EndOfDataGuard(
+                new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes)))) {
             return decode(input, name, budget, use);
         } catch (IOException e) {
             throw new AnalyzerInputException(name, "cannot be read: " + describe(e), e);
@@ -119,7 +120,7 @@ public final class ImageDecoder {
             throw new AnalyzerInputException(name, "empty file");
         }
         checkEncodedSize(size, name);
-        try (ImageInputStream input = new FileImageInputStream(path.toFile())) {
+        try (ImageInputStream input = new EndOfDataGuard(new FileImageInputStream(path.toFile()))) {
             return decode(input, name, PixelBudget.unbounded(), Function.identity());
         } catch (IOException e) {
             throw new AnalyzerInputException(name, "cannot be read: " + describe(e), e);

@@ -15,6 +15,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * A trained model as it ships: {@code spec.json} (architecture, input specification, classes, provenance,
@@ -35,6 +36,9 @@ public record ModelBundle(ModelSpec spec, byte[] parameters, Proxies proxies) {
     public static final List<String> BUILT_IN = List.of("fashion", "fashion-open-set");
     /** The spec file's name inside a bundle. */
     public static final String SPEC_FILE = "spec.json";
+
+    /** What a bundle's file may be called: a name in its directory, never a path out of it. */
+    private static final Pattern PLAIN_FILE_NAME = Pattern.compile("[A-Za-z0-9._-]{1,255}");
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -140,36 +144,87 @@ public record ModelBundle(ModelSpec spec, byte[] parameters, Proxies proxies) {
     }
 
     private static ModelBundle read(String what, FileSource source) {
+        byte[] specBytes = readFile(what, source, SPEC_FILE);
+        if (specBytes == null) {
+            throw new AnalyzerInputException(what, "missing " + SPEC_FILE + " (not a model bundle)");
+        }
+        ModelSpec spec = parseSpec(what, specBytes);
+        byte[] params = verified(what, source, spec.parameters());
+        String proxiesFile = spec.proxies().file();
+        byte[] proxyBytes = verified(what, source, spec.proxies());
+        Proxies proxies;
         try {
-            byte[] specBytes = source.read(SPEC_FILE);
-            if (specBytes == null) {
-                throw new AnalyzerInputException(what, "missing " + SPEC_FILE + " (not a model bundle)");
-            }
+            proxies = JSON.readValue(proxyBytes, Proxies.class);
+        } catch (IOException | RuntimeException e) {
+            throw new AnalyzerInputException(what, proxiesFile + " is unreadable: " + e.getMessage(), e);
+        }
+        if (!proxies.classes().equals(spec.classes()) || proxies.dimension() != spec.embeddingSize()) {
+            throw new AnalyzerInputException(what, proxiesFile + " does not match the spec's classes and "
+                    + spec.embeddingSize() + "-d embedding");
+        }
+        requireUsableVectors(what, proxiesFile, proxies);
+        return new ModelBundle(spec, params, proxies);
+    }
+
+    /** Every problem found here is the spec's, so every message names {@value #SPEC_FILE}. */
+    private static ModelSpec parseSpec(String what, byte[] specBytes) {
+        ModelSpec spec;
+        try {
             int version = JSON.readTree(specBytes).path("format_version").asInt(-1);
             if (version != ModelSpec.FORMAT_VERSION) {
-                throw new AnalyzerInputException(what, "bundle format version " + version
-                        + " is not supported; this Lookalike reads version " + ModelSpec.FORMAT_VERSION);
+                throw new AnalyzerInputException(what, SPEC_FILE + " has bundle format version " + version
+                        + ", which is not supported; this Lookalike reads version " + ModelSpec.FORMAT_VERSION);
             }
-            ModelSpec spec = JSON.readValue(specBytes, ModelSpec.class);
-            requireParts(what, spec);
-            try {
-                ProxyAnchor.requireWeight(SPEC_FILE + " \"proxy_anchor\"", spec.proxyAnchor());
-            } catch (IllegalArgumentException e) {
-                throw new AnalyzerInputException(what, e.getMessage(), e);
+            spec = JSON.readValue(specBytes, ModelSpec.class);
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof AnalyzerInputException bad) {
+                throw bad;
             }
-            if (spec.rerankWeight() != null && !(spec.rerankWeight() >= 0 && spec.rerankWeight() <= 1)) {
-                throw new AnalyzerInputException(what, SPEC_FILE + " has \"rerank_weight\" " + spec.rerankWeight()
-                        + "; it must be from 0 to 1");
+            throw new AnalyzerInputException(what, SPEC_FILE + " is unreadable: " + e.getMessage(), e);
+        }
+        requireParts(what, spec);
+        try {
+            ProxyAnchor.requireWeight(SPEC_FILE + " \"proxy_anchor\"", spec.proxyAnchor());
+        } catch (IllegalArgumentException e) {
+            throw new AnalyzerInputException(what, e.getMessage(), e);
+        }
+        if (spec.rerankWeight() != null && !(spec.rerankWeight() >= 0 && spec.rerankWeight() <= 1)) {
+            throw new AnalyzerInputException(what, SPEC_FILE + " has \"rerank_weight\" " + spec.rerankWeight()
+                    + "; it must be from 0 to 1");
+        }
+        if (!(Float.isFinite(spec.temperature()) && spec.temperature() > 0)) {
+            throw new AnalyzerInputException(what, SPEC_FILE + " has \"temperature\" " + spec.temperature()
+                    + "; it must be a positive number");
+        }
+        InputSpec input = spec.input();
+        if (!Float.isFinite(input.mean()) || !Float.isFinite(input.std()) || !Float.isFinite(input.objectThreshold())) {
+            throw new AnalyzerInputException(what, SPEC_FILE + " has an \"input\" whose mean (" + input.mean()
+                    + "), std (" + input.std() + ") or object_threshold (" + input.objectThreshold()
+                    + ") is not a finite number");
+        }
+        return spec;
+    }
+
+    /** A proxy that is infinite, NaN or zero gives NaN similarities to every image; refuse it at load. */
+    private static void requireUsableVectors(String what, String file, Proxies proxies) {
+        float[][] vectors = proxies.vectors();
+        for (int c = 0; c < vectors.length; c++) {
+            double norm = 0;
+            for (float x : vectors[c]) {
+                norm += (double) x * x;
             }
-            byte[] params = verified(what, source, spec.parameters());
-            Proxies proxies = JSON.readValue(verified(what, source, spec.proxies()), Proxies.class);
-            if (!proxies.classes().equals(spec.classes()) || proxies.dimension() != spec.embeddingSize()) {
-                throw new AnalyzerInputException(what, "proxies.json does not match the spec's classes and "
-                        + spec.embeddingSize() + "-d embedding");
+            if (!Double.isFinite(norm) || norm == 0) {
+                throw new AnalyzerInputException(what, file + " has a proxy for class " + c + " ("
+                        + proxies.classes().get(c) + ") that is zero, infinite or not a number");
             }
-            return new ModelBundle(spec, params, proxies);
-        } catch (IOException | IllegalArgumentException e) {
-            throw new AnalyzerInputException(what, "unreadable bundle: " + e.getMessage(), e);
+        }
+    }
+
+    private static byte[] readFile(String what, FileSource source, String file) {
+        try {
+            return source.read(file);
+        } catch (IOException e) {
+            throw new AnalyzerInputException(what, file + " cannot be read: " + e.getMessage(), e);
         }
     }
 
@@ -184,14 +239,17 @@ public record ModelBundle(ModelSpec spec, byte[] parameters, Proxies proxies) {
         }
     }
 
-    private static byte[] verified(String what, FileSource source, ModelSpec.FileDigest expected)
-            throws IOException {
+    private static byte[] verified(String what, FileSource source, ModelSpec.FileDigest expected) {
         if (expected.file() == null || expected.sha256() == null) {
             throw new AnalyzerInputException(what, SPEC_FILE + " names a file without its name or SHA-256");
         }
-        byte[] bytes = source.read(expected.file());
+        if (!PLAIN_FILE_NAME.matcher(expected.file()).matches() || expected.file().matches("\\.+")) {
+            throw new AnalyzerInputException(what, SPEC_FILE + " names the file '" + expected.file()
+                    + "'; a bundle's files are plain names inside its directory");
+        }
+        byte[] bytes = readFile(what, source, expected.file());
         if (bytes == null) {
-            throw new AnalyzerInputException(what, "missing " + expected.file());
+            throw new AnalyzerInputException(what, "missing " + expected.file() + " (named in " + SPEC_FILE + ")");
         }
         if (bytes.length != expected.bytes()) {
             throw new AnalyzerInputException(what, expected.file() + " has " + bytes.length

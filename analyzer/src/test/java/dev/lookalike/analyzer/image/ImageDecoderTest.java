@@ -27,6 +27,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Random;
 import java.util.zip.CRC32;
@@ -37,6 +38,7 @@ import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -284,6 +286,17 @@ class ImageDecoderTest {
         assertEquals(0xD9, jpeg[jpeg.length - 1] & 0xFF);
         byte[] withoutEndMarker = Arrays.copyOf(jpeg, jpeg.length - 2);
         assertQuadrants(decoder.decode(withoutEndMarker, "no-eoi.jpg"), LOSSY_TOLERANCE);
+    }
+
+    @Test
+    @Timeout(5)
+    void refusesLosslessWebpThatEndsInsideItsHuffmanCodesWithoutDecodingPastTheEnd() {
+        // Found by fuzzing: TwelveMonkeys' VP8L bit reader takes the end of the data for zero bits and went on
+        // decoding Huffman tables from nothing for minutes.
+        byte[] webp = Base64.getDecoder().decode(
+                "UklGRjgAAABXRUJQVlA4TCwAAAAvH8AHEB8gEEjaH3qN+RcQFPk/2vwH8EClgDDbaJKTnOQR3D+i/7FtVb+qAL8=");
+        assertRefused(() -> decoder.decode(webp, "cut.webp"), "cut.webp",
+                "corrupt or truncated WebP data: the reader went on past the end of the data");
     }
 
     @Test

@@ -134,14 +134,28 @@ class ModelBundleTest {
     void otherFormatVersionIsRefused() throws IOException {
         bundle().save(dir);
         editSpec(spec -> spec.put("format_version", 2));
-        assertNames(loadFails(), dir.toString(), "version 2", "reads version 1");
+        assertNames(loadFails(), dir.toString(), "spec.json", "version 2", "reads version 1");
     }
 
     @Test
     void specThatIsNotJsonIsRefused() throws IOException {
         bundle().save(dir);
         Files.writeString(dir.resolve(ModelBundle.SPEC_FILE), "{ not json");
-        assertNames(loadFails(), dir.toString());
+        assertNames(loadFails(), dir.toString(), "spec.json is unreadable");
+    }
+
+    @Test
+    void specNamingAFileOutsideTheBundleIsRefused() throws IOException {
+        bundle().save(dir);
+        editSpec(spec -> ((ObjectNode) spec.get("proxies")).put("file", "../proxies.json"));
+        assertNames(loadFails(), dir.toString(), "spec.json", "'../proxies.json'", "plain names");
+    }
+
+    @Test
+    void errorsInTheSpecsNumbersAndInTheProxiesNameTheirFile() throws IOException {
+        bundle().save(dir);
+        editSpec(spec -> spec.put("temperature", 0));
+        assertNames(loadFails(), dir.toString(), "spec.json", "\"temperature\" 0.0");
     }
 
     @Test

@@ -4,8 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lookalike.search.SearchInputException;
-import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -25,7 +29,8 @@ import java.util.function.Consumer;
  * line number and the problem, and the next line is read. A line is bad when it is not a JSON object, its
  * {@code id} or {@code image} is missing or empty, its id repeats an earlier valid line's (the first wins), or
  * its image path is absolute or, once resolved and normalised, leaves the catalogue's folder (the check is on
- * the path's text: a symbolic link inside the folder is followed later, by whoever opens the image). Blank
+ * the path's text: a symbolic link inside the folder is followed later, by whoever opens the image), or it is
+ * not UTF-8 (each line is decoded on its own, so a stray byte costs its line, not the catalogue). Blank
  * lines are skipped. Streams the file: memory is one line plus the set of ids seen.
  */
 public final class CatalogueReader {
@@ -62,18 +67,21 @@ public final class CatalogueReader {
      *
      * @param items  receives the valid items, in file order
      * @param errors receives one error per bad line, in file order
-     * @throws SearchInputException if the file cannot be read at all (missing, not UTF-8, unreadable)
+     * @throws SearchInputException if the file cannot be read at all (missing, a directory, unreadable); a line
+     *                              that is not UTF-8 is one bad line
      */
     public void read(Consumer<CatalogueItem> items, Consumer<SearchInputException> errors) {
         Set<String> seen = new HashSet<>();
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (InputStream in = Files.newInputStream(file)) {
+            LineSplitter lines = new LineSplitter(in);
             int number = 0;
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
+            for (byte[] bytes = lines.next(); bytes != null; bytes = lines.next()) {
                 number++;
-                if (line.isBlank()) {
-                    continue;
-                }
                 try {
+                    String line = utf8(number, bytes);
+                    if (line.isBlank()) {
+                        continue;
+                    }
                     CatalogueItem item = parse(number, line);
                     if (!seen.add(item.id())) {
                         throw bad(number, "id '" + item.id() + "' repeats an earlier line's (the first is kept)");
@@ -83,8 +91,65 @@ public final class CatalogueReader {
                     errors.accept(e);
                 }
             }
-        } catch (IOException e) {
+        } catch (IOException | InvalidPathException e) {
             throw new SearchInputException("catalogue " + file, "cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Decodes one line strictly, so that a stray byte costs its line and not the whole catalogue. */
+    private String utf8(int number, byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw bad(number, "not UTF-8 text");
+        }
+    }
+
+    /**
+     * Splits a stream into lines of bytes at {@code \n}, {@code \r} or {@code \r\n}, as
+     * {@link java.io.BufferedReader#readLine()} does with characters; holds one line.
+     */
+    private static final class LineSplitter {
+        private final InputStream in;
+        private final byte[] buffer = new byte[8192];
+        private int position;
+        private int limit;
+        private boolean skipLineFeed;
+
+        LineSplitter(InputStream in) {
+            this.in = in;
+        }
+
+        /** @return the next line without its end, or null at the end of the stream */
+        byte[] next() throws IOException {
+            ByteArrayOutputStream line = new ByteArrayOutputStream();
+            boolean any = false;
+            while (true) {
+                if (position == limit) {
+                    limit = in.read(buffer);
+                    position = 0;
+                    if (limit <= 0) {
+                        limit = 0;
+                        return any ? line.toByteArray() : null;
+                    }
+                }
+                byte b = buffer[position++];
+                if (skipLineFeed) {
+                    skipLineFeed = false;
+                    if (b == '\n') {
+                        continue;
+                    }
+                }
+                if (b == '\n' || b == '\r') {
+                    skipLineFeed = b == '\r';
+                    return line.toByteArray();
+                }
+                line.write(b);
+                any = true;
+            }
         }
     }
 

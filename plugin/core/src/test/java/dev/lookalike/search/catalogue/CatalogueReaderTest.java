@@ -77,6 +77,22 @@ public class CatalogueReaderTest extends LuceneTestCase {
     }
 
     @Test
+    public void aLineThatIsNotUtf8CostsThatLineOnly() throws IOException {
+        Path file = createTempDir("catalogue").resolve("catalogue.jsonl");
+        byte[] latin1 = "{\"id\": \"b\", \"image\": \"caf\u00e9.png\"}".getBytes(StandardCharsets.ISO_8859_1);
+        try (var out = Files.newOutputStream(file)) {
+            out.write("{\"id\": \"a\", \"image\": \"a.png\"}\r\n".getBytes(StandardCharsets.UTF_8));
+            out.write(latin1);
+            out.write("\r{\"id\": \"c\", \"image\": \"c.png\"}\n".getBytes(StandardCharsets.UTF_8));
+        }
+        Catalogue catalogue = new CatalogueReader(file).readAll();
+        assertEquals(List.of("a", "c"), catalogue.items().stream().map(CatalogueItem::id).toList());
+        assertEquals(3, catalogue.items().get(1).line());
+        assertEquals(1, catalogue.errors().size());
+        assertTrue(problemOfLine(catalogue, 2).contains("not UTF-8"));
+    }
+
+    @Test
     public void aMissingFileIsBadInputNamingIt() {
         Path missing = createTempDir("catalogue").resolve("nope.jsonl");
         SearchInputException e = expectThrows(SearchInputException.class, () -> new CatalogueReader(missing).readAll());

@@ -7,14 +7,19 @@ import java.io.IOException;
 import org.opensearch.core.common.ParsingException;
 import org.opensearch.core.xcontent.XContentParser;
 import org.opensearch.index.query.AbstractQueryBuilder;
+import org.opensearch.index.query.QueryBuilder;
 
 /**
  * Reads the body of an {@code image_knn} query into {@link ImageKnnQueryBuilder.Options}, refusing unknown
  * fields, values of the wrong type, {@code k} and {@code num_candidates} outside the core's limits, and a
- * body with other than exactly one of {@code image}, {@code vector} and {@code like}. Every message starts
+ * body with other than exactly one of {@code image}, {@code vector} and {@code like}, and a filter nested
+ * deeper than {@value #MAX_FILTER_DEPTH} objects and arrays. Every message starts
  * with the option's path, e.g. {@code [image_knn][k]}.
  */
 final class ImageKnnOptionsParser {
+
+    /** How deep a filter may nest objects and arrays: about 30 levels of {@code bool}, more than any real filter. */
+    static final int MAX_FILTER_DEPTH = 100;
 
     private ImageKnnOptionsParser() {
     }
@@ -53,7 +58,7 @@ final class ImageKnnOptionsParser {
                         throw new ParsingException(parser.getTokenLocation(), "[image_knn][filter] must be a query "
                                 + "object, got " + value);
                     }
-                    o.filter = AbstractQueryBuilder.parseInnerQueryBuilder(parser);
+                    o.filter = filter(parser);
                 }
                 case "min_score" -> o.minScore = number(parser, name, value);
                 case "rerank" -> o.rerank = RerankOptions.parse(parser);
@@ -81,6 +86,28 @@ final class ImageKnnOptionsParser {
             throw new ParsingException(parser.getTokenLocation(), e.getMessage(), e);
         }
         return o;
+    }
+
+    /**
+     * Parses the filter through a {@link DepthLimitedParser}; the query parsers' refusals, which wrap each other
+     * level by level ({@code [bool] failed to parse field [must]}), become one that names the option and
+     * says what the innermost one said.
+     */
+    private static QueryBuilder filter(XContentParser parser) throws IOException {
+        try {
+            return AbstractQueryBuilder.parseInnerQueryBuilder(
+                    new DepthLimitedParser(parser, "[image_knn][filter]", MAX_FILTER_DEPTH));
+        } catch (ParsingException | IllegalArgumentException e) {
+            Throwable innermost = e;
+            while (innermost.getCause() != null && innermost.getCause() != innermost) {
+                innermost = innermost.getCause();
+            }
+            String reason = innermost.getMessage() == null ? innermost.getClass().getSimpleName() : innermost.getMessage();
+            if (reason.startsWith("[image_knn]")) {
+                throw new ParsingException(parser.getTokenLocation(), reason, e);
+            }
+            throw new ParsingException(parser.getTokenLocation(), "[image_knn][filter] is not a valid query: " + reason, e);
+        }
     }
 
     private static String string(XContentParser parser, String name, XContentParser.Token value) throws IOException {

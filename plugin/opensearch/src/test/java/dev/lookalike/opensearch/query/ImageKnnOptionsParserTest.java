@@ -7,11 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.opensearch.common.xcontent.json.JsonXContent;
+import org.opensearch.core.ParseField;
+import org.opensearch.core.common.ParsingException;
 import org.opensearch.core.xcontent.DeprecationHandler;
 import org.opensearch.core.xcontent.NamedXContentRegistry;
 import org.opensearch.core.xcontent.XContentParser;
+import org.opensearch.index.query.BoolQueryBuilder;
+import org.opensearch.index.query.QueryBuilder;
 
 class ImageKnnOptionsParserTest {
 
@@ -76,5 +81,24 @@ class ImageKnnOptionsParserTest {
         assertRefused("{\"field\": \"e\", \"like\": {\"index\": \"i\", \"id\": \"\"}}",
                 "[image_knn][like][id] must be a non-empty string");
         assertRefused("{\"field\": \"e\", \"vector\": [1], \"filter\": [1]}", "[image_knn][filter] must be a query");
+        assertRefused("{\"field\": \"e\", \"vector\": [1], \"filter\": {\"term\": {\"x\": 1}}}",
+                "[image_knn][filter] is not a valid query: ");
+    }
+
+    @Test
+    void refusesAFilterNestedDeeperThanTheBoundInsteadOfOverflowingTheStack() {
+        // Found by fuzzing: 300 nested bool queries overflowed the thread's stack in the query parsers.
+        NamedXContentRegistry bool = new NamedXContentRegistry(List.of(new NamedXContentRegistry.Entry(
+                QueryBuilder.class, new ParseField(BoolQueryBuilder.NAME), p -> BoolQueryBuilder.fromXContent(p))));
+        String body = "{\"field\": \"e\", \"vector\": [1], \"filter\": " + "{\"bool\": {\"must\": [".repeat(300)
+                + "{\"bool\": {}}" + "]}}".repeat(300) + "}";
+        ParsingException e = assertThrows(ParsingException.class, () -> {
+            try (XContentParser parser = JsonXContent.jsonXContent.createParser(bool,
+                    DeprecationHandler.THROW_UNSUPPORTED_OPERATION, body)) {
+                parser.nextToken();
+                ImageKnnOptionsParser.parse(parser);
+            }
+        });
+        assertEquals("[image_knn][filter] is nested deeper than 100 objects and arrays", e.getMessage());
     }
 }
