@@ -4,7 +4,10 @@ import dev.lookalike.search.index.IndexSettings;
 import dev.lookalike.search.index.Quantization;
 import picocli.CommandLine.Option;
 
-/** The options that say how a new index builds its HNSW vector field: {@code --m}, {@code --beam-width}, {@code --quantize}. */
+/**
+ * The options that say how a new index builds its HNSW vector field and orders its documents: {@code --m},
+ * {@code --beam-width}, {@code --quantize}, {@code --sort-by-category}.
+ */
 public final class VectorFieldOptions {
 
     @Option(names = "--m", defaultValue = "" + IndexSettings.DEFAULT_M, paramLabel = "M",
@@ -18,6 +21,11 @@ public final class VectorFieldOptions {
     @Option(names = "--quantize", defaultValue = "none", paramLabel = "none|int8",
             description = "How the HNSW field keeps vectors, for a new index. Default: ${DEFAULT-VALUE}.")
     String quantize;
+
+    @Option(names = "--sort-by-category",
+            description = {"Sort a new index by catalogue category: category filters become doc-id ranges and are",
+                "searched faster, at some cost in unfiltered recall (see docs/benchmarks.md). Default: off."})
+    boolean sortByCategory;
 
     /**
      * Checks the options without building settings, so that a command can refuse them before any slow work.
@@ -44,7 +52,7 @@ public final class VectorFieldOptions {
     public IndexSettings settings(int dimension) {
         validate();
         return new IndexSettings(dimension, m, beamWidth, quantization(),
-                Math.min(64, Runtime.getRuntime().availableProcessors()));
+                Math.min(64, Runtime.getRuntime().availableProcessors()), sortByCategory);
     }
 
     /**

@@ -16,9 +16,10 @@ import dev.lookalike.search.SearchInputException;
  *                     intra-merge executor runs them (large merges only)
  * @param sortedByCategory whether the index is sorted by catalogue category ({@link IndexSchema#categorySort()}),
  *                     so that each category is one contiguous run of documents and of vectors: a category
- *                     filter becomes a doc-id range and its exact scan reads vectors in one sweep. {@code true}
- *                     for new indices; {@code false} in indices whose metadata predates it, which keep working
- *                     unsorted (a sort cannot be added to existing segments; rebuild into a new folder)
+ *                     filter becomes a doc-id range and its exact scan reads vectors in one sweep. Off unless
+ *                     asked for (sorting builds the graph one category after another, which costs unfiltered
+ *                     recall, see docs/benchmarks.md); {@code false} in indices whose metadata predates it (a sort
+ *                     cannot be added to existing segments; rebuild into a new folder)
  */
 public record IndexSettings(
         @JsonProperty("dimension") int dimension,
@@ -42,7 +43,7 @@ public record IndexSettings(
     public static final int DEFAULT_BEAM_WIDTH = 100;
 
     /**
-     * Settings of an index sorted by category, as new indices are.
+     * Settings of an index not sorted by category.
      *
      * @param dimension    the embedding dimension
      * @param hnswM        HNSW's maximum connections per node
@@ -52,7 +53,7 @@ public record IndexSettings(
      * @throws SearchInputException naming the setting that is out of range
      */
     public IndexSettings(int dimension, int hnswM, int beamWidth, Quantization quantization, int mergeWorkers) {
-        this(dimension, hnswM, beamWidth, quantization, mergeWorkers, true);
+        this(dimension, hnswM, beamWidth, quantization, mergeWorkers, false);
     }
 
     /**
@@ -70,13 +71,13 @@ public record IndexSettings(
 
     /**
      * @param dimension the embedding dimension
-     * @return Lucene's default HNSW parameters, no quantization, one merge worker per available core, sorted by
-     *         category
+     * @return Lucene's default HNSW parameters, no quantization, one merge worker per available core, not sorted
+     *         by category
      * @throws SearchInputException if the dimension is out of range
      */
     public static IndexSettings defaults(int dimension) {
         return new IndexSettings(dimension, DEFAULT_M, DEFAULT_BEAM_WIDTH, Quantization.NONE,
-                Math.min(64, Runtime.getRuntime().availableProcessors()), true);
+                Math.min(64, Runtime.getRuntime().availableProcessors()), false);
     }
 
     /**

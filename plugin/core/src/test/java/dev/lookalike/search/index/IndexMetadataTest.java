@@ -93,8 +93,10 @@ public class IndexMetadataTest extends LuceneTestCase {
     }
 
     @Test
-    public void settingsThatPredateSortingReadAsUnsortedAndNewOnesAsSorted() throws Exception {
-        IndexMetadata metadata = IndexMetadata.forModel(bundle(proxies(), 0f), IndexSettings.defaults(DIM));
+    public void settingsThatPredateSortingReadAsUnsortedAndSortedOnesAsSorted() throws Exception {
+        assertFalse("sorting is asked for, not the default", IndexSettings.defaults(DIM).sortedByCategory());
+        IndexMetadata metadata = IndexMetadata.forModel(bundle(proxies(), 0f),
+                IndexSettings.defaults(DIM).withSortedByCategory(true));
         assertTrue(metadata.settings().sortedByCategory());
         ObjectMapper json = new ObjectMapper();
         ObjectNode stored = (ObjectNode) json.readTree(metadata.toUserData().get(IndexMetadata.KEY));
