@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 import javax.imageio.ImageIO;
 
 /**
@@ -37,6 +38,8 @@ public final class NodeEmbedder implements Closeable {
     private final int predictors;
     private final ImageLimits limits;
     private final PixelBudget budget;
+    private final LongAdder embeddedImages = new LongAdder();
+    private final LongAdder batches = new LongAdder();
     private Embedder embedder;
     private ModelBundle bundle;
     private boolean closed;
@@ -73,6 +76,31 @@ public final class NodeEmbedder implements Closeable {
     /** @return the node's bound on decoded images in flight, with its figures */
     public PixelBudget budget() {
         return budget;
+    }
+
+    /** @return how many images this node has embedded since it started */
+    public long embeddedImages() {
+        return embeddedImages.sum();
+    }
+
+    /**
+     * @return how many batches of images this node has embedded since it started: an ingest or update batch, a
+     *         query's image, an embed request each count one
+     */
+    public long batches() {
+        return batches.sum();
+    }
+
+    /** @return whether the model is loaded (it loads on first use) */
+    public synchronized boolean loaded() {
+        return embedder != null;
+    }
+
+    private void count(int images) {
+        if (images > 0) {
+            embeddedImages.add(images);
+            batches.increment();
+        }
     }
 
     /**
@@ -112,6 +140,7 @@ public final class NodeEmbedder implements Closeable {
         try (PluginClassLoader ignored = PluginClassLoader.enter()) {
             float[] input = e.decoder().decode(bytes, name, budget, image -> e.preprocessor().apply(image));
             ClassifiedEmbedding embedded = e.embedAndClassifyInputs(List.of(input)).get(0);
+            count(1);
             return new EmbeddedImage(embedded.vector(), embedded.prediction());
         }
     }
@@ -145,7 +174,9 @@ public final class NodeEmbedder implements Closeable {
         Embedder e = embedder();
         try (PluginClassLoader ignored = PluginClassLoader.enter()) {
             List<EmbeddedImage> out = new ArrayList<>(inputs.size());
-            for (ClassifiedEmbedding one : e.embedAndClassifyInputs(inputs)) {
+            List<ClassifiedEmbedding> embedded = e.embedAndClassifyInputs(inputs);
+            count(embedded.size());
+            for (ClassifiedEmbedding one : embedded) {
                 out.add(new EmbeddedImage(one.vector(), one.prediction()));
             }
             return out;
@@ -181,6 +212,7 @@ public final class NodeEmbedder implements Closeable {
                 }
             }
             List<ClassifiedEmbedding> embedded = e.embedAndClassifyInputs(inputs);
+            count(embedded.size());
             for (int j = 0; j < embedded.size(); j++) {
                 ClassifiedEmbedding one = embedded.get(j);
                 outcomes.set(decoded.get(j), ImageOutcome.embedded(new EmbeddedImage(one.vector(), one.prediction())));

@@ -157,7 +157,7 @@ public class LookalikePlugin extends Plugin implements ActionPlugin, MapperPlugi
             ClusterSettings clusterSettings, IndexScopedSettings indexScopedSettings, SettingsFilter settingsFilter,
             IndexNameExpressionResolver indexNameExpressionResolver, Supplier<DiscoveryNodes> nodesInCluster) {
         return List.of(new RestModelAction(embedder, threadPool), new RestEmbedAction(embedder, threadPool),
-                new RestRefreshProxiesAction(new ProxyRefresh(client, embedder)), new RestStatsAction(searchStats));
+                new RestRefreshProxiesAction(new ProxyRefresh(client, embedder)), new RestStatsAction(searchStats, embedder, threadPool));
     }
 
     /** The cluster-manager action that stores catalogue proxies, one index at a time. */
