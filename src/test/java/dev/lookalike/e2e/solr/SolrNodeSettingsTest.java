@@ -11,14 +11,12 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lookalike.analyzer.dataset.FashionMnist;
 import dev.lookalike.e2e.TestImages;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +31,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.UnaryOperator;
-import java.util.zip.CRC32;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -109,7 +106,7 @@ class SolrNodeSettingsTest {
         assertTrue(overPixels.length < MAX_IMAGE_BYTES);
         badImages.put("over-pixels", overPixels);
         badImageReasons.put("over-pixels", "1100x1000 = 1100000 pixels exceeds the limit of " + MAX_IMAGE_PIXELS);
-        byte[] bomb = pngHeaderOnly(20_000, 20_000);
+        byte[] bomb = TestImages.pngHeaderOnly(20_000, 20_000);
         badImages.put("bomb", bomb);
         badImageReasons.put("bomb", "20000x20000 = 400000000 pixels exceeds the limit of " + MAX_IMAGE_PIXELS);
     }
@@ -471,28 +468,5 @@ class SolrNodeSettingsTest {
             throw new IllegalStateException("expected [" + from + "] once in the example configset");
         }
         return text.substring(0, at) + to + text.substring(at + from.length());
-    }
-
-    /**
-     * A decompression bomb's header: a PNG that declares {@code width} × {@code height} RGB pixels in a few dozen
-     * bytes, with no pixel data. A decoder that trusted the header would allocate gigabytes before finding out.
-     */
-    private static byte[] pngHeaderOnly(int width, int height) {
-        ByteBuffer header = ByteBuffer.allocate(13).putInt(width).putInt(height)
-                .put((byte) 8).put((byte) 2).put((byte) 0).put((byte) 0).put((byte) 0);
-        ByteArrayOutputStream png = new ByteArrayOutputStream();
-        png.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
-        png.writeBytes(pngChunk("IHDR", header.array()));
-        png.writeBytes(pngChunk("IEND", new byte[0]));
-        return png.toByteArray();
-    }
-
-    private static byte[] pngChunk(String type, byte[] data) {
-        byte[] typeBytes = type.getBytes(StandardCharsets.US_ASCII);
-        CRC32 crc = new CRC32();
-        crc.update(typeBytes);
-        crc.update(data);
-        return ByteBuffer.allocate(12 + data.length).putInt(data.length).put(typeBytes).put(data)
-                .putInt((int) crc.getValue()).array();
     }
 }
