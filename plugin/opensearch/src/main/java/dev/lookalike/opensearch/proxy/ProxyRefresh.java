@@ -139,9 +139,10 @@ public final class ProxyRefresh {
                         + field + "] vector and a [" + categoryField + "] category"));
                 return;
             }
+            IndexProxies proxies = builder.build(0);
             String computed;
             try {
-                computed = JSON.writeValueAsString(builder.build(0));
+                computed = JSON.writeValueAsString(proxies);
             } catch (JsonProcessingException e) {
                 listener.onFailure(e);
                 return;
@@ -149,8 +150,8 @@ public final class ProxyRefresh {
             // The cluster manager stores it, one index at a time, so concurrent refreshes never lose each other's.
             client.execute(StoreCatalogueProxiesAction.INSTANCE,
                     new StoreCatalogueProxiesRequest(index, field, categoryField, computed), ActionListener.wrap(
-                            stored -> listener.onResponse(new Outcome(index, field, documents,
-                                    builder.build(stored.generation()))),
+                            stored -> listener.onResponse(new Outcome(index, field, documents, new IndexProxies(
+                                    stored.generation(), proxies.temperature(), proxies.proxies()))),
                             listener::onFailure));
         }
 
