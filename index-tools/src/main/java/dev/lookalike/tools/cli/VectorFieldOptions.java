@@ -22,9 +22,10 @@ public final class VectorFieldOptions {
             description = "How the HNSW field keeps vectors, for a new index. Default: ${DEFAULT-VALUE}.")
     String quantize;
 
-    @Option(names = "--sort-by-category",
-            description = {"Sort a new index by catalogue category: category filters become doc-id ranges and are",
-                "searched faster, at some cost in unfiltered recall (see docs/benchmarks.md). Default: off."})
+    @Option(names = "--sort-by-category", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = {"Sort a new index by catalogue category, so that category filters become doc-id ranges",
+                "of contiguous vectors (see docs/benchmarks.md). Default: on; --no-sort-by-category for an",
+                "index in the catalogue's order."})
     boolean sortByCategory;
 
     /**

@@ -100,8 +100,10 @@ public final class IndexCommand implements Callable<Integer> {
             description = "The file to write; required with --format opensearch-bulk or solr, refused otherwise.")
     Path out;
 
-    @Option(names = "--commit-every", defaultValue = "10000", paramLabel = "N",
-            description = "Commit the Lucene index after every N items (and at the end). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--commit-every", defaultValue = "100000", paramLabel = "N",
+            description = {"Commit the Lucene index after every N items (and at the end). Each commit ends a segment,",
+                "and merging segments of an index sorted by category costs the graph recall, so the default",
+                "keeps a catalogue of up to N items in one segment. Default: ${DEFAULT-VALUE}."})
     int commitEvery;
 
     @Override

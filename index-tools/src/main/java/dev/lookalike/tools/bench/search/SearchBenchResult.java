@@ -14,9 +14,21 @@ import java.util.List;
  *                      filtered 1 %
  * @param unsortedBuild the same for the index not sorted by category, or {@code null} when it was not built
  * @param unsortedKinds the kinds on that index, or {@code null}
+ * @param candidateSweep unfiltered search at each candidate count of {@code --sweep-candidates}, bare Lucene and
+ *                      Lookalike, on the sorted index: recall against latency; or {@code null}
  */
 public record SearchBenchResult(Settings settings, Build build, List<Kind> kinds,
-        double filteredRerankOverLuceneFilteredP50, Build unsortedBuild, List<Kind> unsortedKinds) {
+        double filteredRerankOverLuceneFilteredP50, Build unsortedBuild, List<Kind> unsortedKinds,
+        List<SweepPoint> candidateSweep) {
+
+    /**
+     * One point of the recall-against-latency curve: a kind of unfiltered query at one candidate count.
+     *
+     * @param candidates the candidate count (Lucene's k, Lookalike's num_candidates)
+     * @param kind       its figures at that count
+     */
+    public record SweepPoint(int candidates, Kind kind) {
+    }
 
     /**
      * The settings of the run.
@@ -82,8 +94,9 @@ public record SearchBenchResult(Settings settings, Build build, List<Kind> kinds
     /** @return whether every query of every kind returned {@code min(k, matches)} results that pass its filter */
     @JsonProperty("all_results_valid")
     public boolean allResultsValid() {
-        return java.util.stream.Stream.concat(kinds.stream(),
-                        unsortedKinds == null ? java.util.stream.Stream.empty() : unsortedKinds.stream())
+        return java.util.stream.Stream.of(kinds, unsortedKinds == null ? List.<Kind>of() : unsortedKinds,
+                        candidateSweep == null ? List.<Kind>of() : candidateSweep.stream().map(SweepPoint::kind).toList())
+                .flatMap(List::stream)
                 .allMatch(kind -> kind.filterFailures() == 0 && kind.countFailures() == 0);
     }
 }

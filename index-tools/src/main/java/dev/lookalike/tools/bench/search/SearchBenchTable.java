@@ -3,12 +3,16 @@ package dev.lookalike.tools.bench.search;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 /** Prints a {@link SearchBenchResult} as aligned text: the settings, the build, one row per kind of query. */
 public final class SearchBenchTable {
 
-    private static final String ROW = "%-34s %14s %9s %8s %8s %8s %9s %8s %8s%n";
-    private static final String FIGURES = "%-34s %14s %9d %8.3f %8.3f %8.0f %9.4f %8d %8d%n";
+    private static final String ROW = "%-34s %14s %9s %8s %8s %8s %9s %8s %8s %8s%n";
+    private static final String FIGURES = "%-34s %14s %9d %8.3f %8.3f %8.0f %9.4f %8s %8d %8d%n";
+    /** How the table names bare Lucene's kinds; the default walk's are the anchors of the others. */
+    private static final String LUCENE = "lucene knn";
+    private static final String ACORN = "lucene knn acorn";
 
     private SearchBenchTable() {
     }
@@ -42,9 +46,22 @@ public final class SearchBenchTable {
                     u.buildSeconds(), u.docsPerSecond(), u.mergeSeconds(), u.indexBytes());
             kinds(out, s, result.unsortedKinds());
         }
+        if (result.candidateSweep() != null) {
+            out.println();
+            out.println("unfiltered, recall against latency (sorted index):");
+            out.printf(Locale.ROOT, "%-12s %-12s %8s %8s %9s%n", "candidates", "kind", "p50 ms", "p99 ms",
+                    "recall@" + s.k());
+            for (SearchBenchResult.SweepPoint point : result.candidateSweep()) {
+                SearchBenchResult.Kind kind = point.kind();
+                out.printf(Locale.ROOT, "%-12d %-12s %8.3f %8.3f %9.4f%n", point.candidates(), kind.kind(),
+                        kind.p50Ms(), kind.p99Ms(), kind.recallAtK());
+            }
+        }
         out.println();
         out.printf(Locale.ROOT, "p50 of %s over p50 of %s: %.2f%n", SearchKind.LOOKALIKE_FILTER_1_RERANK.label(),
                 SearchKind.LUCENE_FILTER_1.label(), result.filteredRerankOverLuceneFilteredP50());
+        out.printf(Locale.ROOT, "x lucene: the kind's p50 over that of bare Lucene's default walk with the same"
+                + " filter, on the same index%n");
         out.printf(Locale.ROOT, "same/other category: the query's own category (that of its nearest item) or the next"
                 + " one; acorn: Lucene's ACORN-style filtered walk (KnnSearchStrategy.Hnsw(60))%n");
         out.printf(Locale.ROOT, "recall@%d: mean over the first %d queries, against exact search among the items"
@@ -55,11 +72,30 @@ public final class SearchBenchTable {
 
     private static void kinds(PrintWriter out, SearchBenchResult.Settings s, List<SearchBenchResult.Kind> kinds) {
         out.printf(Locale.ROOT, ROW, "query kind", "filter", "matches", "p50 ms", "p99 ms", "QPS",
-                "recall@" + s.k(), "bad hits", "short");
+                "recall@" + s.k(), "x lucene", "bad hits", "short");
         for (SearchBenchResult.Kind kind : kinds) {
+            SearchBenchResult.Kind anchor = anchor(kind, kinds);
             out.printf(Locale.ROOT, FIGURES, kind.kind(), kind.filter() == null ? "-" : kind.filter(), kind.matches(),
-                    kind.p50Ms(), kind.p99Ms(), kind.qps(), kind.recallAtK(), kind.filterFailures(),
-                    kind.countFailures());
+                    kind.p50Ms(), kind.p99Ms(), kind.qps(), kind.recallAtK(),
+                    anchor == null ? "" : String.format(Locale.ROOT, "%.2f", kind.p50Ms() / anchor.p50Ms()),
+                    kind.filterFailures(), kind.countFailures());
         }
+    }
+
+    /**
+     * @return bare Lucene's default walk with the same filter as this kind of Lookalike's or Lucene's ACORN walk,
+     *         or {@code null} for that walk itself and where the run has none
+     */
+    static SearchBenchResult.Kind anchor(SearchBenchResult.Kind kind, List<SearchBenchResult.Kind> kinds) {
+        if (kind.kind().startsWith(LUCENE) && !kind.kind().startsWith(ACORN)) {
+            return null;
+        }
+        for (SearchBenchResult.Kind other : kinds) {
+            if (other.kind().startsWith(LUCENE) && !other.kind().startsWith(ACORN)
+                    && Objects.equals(other.filter(), kind.filter())) {
+                return other;
+            }
+        }
+        return null;
     }
 }

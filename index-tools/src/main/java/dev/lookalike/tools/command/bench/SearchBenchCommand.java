@@ -8,6 +8,7 @@ import dev.lookalike.tools.bench.corpus.SourceEmbeddings;
 import dev.lookalike.tools.bench.corpus.SyntheticCorpus;
 import dev.lookalike.tools.bench.search.BenchSearches;
 import dev.lookalike.tools.bench.search.CorpusIndexer;
+import dev.lookalike.tools.bench.search.RecallLatencyPlot;
 import dev.lookalike.tools.bench.search.SearchBenchResult;
 import dev.lookalike.tools.bench.search.SearchBenchTable;
 import dev.lookalike.tools.bench.search.SearchKind;
@@ -22,9 +23,14 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.store.Directory;
@@ -87,6 +93,21 @@ final class SearchBenchCommand implements Callable<Integer> {
                 "before sorting) and run every kind on it too, for the side-by-side. Default: ${DEFAULT-VALUE}."})
     boolean compareUnsorted;
 
+    @Option(names = "--kinds", split = ",", paramLabel = "KIND",
+            description = {"Only these kinds of query, by name (lookalike, lookalike-filter-1-rerank,",
+                "lucene-filter-1, lucene-acorn-other-category, ...: the table's labels with dashes), e.g. to",
+                "profile one kind. Default: every kind."})
+    List<String> onlyKinds;
+
+    @Option(names = "--sweep-candidates", split = ",", paramLabel = "N",
+            description = {"Also time unfiltered search, bare Lucene and Lookalike, at each of these candidate",
+                "counts on the sorted index: recall against latency, as a table and, with --plot, a PNG."})
+    List<Integer> sweepCandidates;
+
+    @Option(names = "--plot", paramLabel = "FILE",
+            description = "Draw the --sweep-candidates curve (recall@k against p50) into this PNG file.")
+    Path plot;
+
     @Mixin
     JsonReportOption json;
 
@@ -106,13 +127,15 @@ final class SearchBenchCommand implements Callable<Integer> {
         List<SearchBenchResult.Kind> kinds;
         SearchBenchResult.Build unsortedBuild = null;
         List<SearchBenchResult.Kind> unsortedKinds = null;
+        List<SearchBenchResult.SweepPoint> sweep;
         try (TempFolder temp = indexDir == null ? TempFolder.create("lookalike-bench-search-") : null) {
             Path folder = indexDir == null ? temp.path() : Files.createDirectories(indexDir);
             err.printf(Locale.ROOT, "indexing %,d items into %s (sorted by category), then force-merging%n",
                     bench.vectors(), folder);
             err.flush();
             build = CorpusIndexer.build(folder, corpus, metadata, indexDir != null);
-            kinds = measure(folder, corpus, untimed, timed, err);
+            kinds = measure(folder, corpus, untimed, timed, err, kinds(), bench.candidates());
+            sweep = sweep(folder, corpus, untimed, timed, err);
         }
         if (compareUnsorted) {
             try (TempFolder unsorted = TempFolder.create("lookalike-bench-search-unsorted-")) {
@@ -121,21 +144,66 @@ final class SearchBenchCommand implements Callable<Integer> {
                 err.flush();
                 unsortedBuild = CorpusIndexer.build(unsorted.path(), corpus,
                         IndexMetadata.forModel(bundle, settings.withSortedByCategory(false)), false);
-                unsortedKinds = measure(unsorted.path(), corpus, untimed, timed, err);
+                unsortedKinds = measure(unsorted.path(), corpus, untimed, timed, err, kinds(), bench.candidates());
             }
         }
-        double ratio = kinds.get(SearchKind.LOOKALIKE_FILTER_1_RERANK.ordinal()).p50Ms()
-                / kinds.get(SearchKind.LUCENE_FILTER_1.ordinal()).p50Ms();
+        double ratio = p50(kinds, SearchKind.LOOKALIKE_FILTER_1_RERANK) / p50(kinds, SearchKind.LUCENE_FILTER_1);
         SearchBenchResult result = new SearchBenchResult(settings(sources, bundle, settings), build, kinds, ratio,
-                unsortedBuild, unsortedKinds);
+                unsortedBuild, unsortedKinds, sweep);
         SearchBenchTable.print(spec.commandLine().getOut(), result);
+        if (plot != null && sweep != null) {
+            RecallLatencyPlot.write(plot, sweep, bench.k(), bench.vectors());
+            err.println("recall against latency: " + plot);
+        }
         json.write(result);
         return result.allResultsValid() ? 0 : 1;
+    }
+
+    /** The kind's p50, or {@code NaN} when the run left it out. */
+    private static double p50(List<SearchBenchResult.Kind> kinds, SearchKind kind) {
+        return kinds.stream().filter(k -> k.kind().equals(kind.label())).mapToDouble(SearchBenchResult.Kind::p50Ms)
+                .findFirst().orElse(Double.NaN);
+    }
+
+    /**
+     * @return the kinds {@code --kinds} names, in the table's order, or every kind
+     * @throws IllegalArgumentException naming a kind that does not exist, and listing those that do
+     */
+    List<SearchKind> kinds() {
+        if (onlyKinds == null || onlyKinds.isEmpty()) {
+            return List.of(SearchKind.values());
+        }
+        Set<SearchKind> chosen = EnumSet.noneOf(SearchKind.class);
+        for (String name : onlyKinds) {
+            chosen.add(Arrays.stream(SearchKind.values()).filter(kind -> optionName(kind).equals(name.trim()))
+                    .findFirst().orElseThrow(() -> new IllegalArgumentException("--kinds: no kind '" + name
+                            + "'; the kinds are " + Arrays.stream(SearchKind.values())
+                                    .map(SearchBenchCommand::optionName).collect(Collectors.joining(", ")))));
+        }
+        return List.copyOf(chosen);
+    }
+
+    /** @return how {@code --kinds} names a kind: its label, lower case, words joined by dashes, no "knn" or "%" */
+    static String optionName(SearchKind kind) {
+        return kind.label().replace(" knn", "").replace(" %", "").replace("+ ", "").replace("0.1", "01")
+                .replace(' ', '-');
     }
 
     private void validate() throws IOException {
         bench.validate();
         vectorField.validate();
+        kinds();
+        if (sweepCandidates != null) {
+            for (int candidates : sweepCandidates) {
+                if (candidates < bench.k() || candidates > 10_000) {
+                    throw new IllegalArgumentException("--sweep-candidates must each be between --k (" + bench.k()
+                            + ") and 10000, got " + candidates);
+                }
+            }
+        }
+        if (plot != null && sweepCandidates == null) {
+            throw new IllegalArgumentException("--plot draws the --sweep-candidates curve; give --sweep-candidates too");
+        }
         if (indexDir != null && Files.exists(indexDir) && !isEmptyFolder(indexDir)) {
             throw new IllegalArgumentException("--index-dir " + indexDir + " is not an empty folder; give a new or empty one");
         }
@@ -151,15 +219,31 @@ final class SearchBenchCommand implements Callable<Integer> {
     }
 
     private List<SearchBenchResult.Kind> measure(Path folder, SyntheticCorpus corpus, float[][] untimed,
-            float[][] timed, PrintWriter err) throws IOException {
-        List<SearchKind> kinds = List.of(SearchKind.values());
+            float[][] timed, PrintWriter err, List<SearchKind> kinds, int candidates) throws IOException {
         try (Directory directory = FSDirectory.open(folder); DirectoryReader reader = DirectoryReader.open(directory);
                 Progress progress = new Progress("searching", (long) kinds.size() * (untimed.length + timed.length),
                         "q")) {
             SearchKindBenchmark benchmark = new SearchKindBenchmark(new BenchSearches(reader, bench.k(),
-                    bench.candidates()), corpus, bench.k(), RECALL_QUERIES, err);
+                    candidates), corpus, bench.k(), RECALL_QUERIES, err);
             return benchmark.measure(kinds, untimed, timed, progress);
         }
+    }
+
+    /** Unfiltered bare Lucene and Lookalike at each candidate count, or {@code null} without the option. */
+    private List<SearchBenchResult.SweepPoint> sweep(Path folder, SyntheticCorpus corpus, float[][] untimed,
+            float[][] timed, PrintWriter err) throws IOException {
+        if (sweepCandidates == null || sweepCandidates.isEmpty()) {
+            return null;
+        }
+        List<SearchBenchResult.SweepPoint> points = new ArrayList<>();
+        for (int candidates : sweepCandidates) {
+            err.printf(Locale.ROOT, "candidate sweep: %d candidates%n", candidates);
+            for (SearchBenchResult.Kind kind : measure(folder, corpus, untimed, timed, err,
+                    List.of(SearchKind.LUCENE, SearchKind.LOOKALIKE), candidates)) {
+                points.add(new SearchBenchResult.SweepPoint(candidates, kind));
+            }
+        }
+        return points;
     }
 
     private SearchBenchResult.Settings settings(SourceEmbeddings sources, ModelBundle bundle, IndexSettings index) {

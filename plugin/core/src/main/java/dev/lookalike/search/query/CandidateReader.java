@@ -17,7 +17,8 @@ import org.apache.lucene.search.Weight;
 
 /**
  * Reads what scoring needs for each candidate, walking the candidates in doc order through the segments:
- * the exact cosine from the stored raw vector (so quantization never distorts the reported similarity), the
+ * the exact cosine from the stored raw vector unless the search already knew it exactly (so quantization never
+ * distorts the reported similarity, and a walk over raw vectors costs no second read), the
  * item's category distribution (from its catalogue categories when it has one the proxies know, by
  * {@link CatalogueCategories}; else the model's, stored when it was computed with the same proxies and
  * temperature, else recomputed from the vector) and the exact BM25 score. Costs O(dimension) per candidate,
@@ -78,12 +79,16 @@ final class CandidateReader {
                 if (vectorDocs.docID() != doc) {
                     throw new IllegalStateException("document " + c.doc + " has no " + fields.vector());
                 }
-                float[] vector = vectors.vectorValue(vectorDocs.index());
-                c.similarity = dot(query, vector);
+                float[] vector = null;
+                if (Double.isNaN(c.similarity)) {
+                    vector = vectors.vectorValue(vectorDocs.index());
+                    c.similarity = dot(query, vector);
+                }
                 if (proxies != null) {
                     float[] catalogue = categories == null ? null
                             : categories.distribution(doc, proxies.proxies().size());
-                    c.distribution = catalogue != null ? catalogue : distribution(stored, doc, vector);
+                    c.distribution = catalogue != null ? catalogue
+                            : distribution(stored, doc, vectors, vectorDocs.index(), vector);
                 }
                 if (textDocs != null && textDocs.docID() < doc) {
                     textDocs.advance(doc);
@@ -93,12 +98,14 @@ final class CandidateReader {
         }
     }
 
-    private float[] distribution(BinaryDocValues stored, int doc, float[] vector) throws IOException {
+    private float[] distribution(BinaryDocValues stored, int doc, FloatVectorValues vectors, int ord, float[] vector)
+            throws IOException {
         if (stored != null && temperature == proxies.temperature() && stored.advanceExact(doc)
                 && StoredDistribution.generation(stored.binaryValue()) == proxies.generation()) {
             return StoredDistribution.distribution(stored.binaryValue());
         }
-        return ProxyAssignment.of(proxies, vector, temperature).distribution();
+        float[] read = vector != null ? vector : vectors.vectorValue(ord);
+        return ProxyAssignment.of(proxies, read, temperature).distribution();
     }
 
     private static double dot(float[] a, float[] b) {

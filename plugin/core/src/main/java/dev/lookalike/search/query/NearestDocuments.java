@@ -5,6 +5,7 @@ import dev.lookalike.search.proxy.ProxyAssignment;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -63,7 +64,8 @@ final class NearestDocuments {
      * @param predicted the query's probability of each category (from the index's proxies), or {@code null}
      *                  when unknown
      * @param cache     where term filters' bit sets are kept between searches, or {@code null}
-     * @return the documents found, as candidates in doc order
+     * @return the documents found, as candidates in doc order, each with its cosine where its score was exact
+     *         (an exact scan, or a walk over raw vectors: {@link WalkScores})
      * @throws IOException if the index cannot be read
      */
     static List<Candidate> find(IndexSearcher searcher, String field, float[] vector, int count, Query filter,
@@ -71,6 +73,8 @@ final class NearestDocuments {
         KnnFilter knnFilter = KnnFilter.of(searcher, filter, cache);
         double nearbyPass = nearbyPass(knnFilter, predicted);
         List<ScoreDoc> found = new ArrayList<>();
+        // Global doc ids whose score is not the exact similarity (a walk over quantized vectors).
+        List<Integer> approximate = new ArrayList<>();
         for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
             LeafReader reader = leaf.reader();
             FloatVectorValues values = reader.getFloatVectorValues(field);
@@ -84,17 +88,23 @@ final class NearestDocuments {
                     matches.contiguous(), values.size(), count, nearbyPass * matches.categoryPass());
             TopDocs top = chosen == SearchStrategy.EXACT ? null
                     : walk(reader, field, vector, count, matches, knnFilter.present(), chosen);
+            boolean exact = top == null || WalkScores.exact(reader, field);
             if (top == null) {
                 top = ExactScan.search(values, reader.maxDoc(), vector, count, matches);
             }
             for (ScoreDoc hit : top.scoreDocs) {
                 found.add(new ScoreDoc(leaf.docBase + hit.doc, hit.score));
+                if (!exact) {
+                    approximate.add(leaf.docBase + hit.doc);
+                }
             }
         }
         found.sort((a, b) -> a.score != b.score ? Float.compare(b.score, a.score) : Integer.compare(a.doc, b.doc));
         List<Candidate> out = new ArrayList<>(Math.min(count, found.size()));
+        Set<Integer> unscored = approximate.isEmpty() ? Set.of() : new HashSet<>(approximate);
         for (ScoreDoc hit : found.subList(0, Math.min(count, found.size()))) {
-            out.add(new Candidate(hit.doc));
+            out.add(unscored.contains(hit.doc) ? new Candidate(hit.doc)
+                    : new Candidate(hit.doc, WalkScores.cosine(hit.score)));
         }
         out.sort((a, b) -> Integer.compare(a.doc, b.doc));
         return out;

@@ -27,6 +27,8 @@ import org.apache.lucene.index.KnnVectorValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.tests.store.MockDirectoryWrapper;
@@ -104,6 +106,40 @@ public class CatalogueIndexTest extends LuceneTestCase {
                 }
             }
         }
+    }
+
+    @Test
+    public void aBulkLoadIntoASortedIndexIsOneSegmentWhoseGraphWasBuiltBeforeSorting() throws IOException {
+        try (Directory dir = new ByteBuffersDirectory()) {
+            try (CatalogueIndex index = CatalogueIndex.create(dir,
+                    IndexMetadata.create("m", settings().withSortedByCategory(true), model(), T))) {
+                for (int batch = 0; batch < 5; batch++) {
+                    List<IndexedItem> items = new ArrayList<>();
+                    for (int i = 0; i < 1_000; i++) {
+                        int n = batch * 1_000 + i;
+                        // The model's own categories: no proxy drifts, so commit rewrites nothing.
+                        items.add(new IndexedItem("sku-" + n, List.of("c0", "c1", "c9").get(n % 3), "t", "", null,
+                                Map.of(),
+                                TestItems.unitVector(random(), DIM)));
+                    }
+                    index.putAll(items);
+                }
+                index.commit();
+            }
+            // One segment means no merge re-inserted vectors in category order (see indexingBufferMb).
+            try (DirectoryReader reader = DirectoryReader.open(dir)) {
+                assertEquals(1, reader.leaves().size());
+                assertEquals(5_000, reader.numDocs());
+            }
+        }
+    }
+
+    @Test
+    public void theIndexingBufferIsAQuarterOfTheHeapWithinLucenesBounds() {
+        long mb = 1024L * 1024;
+        assertEquals(IndexWriterConfig.DEFAULT_RAM_BUFFER_SIZE_MB, CatalogueIndex.indexingBufferMb(32 * mb), 0);
+        assertEquals(512, CatalogueIndex.indexingBufferMb(2048 * mb), 0);
+        assertEquals(1_900, CatalogueIndex.indexingBufferMb(32_768 * mb), 0);
     }
 
     private static float[] unit(float[] v) {
