@@ -16,10 +16,11 @@ import java.util.List;
  * @param unsortedKinds the kinds on that index, or {@code null}
  * @param candidateSweep unfiltered search at each candidate count of {@code --sweep-candidates}, bare Lucene and
  *                      Lookalike, on the sorted index: recall against latency; or {@code null}
+ * @param profile       where each kind's time goes on the sorted index ({@code --profile-seconds}), or {@code null}
  */
 public record SearchBenchResult(Settings settings, Build build, List<Kind> kinds,
         double filteredRerankOverLuceneFilteredP50, Build unsortedBuild, List<Kind> unsortedKinds,
-        List<SweepPoint> candidateSweep) {
+        List<SweepPoint> candidateSweep, List<SearchProfiler.KindProfile> profile) {
 
     /**
      * One point of the recall-against-latency curve: a kind of unfiltered query at one candidate count.

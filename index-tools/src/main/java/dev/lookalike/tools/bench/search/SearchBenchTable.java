@@ -57,6 +57,10 @@ public final class SearchBenchTable {
                         kind.p50Ms(), kind.p99Ms(), kind.recallAtK());
             }
         }
+        if (result.profile() != null) {
+            out.println();
+            profile(out, result.profile());
+        }
         out.println();
         out.printf(Locale.ROOT, "p50 of %s over p50 of %s: %.2f%n", SearchKind.LOOKALIKE_FILTER_1_RERANK.label(),
                 SearchKind.LUCENE_FILTER_1.label(), result.filteredRerankOverLuceneFilteredP50());
@@ -80,6 +84,30 @@ public final class SearchBenchTable {
                     anchor == null ? "" : String.format(Locale.ROOT, "%.2f", kind.p50Ms() / anchor.p50Ms()),
                     kind.filterFailures(), kind.countFailures());
         }
+    }
+
+    private static void profile(PrintWriter out, List<SearchProfiler.KindProfile> profiles) {
+        out.println("where the time goes (sorted index; share of CPU samples of each kind run alone, Java Flight"
+                + " Recorder, 1 ms period):");
+        StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-34s %8s", "query kind", "samples"));
+        for (SearchProfiler.Phase phase : SearchProfiler.Phase.values()) {
+            header.append(String.format(Locale.ROOT, " %12s", shorten(phase.label())));
+        }
+        out.println(header.append(String.format(Locale.ROOT, " %12s", "dot products")));
+        for (SearchProfiler.KindProfile p : profiles) {
+            StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%-34s %8d", p.kind(), p.samples()));
+            for (SearchProfiler.Phase phase : SearchProfiler.Phase.values()) {
+                row.append(String.format(Locale.ROOT, " %11.0f%%", 100 * p.shares().get(phase)));
+            }
+            out.println(row.append(String.format(Locale.ROOT, " %11.0f%%", 100 * p.dotProducts())));
+        }
+        for (SearchProfiler.KindProfile p : profiles) {
+            out.printf(Locale.ROOT, "  other in %s: %s%n", p.kind(), String.join(", ", p.otherTop()));
+        }
+    }
+
+    private static String shorten(String label) {
+        return label.length() <= 12 ? label : label.substring(0, 12);
     }
 
     /**

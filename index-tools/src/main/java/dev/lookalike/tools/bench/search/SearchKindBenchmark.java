@@ -95,6 +95,32 @@ public final class SearchKindBenchmark {
         return figures;
     }
 
+    /**
+     * Profiles each kind alone, running the queries again and again for the given time (see {@link SearchProfiler}).
+     *
+     * @param kinds   what to profile
+     * @param queries the queries
+     * @param seconds how long each kind runs
+     * @return one profile per kind, in the order given
+     * @throws IOException if the index cannot be read or a recording cannot be written
+     */
+    public List<SearchProfiler.KindProfile> profile(List<SearchKind> kinds, float[][] queries, double seconds)
+            throws IOException {
+        String[] queryCategories = categories(queries);
+        SearchProfiler profiler = new SearchProfiler(searches);
+        List<SearchProfiler.KindProfile> profiles = new ArrayList<>();
+        for (SearchKind kind : kinds) {
+            String[] filters = new String[queries.length];
+            for (int q = 0; q < queries.length; q++) {
+                filters[q] = filterCategory(kind, queryCategories[q]);
+            }
+            err.printf("profiling %s for %.0f s%n", kind.label(), seconds);
+            err.flush();
+            profiles.add(profiler.profile(kind, queries, filters, seconds));
+        }
+        return profiles;
+    }
+
     private SearchBenchResult.Kind figures(SearchKind kind, LatencyRecorder latencies, int[][] found,
             float[][] queries, String[] queryCategories) {
         FilterSelectivity filter = kind.filter();

@@ -13,6 +13,7 @@ import dev.lookalike.tools.bench.search.SearchBenchResult;
 import dev.lookalike.tools.bench.search.SearchBenchTable;
 import dev.lookalike.tools.bench.search.SearchKind;
 import dev.lookalike.tools.bench.search.SearchKindBenchmark;
+import dev.lookalike.tools.bench.search.SearchProfiler;
 import dev.lookalike.tools.cli.DatasetOptions;
 import dev.lookalike.tools.cli.JsonReportOption;
 import dev.lookalike.tools.cli.ModelOptions;
@@ -108,6 +109,12 @@ final class SearchBenchCommand implements Callable<Integer> {
             description = "Draw the --sweep-candidates curve (recall@k against p50) into this PNG file.")
     Path plot;
 
+    @Option(names = "--profile-seconds", defaultValue = "0", paramLabel = "S",
+            description = {"Also profile each kind on the sorted index: run it alone for S seconds under Java",
+                "Flight Recorder and print where its time goes (HNSW walk, exact scan, filter, candidates,",
+                "proxies, stored fields). Default: 0, no profile."})
+    double profileSeconds;
+
     @Mixin
     JsonReportOption json;
 
@@ -128,6 +135,7 @@ final class SearchBenchCommand implements Callable<Integer> {
         SearchBenchResult.Build unsortedBuild = null;
         List<SearchBenchResult.Kind> unsortedKinds = null;
         List<SearchBenchResult.SweepPoint> sweep;
+        List<SearchProfiler.KindProfile> profile;
         try (TempFolder temp = indexDir == null ? TempFolder.create("lookalike-bench-search-") : null) {
             Path folder = indexDir == null ? temp.path() : Files.createDirectories(indexDir);
             err.printf(Locale.ROOT, "indexing %,d items into %s (sorted by category), then force-merging%n",
@@ -136,6 +144,7 @@ final class SearchBenchCommand implements Callable<Integer> {
             build = CorpusIndexer.build(folder, corpus, metadata, indexDir != null);
             kinds = measure(folder, corpus, untimed, timed, err, kinds(), bench.candidates());
             sweep = sweep(folder, corpus, untimed, timed, err);
+            profile = profileSeconds > 0 ? profile(folder, corpus, timed, err) : null;
         }
         if (compareUnsorted) {
             try (TempFolder unsorted = TempFolder.create("lookalike-bench-search-unsorted-")) {
@@ -149,7 +158,7 @@ final class SearchBenchCommand implements Callable<Integer> {
         }
         double ratio = p50(kinds, SearchKind.LOOKALIKE_FILTER_1_RERANK) / p50(kinds, SearchKind.LUCENE_FILTER_1);
         SearchBenchResult result = new SearchBenchResult(settings(sources, bundle, settings), build, kinds, ratio,
-                unsortedBuild, unsortedKinds, sweep);
+                unsortedBuild, unsortedKinds, sweep, profile);
         SearchBenchTable.print(spec.commandLine().getOut(), result);
         if (plot != null && sweep != null) {
             RecallLatencyPlot.write(plot, sweep, bench.k(), bench.vectors());
@@ -201,6 +210,9 @@ final class SearchBenchCommand implements Callable<Integer> {
                 }
             }
         }
+        if (!(profileSeconds >= 0 && profileSeconds <= 3600)) {
+            throw new IllegalArgumentException("--profile-seconds must be between 0 and 3600, got " + profileSeconds);
+        }
         if (plot != null && sweepCandidates == null) {
             throw new IllegalArgumentException("--plot draws the --sweep-candidates curve; give --sweep-candidates too");
         }
@@ -226,6 +238,15 @@ final class SearchBenchCommand implements Callable<Integer> {
             SearchKindBenchmark benchmark = new SearchKindBenchmark(new BenchSearches(reader, bench.k(),
                     candidates), corpus, bench.k(), RECALL_QUERIES, err);
             return benchmark.measure(kinds, untimed, timed, progress);
+        }
+    }
+
+    private List<SearchProfiler.KindProfile> profile(Path folder, SyntheticCorpus corpus, float[][] timed,
+            PrintWriter err) throws IOException {
+        try (Directory directory = FSDirectory.open(folder); DirectoryReader reader = DirectoryReader.open(directory)) {
+            SearchKindBenchmark benchmark = new SearchKindBenchmark(new BenchSearches(reader, bench.k(),
+                    bench.candidates()), corpus, bench.k(), RECALL_QUERIES, err);
+            return benchmark.profile(kinds(), timed, profileSeconds);
         }
     }
 

@@ -184,7 +184,7 @@ class SearchBenchCommandTest {
         Path png = dir.resolve("curve.png");
         CliFixtures.Run run = bench("--vectors", "500", "--queries", "20", "--warmup", "5", "--no-compare-unsorted",
                 "--kinds", "lookalike,lucene-acorn-other-category", "--sweep-candidates", "10,40",
-                "--plot", png.toString(), "--json", json.toString());
+                "--plot", png.toString(), "--profile-seconds", "1", "--json", json.toString());
         assertEquals(0, run.code(), run.err());
         JsonNode result = new ObjectMapper().readTree(json.toFile());
         List<String> kinds = new ArrayList<>();
@@ -197,5 +197,21 @@ class SearchBenchCommandTest {
         java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
         assertEquals(900, image.getWidth());
         assertTrue(run.out().contains("recall against latency"), run.out());
+        // Each kind profiled alone: its samples fall in phases whose shares add up to one, and bare Lucene's
+        // never in Lookalike's own phases.
+        JsonNode profile = result.get("profile");
+        assertEquals(2, profile.size());
+        for (JsonNode kind : profile) {
+            assertTrue(kind.get("samples").asInt() > 20, kind.toString());
+            double sum = 0;
+            for (JsonNode share : kind.get("shares")) {
+                sum += share.asDouble();
+            }
+            assertEquals(1, sum, 1e-9, kind.toString());
+        }
+        assertEquals(SearchKind.LOOKALIKE.label(), profile.get(0).get("kind").asText());
+        JsonNode lucene = profile.get(1).get("shares");
+        assertEquals(0, lucene.get("CANDIDATES").asDouble() + lucene.get("PROXIES").asDouble(), profile.toString());
+        assertTrue(run.out().contains("where the time goes"), run.out());
     }
 }
