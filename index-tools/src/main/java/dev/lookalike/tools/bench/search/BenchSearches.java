@@ -5,6 +5,7 @@ import dev.lookalike.search.index.IndexSchema;
 import dev.lookalike.search.query.QueryVector;
 import dev.lookalike.search.query.SearchFilter;
 import dev.lookalike.search.query.SearchHit;
+import dev.lookalike.search.query.SearchStrategy;
 import dev.lookalike.search.query.SimilarityQuery;
 import dev.lookalike.search.query.SimilaritySearcher;
 import dev.lookalike.tools.bench.corpus.FilterSelectivity;
@@ -43,18 +44,21 @@ public final class BenchSearches {
     private final SimilaritySearcher similarity;
     private final int k;
     private final int candidates;
+    private final SearchStrategy strategy;
 
     /**
      * @param reader     a reader on the benchmark index; the caller closes it after the last search
      * @param k          results per query
      * @param candidates nearest candidates per query, at least {@code k}
+     * @param strategy   how Lookalike's kinds search each segment ({@link SearchStrategy#AUTO}: by cost)
      * @throws IOException if the index's metadata cannot be read
      */
-    public BenchSearches(DirectoryReader reader, int k, int candidates) throws IOException {
+    public BenchSearches(DirectoryReader reader, int k, int candidates, SearchStrategy strategy) throws IOException {
         this.searcher = new IndexSearcher(reader);
         this.similarity = new SimilaritySearcher(searcher, IndexMetadata.read(reader));
         this.k = k;
         this.candidates = candidates;
+        this.strategy = strategy;
     }
 
     /**
@@ -86,7 +90,7 @@ public final class BenchSearches {
 
     private List<String> lookalike(SearchKind kind, float[] query, String category) throws IOException {
         SimilarityQuery.Builder builder = SimilarityQuery.builder(QueryVector.of(query)).k(k).numCandidates(candidates)
-                .rerank(kind.rerank());
+                .rerank(kind.rerank()).strategy(strategy);
         if (kind.filter() != null) {
             builder.filter(SearchFilter.terms(FilterSelectivity.FILTER_FIELD, List.of(kind.filter().value())));
         } else if (category != null) {

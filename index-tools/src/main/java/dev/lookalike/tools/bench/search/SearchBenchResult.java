@@ -52,10 +52,11 @@ public record SearchBenchResult(Settings settings, Build build, List<Kind> kinds
      * @param cores            the processors the JVM sees
      * @param maxHeapBytes     the JVM's maximum heap
      * @param vectorIncubator  whether jdk.incubator.vector is loaded (Lucene's SIMD vector code)
+     * @param strategy         how Lookalike's kinds searched each segment ({@code auto}: chosen by cost)
      */
     public record Settings(int vectors, int dimension, String sources, String model, double noise, int hnswM, int beamWidth,
             String quantization, int k, int candidates, int queries, int warmup, int recallQueries, long seed,
-            String jvm, int cores, long maxHeapBytes, boolean vectorIncubator) {
+            String jvm, int cores, long maxHeapBytes, boolean vectorIncubator, String strategy) {
     }
 
     /**

@@ -27,8 +27,8 @@ public final class SearchBenchTable {
         out.printf(Locale.ROOT, "corpus   %,d vectors (%d-d), noisy copies (noise %.2f) of %s, model %s, seed %d%n",
                 s.vectors(), s.dimension(), s.noise(), s.sources(), s.model(), s.seed());
         out.printf(Locale.ROOT, "index    HNSW M=%d beam=%d quantization %s; k=%d, %d candidates; %d queries per kind"
-                + " after %d warm-up, one thread%n", s.hnswM(), s.beamWidth(), s.quantization(), s.k(), s.candidates(),
-                s.queries(), s.warmup());
+                + " after %d warm-up, one thread; Lookalike's strategy %s%n", s.hnswM(), s.beamWidth(), s.quantization(), s.k(),
+                s.candidates(), s.queries(), s.warmup(), s.strategy());
         out.printf(Locale.ROOT, "machine  %s, %d cores, max heap %,d MiB, jdk.incubator.vector %s%n", s.jvm(),
                 s.cores(), s.maxHeapBytes() >> 20, s.vectorIncubator() ? "on" : "off");
         out.printf(Locale.ROOT, "build    %.1f s (%,.0f docs/s) through CatalogueIndex.putAll + commit, %d segment(s)%n",

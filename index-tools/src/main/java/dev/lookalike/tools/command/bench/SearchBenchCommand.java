@@ -3,6 +3,7 @@ package dev.lookalike.tools.command.bench;
 import dev.lookalike.analyzer.model.ModelBundle;
 import dev.lookalike.search.index.IndexMetadata;
 import dev.lookalike.search.index.IndexSettings;
+import dev.lookalike.search.query.SearchStrategy;
 import dev.lookalike.tools.bench.corpus.BenchCorpusOptions;
 import dev.lookalike.tools.bench.corpus.SourceEmbeddings;
 import dev.lookalike.tools.bench.corpus.SyntheticCorpus;
@@ -115,6 +116,12 @@ final class SearchBenchCommand implements Callable<Integer> {
                 "proxies, stored fields). Default: 0, no profile."})
     double profileSeconds;
 
+    @Option(names = "--strategy", defaultValue = "auto", paramLabel = "auto|exact|hnsw|acorn|seeded",
+            description = {"How Lookalike's kinds search each segment: chosen per query and segment from estimated",
+                "costs (auto), or forced, to compare the strategies. Bare Lucene's kinds are not affected.",
+                "Default: ${DEFAULT-VALUE}."})
+    String strategy;
+
     @Mixin
     JsonReportOption json;
 
@@ -168,6 +175,19 @@ final class SearchBenchCommand implements Callable<Integer> {
         return result.allResultsValid() ? 0 : 1;
     }
 
+    /**
+     * @return the {@code --strategy}
+     * @throws IllegalArgumentException naming it when it is none of the strategies
+     */
+    SearchStrategy strategy() {
+        try {
+            return SearchStrategy.valueOf(strategy.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--strategy must be one of auto, exact, hnsw, acorn, seeded; got '"
+                    + strategy + "'", e);
+        }
+    }
+
     /** The kind's p50, or {@code NaN} when the run left it out. */
     private static double p50(List<SearchBenchResult.Kind> kinds, SearchKind kind) {
         return kinds.stream().filter(k -> k.kind().equals(kind.label())).mapToDouble(SearchBenchResult.Kind::p50Ms)
@@ -202,6 +222,7 @@ final class SearchBenchCommand implements Callable<Integer> {
         bench.validate();
         vectorField.validate();
         kinds();
+        strategy();
         if (sweepCandidates != null) {
             for (int candidates : sweepCandidates) {
                 if (candidates < bench.k() || candidates > 10_000) {
@@ -236,7 +257,7 @@ final class SearchBenchCommand implements Callable<Integer> {
                 Progress progress = new Progress("searching", (long) kinds.size() * (untimed.length + timed.length),
                         "q")) {
             SearchKindBenchmark benchmark = new SearchKindBenchmark(new BenchSearches(reader, bench.k(),
-                    candidates), corpus, bench.k(), RECALL_QUERIES, err);
+                    candidates, strategy()), corpus, bench.k(), RECALL_QUERIES, err);
             return benchmark.measure(kinds, untimed, timed, progress);
         }
     }
@@ -245,7 +266,7 @@ final class SearchBenchCommand implements Callable<Integer> {
             PrintWriter err) throws IOException {
         try (Directory directory = FSDirectory.open(folder); DirectoryReader reader = DirectoryReader.open(directory)) {
             SearchKindBenchmark benchmark = new SearchKindBenchmark(new BenchSearches(reader, bench.k(),
-                    bench.candidates()), corpus, bench.k(), RECALL_QUERIES, err);
+                    bench.candidates(), strategy()), corpus, bench.k(), RECALL_QUERIES, err);
             return benchmark.profile(kinds(), timed, profileSeconds);
         }
     }
@@ -274,6 +295,7 @@ final class SearchBenchCommand implements Callable<Integer> {
                 index.quantization().name().toLowerCase(Locale.ROOT), bench.k(), bench.candidates(), bench.queries(),
                 bench.warmup(), Math.min(RECALL_QUERIES, bench.queries()), bench.seed(),
                 System.getProperty("java.vm.name") + " " + Runtime.version(), runtime.availableProcessors(),
-                runtime.maxMemory(), ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent());
+                runtime.maxMemory(), ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent(),
+                strategy().name().toLowerCase(Locale.ROOT));
     }
 }

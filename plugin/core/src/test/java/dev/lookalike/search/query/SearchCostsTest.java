@@ -10,7 +10,8 @@ public class SearchCostsTest extends LuceneTestCase {
 
     @Test
     public void aForcedStrategyIsKept() {
-        for (SearchStrategy s : new SearchStrategy[] {SearchStrategy.EXACT, SearchStrategy.HNSW, SearchStrategy.ACORN}) {
+        for (SearchStrategy s : new SearchStrategy[] {SearchStrategy.EXACT, SearchStrategy.HNSW, SearchStrategy.ACORN,
+            SearchStrategy.SEEDED}) {
             assertEquals(s, SearchCosts.choose(s, true, 5, true, MILLION, 100, Double.NaN));
         }
     }
