@@ -73,6 +73,11 @@ public final class NodeEmbedder implements Closeable {
         this.budget = budget;
     }
 
+    /** @return the largest image accepted, in bytes and pixels */
+    public ImageLimits limits() {
+        return limits;
+    }
+
     /** @return the node's bound on decoded images in flight, with its figures */
     public PixelBudget budget() {
         return budget;

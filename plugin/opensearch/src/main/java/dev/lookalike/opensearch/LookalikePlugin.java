@@ -1,7 +1,6 @@
 package dev.lookalike.opensearch;
 
 import dev.lookalike.analyzer.image.ImageFiles;
-import dev.lookalike.analyzer.image.ImageUrls;
 import dev.lookalike.analyzer.model.NodeEmbedder;
 import dev.lookalike.opensearch.codec.ImageVectorCodecService;
 import dev.lookalike.opensearch.ingest.ImageEmbeddingProcessor;
@@ -142,7 +141,7 @@ public class LookalikePlugin extends Plugin implements ActionPlugin, MapperPlugi
         long maxBytes = LookalikeSettings.MAX_IMAGE_BYTES.get(settings).getBytes();
         return Map.of(ImageEmbeddingProcessor.TYPE, new ImageEmbeddingProcessor.Factory(this::pooledEmbedder,
                 new ImageFiles(LookalikeSettings.ingestFileRoot(parameters.env), maxBytes),
-                new ImageUrls(LookalikeSettings.INGEST_URL_ALLOW_LIST.get(settings), maxBytes)));
+                LookalikeSettings.imageUrls(settings)));
     }
 
     /** Supplies the codecs of every index that the OpenSearch k-NN plug-in does not claim. */
