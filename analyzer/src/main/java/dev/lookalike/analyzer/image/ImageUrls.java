@@ -8,6 +8,7 @@ import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
@@ -110,8 +111,7 @@ public final class ImageUrls {
         } catch (TimeoutException e) {
             body.cancel();
             answer.cancel(true);
-            throw new AnalyzerInputException(what, "did not answer in full within " + timeout.toMillis()
-                    + " ms [lookalike.ingest.url_timeout]; the fetch was given up", e);
+            throw tooSlow(what, e);
         } catch (InterruptedException e) {
             body.cancel();
             answer.cancel(true);
@@ -119,6 +119,9 @@ public final class ImageUrls {
         } catch (ExecutionException e) {
             if (e.getCause() instanceof AnalyzerInputException refused) {
                 throw refused;
+            }
+            if (e.getCause() instanceof HttpTimeoutException late) {
+                throw tooSlow(what, late);
             }
             throw new AnalyzerInputException(what, "could not be fetched: " + describe(e.getCause()), e.getCause());
         }
@@ -132,6 +135,11 @@ public final class ImageUrls {
             throw new AnalyzerInputException(what, "answered HTTP " + status);
         }
         return response.body();
+    }
+
+    private AnalyzerInputException tooSlow(String what, Exception cause) {
+        return new AnalyzerInputException(what, "did not answer in full within " + timeout.toMillis()
+                + " ms [lookalike.ingest.url_timeout]; the fetch was given up", cause);
     }
 
     private static String describe(Throwable failure) {

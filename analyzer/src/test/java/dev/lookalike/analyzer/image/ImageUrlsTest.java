@@ -96,6 +96,16 @@ class ImageUrlsTest {
         }
     }
 
+    @Test
+    void givesUpOnAServerThatNeverAnswersAtTheDeadline() throws Exception {
+        ImageUrls urls = new ImageUrls(List.of("127.0.0.1"), 10_000, Duration.ofMillis(500));
+        try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            // The connection is accepted by the backlog, and nothing is ever sent back.
+            assertTimeoutPreemptively(Duration.ofSeconds(10), () -> assertRefused(urls,
+                    "http://127.0.0.1:" + silent.getLocalPort() + "/silent.png", "did not answer in full within 500 ms"));
+        }
+    }
+
     /** Answers one request with a 1,000-byte body, its headers at once and then a byte every 100 ms. */
     private static void trickle(ServerSocket server) {
         try (Socket client = server.accept(); OutputStream out = client.getOutputStream()) {
