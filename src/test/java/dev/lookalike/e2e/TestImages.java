@@ -11,7 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Random;
 import java.util.zip.CRC32;
+import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
 
 /** Images for the plug-in tests, as PNG bytes: Fashion-MNIST test images and synthetic ones of chosen sizes. */
 public final class TestImages {
@@ -26,6 +29,59 @@ public final class TestImages {
      */
     public static byte[] fashionPng(FashionMnist test, int index) {
         return png(test.image(index, null).toBufferedImage());
+    }
+
+    /**
+     * An animated GIF: a Fashion-MNIST test image as its first frame (a grey palette keeps every pixel), then
+     * {@code frames - 1} frames of one pixel each. A decoder that read every frame, or counted them, would pay for
+     * all of them; one that reads the first frame pays for one.
+     *
+     * @param test   the Fashion-MNIST test split
+     * @param index  the image of the first frame
+     * @param frames how many frames in all
+     * @return the GIF's bytes
+     */
+    public static byte[] fashionGif(FashionMnist test, int index, int frames) {
+        byte[] first = encode(test.image(index, null).toBufferedImage(), "gif");
+        ByteArrayOutputStream gif = new ByteArrayOutputStream();
+        gif.write(first, 0, first.length - 1); // all but the trailer, 0x3B
+        byte[] onePixel = {
+            0x2C, 0, 0, 0, 0, 1, 0, 1, 0, (byte) 0x80, // image descriptor: 1x1 at 0,0, a local 2-colour table
+            0, 0, 0, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, // the table: black, white
+            2, 2, 0x44, 0x01, 0}; // LZW, minimum code size 2: clear, pixel 0, end
+        for (int i = 1; i < frames; i++) {
+            gif.writeBytes(onePixel);
+        }
+        gif.write(0x3B);
+        return gif.toByteArray();
+    }
+
+    /**
+     * A multi-page TIFF: a Fashion-MNIST test image as its first page, then {@code pages - 1} pages of 1x1.
+     *
+     * @param test  the Fashion-MNIST test split
+     * @param index the image of the first page
+     * @param pages how many pages in all
+     * @return the TIFF's bytes
+     */
+    public static byte[] fashionTiff(FashionMnist test, int index, int pages) {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("tiff").next();
+        ByteArrayOutputStream tiff = new ByteArrayOutputStream();
+        try (ImageOutputStream out = ImageIO.createImageOutputStream(tiff)) {
+            writer.setOutput(out);
+            writer.prepareWriteSequence(null);
+            writer.writeToSequence(new IIOImage(test.image(index, null).toBufferedImage(), null, null), null);
+            BufferedImage onePixel = new BufferedImage(1, 1, BufferedImage.TYPE_BYTE_GRAY);
+            for (int i = 1; i < pages; i++) {
+                writer.writeToSequence(new IIOImage(onePixel, null, null), null);
+            }
+            writer.endWriteSequence();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            writer.dispose();
+        }
+        return tiff.toByteArray();
     }
 
     /**
@@ -67,10 +123,14 @@ public final class TestImages {
     }
 
     private static byte[] png(BufferedImage image) {
+        return encode(image, "png");
+    }
+
+    private static byte[] encode(BufferedImage image, String format) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            if (!ImageIO.write(image, "png", out)) {
-                throw new IllegalStateException("no PNG writer");
+            if (!ImageIO.write(image, format, out)) {
+                throw new IllegalStateException("no " + format + " writer");
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

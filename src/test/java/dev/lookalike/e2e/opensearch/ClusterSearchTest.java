@@ -193,8 +193,84 @@ class ClusterSearchTest {
         }
     }
 
+    /** Each node's figures, by node name, from the cluster view asked of {@code node}. */
+    private static Map<String, JsonNode> clusterStats(OpenSearchNode node) throws Exception {
+        JsonNode answer = ok(node.get("/_plugins/lookalike/_all/stats")).body();
+        assertEquals(3, answer.path("_nodes").path("total").asInt(), answer::toString);
+        assertEquals(3, answer.path("_nodes").path("successful").asInt(), answer::toString);
+        Map<String, JsonNode> byName = new java.util.TreeMap<>();
+        answer.path("nodes").forEach(n -> byName.put(n.path("name").asText(), n));
+        return byName;
+    }
+
+    private static long sum(Map<String, JsonNode> stats, String group, String figure) {
+        return stats.values().stream().mapToLong(n -> n.path(group).path(figure).asLong()).sum();
+    }
+
     @Test
     @Order(3)
+    void clusterStatsListEveryNodeAndCountTheWorkEachDid() throws Exception {
+        Map<String, JsonNode> before = clusterStats(cluster.node(0));
+        assertEquals(List.of("e2e-0", "e2e-1", "e2e-2"), new ArrayList<>(before.keySet()), before::toString);
+        // The bulk loads ran their pipelines on the node each was sent to: every node has embedded in batches.
+        before.forEach((name, n) -> assertTrue(n.path("images").path("batch_size").path("max").asDouble() > 1,
+                name + ": " + n));
+
+        OpenSearchNode worker = cluster.node(1);
+        int images = 5;
+        for (int i = 0; i < images; i++) {
+            ok(worker.send("POST", "/_plugins/lookalike/_embed", TestImages.embedBody(TestImages.fashionPng(test, 9100 + i))));
+        }
+        Map<String, JsonNode> after = clusterStats(cluster.node(2));
+        for (String name : before.keySet()) {
+            JsonNode was = before.get(name).path("images");
+            JsonNode now = after.get(name).path("images");
+            int expected = name.equals("e2e-1") ? images : 0;
+            assertEquals(expected, now.path("embedded").asLong() - was.path("embedded").asLong(), name + ": " + now);
+            assertEquals(expected, now.path("batches").asLong() - was.path("batches").asLong(), name + ": " + now);
+            for (String timed : List.of("decode_millis", "inference_millis", "batch_size")) {
+                assertEquals(expected, now.path(timed).path("count").asLong() - was.path(timed).path("count").asLong(),
+                        name + " " + timed + ": " + now);
+            }
+        }
+        JsonNode workerNow = after.get("e2e-1");
+        JsonNode latency = workerNow.path("images").path("inference_millis");
+        assertTrue(latency.path("p50").asDouble() > 0 && latency.path("p50").asDouble() <= latency.path("p99").asDouble()
+                && latency.path("p99").asDouble() <= latency.path("max").asDouble(), latency::toString);
+        assertTrue(workerNow.path("inference_pool").path("completed").asLong()
+                >= before.get("e2e-1").path("inference_pool").path("completed").asLong() + images, workerNow::toString);
+        assertTrue(workerNow.path("model").path("loaded").asBoolean(), workerNow::toString);
+        assertTrue(workerNow.path("model").has("loaded_at"), workerNow::toString);
+        assertEquals(0, workerNow.path("memory").path("in_flight_image_bytes").asLong(), workerNow::toString);
+
+        // The per-node endpoint answers for the node it reaches, and _local names that node alone.
+        JsonNode local = ok(worker.get("/_plugins/lookalike/stats")).body();
+        assertEquals(workerNow.path("images").path("embedded"), local.path("images").path("embedded"), local::toString);
+        JsonNode onlyLocal = ok(worker.get("/_plugins/lookalike/_local/stats")).body();
+        assertEquals(1, onlyLocal.path("nodes").size(), onlyLocal::toString);
+        assertEquals("e2e-1", onlyLocal.path("nodes").elements().next().path("name").asText(), onlyLocal::toString);
+
+        // Re-ranked searches parse each node's catalogue proxies once, then find them cached.
+        float[] query = floats(vectorOf("item-3"));
+        int searches = 6;
+        for (int i = 0; i < searches; i++) {
+            ok(cluster.node(i % 3).send("POST", "/" + INDEX + "/_search", search(10, o -> {
+                o.set("vector", array(query));
+                o.putObject("rerank").put("proxies", true);
+            })));
+        }
+        Map<String, JsonNode> reranked = clusterStats(cluster.node(0));
+        long lookups = sum(reranked, "catalogue_proxies", "hits") + sum(reranked, "catalogue_proxies", "misses")
+                - sum(after, "catalogue_proxies", "hits") - sum(after, "catalogue_proxies", "misses");
+        long misses = sum(reranked, "catalogue_proxies", "misses") - sum(after, "catalogue_proxies", "misses");
+        assertTrue(lookups >= 3L * searches, "one lookup per shard searched: " + lookups + " " + reranked);
+        assertTrue(misses <= 3, "at most one parse per node: " + misses + " " + reranked);
+        reranked.forEach((name, n) -> assertTrue(n.path("catalogue_proxies").path("cached").asInt() <= 1,
+                name + ": " + n));
+    }
+
+    @Test
+    @Order(4)
     void stoppingANodeWhileQueriesAndWritesRunLosesNothing() throws Exception {
         OpenSearchNode survivor = cluster.node(0);
         float[] query = floats(vectorOf("item-5"));

@@ -17,6 +17,7 @@ import dev.lookalike.analyzer.model.Embedder;
 import dev.lookalike.analyzer.model.EmbedderOptions;
 import dev.lookalike.analyzer.model.ModelBundle;
 import dev.lookalike.e2e.CoreOracle;
+import dev.lookalike.e2e.HostileImageServer;
 import dev.lookalike.e2e.LookalikeCli;
 import dev.lookalike.e2e.TestImages;
 import dev.lookalike.search.query.QueryVector;
@@ -32,6 +33,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -60,6 +62,7 @@ class ImageSearchTest {
     private OpenSearchNode node;
     private FashionMnist test;
     private HttpServer images;
+    private HostileImageServer hostile;
     private CoreOracle core;
 
     @BeforeAll
@@ -77,10 +80,12 @@ class ImageSearchTest {
             exchange.close();
         });
         images.start();
+        hostile = new HostileImageServer();
         node = OpenSearchNode.start(Path.of(System.getProperty("lookalike.opensearch.distribution")),
                 List.of(Path.of(System.getProperty("lookalike.opensearch.plugin"))),
                 Map.of("lookalike.ingest.file_root", "images",
-                        "lookalike.ingest.url_allow_list", "127.0.0.1"));
+                        "lookalike.ingest.url_allow_list", "127.0.0.1",
+                        "lookalike.ingest.url_timeout", "2s"));
         Path root = Files.createDirectories(node.configDir().resolve("images"));
         Files.write(root.resolve("query.png"), TestImages.fashionPng(test, QUERY_IMAGE));
 
@@ -129,6 +134,9 @@ class ImageSearchTest {
         }
         if (images != null) {
             images.stop(0);
+        }
+        if (hostile != null) {
+            hostile.close();
         }
     }
 
@@ -551,6 +559,122 @@ class ImageSearchTest {
         assertTrue(answer.text().contains(reason), what + ": should contain '" + reason + "': " + answer);
         ok(node.send("POST", "/" + INDEX + "/_refresh", ""));
         assertEquals(ITEMS, count(), "no document lost");
+    }
+
+    /** Requests built only when their case runs: some are 100 MB. */
+    record Hostile(String method, String path, Supplier<String> body) {
+        @Override
+        public String toString() {
+            return method + " " + path;
+        }
+    }
+
+    static Stream<Arguments> hostileInputs() {
+        String knn = "{\"query\": {\"image_knn\": {\"field\": \"embedding\", ";
+        String vector = "[" + "0.1,".repeat(63) + "0.1]";
+        Path webp = Path.of(System.getProperty("lookalike.repo"), "analyzer/src/test/resources/dev/lookalike/analyzer/image");
+        return Stream.of(
+                Arguments.of("a query vector of 10,000 numbers", new Hostile("POST", "/" + INDEX + "/_search",
+                        () -> knn + "\"vector\": [" + "0.1,".repeat(9_999) + "0.1]}}}"), 400,
+                        "[image_knn][vector]: has dimension 10000, the index expects 64"),
+                Arguments.of("a filter nested 10,000 levels deep", new Hostile("POST", "/" + INDEX + "/_search",
+                        () -> knn + "\"vector\": " + vector + ", \"filter\": "
+                                + "{\"bool\": {\"must\": ".repeat(5_000) + "{\"match_all\": {}}" + "}}".repeat(5_000)
+                                + "}}}"), 400, "nested"),
+                Arguments.of("an _embed body nested 10,000 levels deep", new Hostile("POST", "/_plugins/lookalike/_embed",
+                        () -> "{\"image\": " + "[".repeat(10_000) + "]".repeat(10_000) + "}"), 400,
+                        "[image] must be a base64 string, got START_ARRAY"),
+                Arguments.of("a document nested 10,000 levels deep", new Hostile("PUT", "/" + INDEX + "/_doc/bad",
+                        () -> "{\"extra\": " + "{\"a\": ".repeat(10_000) + "1" + "}".repeat(10_000) + "}"), 400,
+                        "depth"),
+                Arguments.of("a base64 image of 100 MB", new Hostile("PUT", "/" + INDEX + "/_doc/bad?pipeline=images",
+                        () -> "{\"image\": \"" + "A".repeat(100 << 20) + "\"}"), 413, ""),
+                Arguments.of("a base64 image of 60 MB, over OpenSearch's longest string", new Hostile("PUT",
+                        "/" + INDEX + "/_doc/bad?pipeline=images", () -> "{\"image\": \"" + "A".repeat(60 << 20) + "\"}"),
+                        400, "exceeds the maximum allowed (50000000"),
+                Arguments.of("a base64 image of 40 MB, refused before it is decoded", new Hostile("PUT",
+                        "/" + INDEX + "/_doc/bad?pipeline=images", () -> "{\"image\": \"" + "A".repeat(40 << 20) + "\"}"),
+                        400, "[image_embedding][image]: 31457280 bytes (as base64) exceeds the limit of 10485760 bytes"),
+                Arguments.of("a PNG whose header claims 65,535 x 65,535 pixels", new Hostile("PUT",
+                        "/" + INDEX + "/_doc/bad?pipeline=images", () -> imageDocument(TestImages.pngHeaderOnly(65_535, 65_535))),
+                        400, "65535x65535 = 4294836225 pixels exceeds the limit of 16000000"),
+                Arguments.of("a truncated lossy WebP", new Hostile("PUT", "/" + INDEX + "/_doc/bad?pipeline=images",
+                        () -> imageDocument(truncated(webp.resolve("quadrants-lossy.webp")))), 400, "WebP data"),
+                Arguments.of("a truncated lossless WebP", new Hostile("PUT", "/" + INDEX + "/_doc/bad?pipeline=images",
+                        () -> imageDocument(truncated(webp.resolve("quadrants-alpha-lossless.webp")))), 400,
+                        "WebP data"));
+    }
+
+    private static String imageDocument(byte[] image) {
+        return "{\"image\": \"" + Base64.getEncoder().encodeToString(image) + "\"}";
+    }
+
+    private static byte[] truncated(Path image) {
+        try {
+            byte[] bytes = Files.readAllBytes(image);
+            return java.util.Arrays.copyOf(bytes, bytes.length / 2);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("hostileInputs")
+    void hostileInputsGetA4xxNamingTheProblemAndNothingIsLost(String what, Hostile request, int status, String reason)
+            throws Exception {
+        JsonResponse answer = node.send(request.method(), request.path(), request.body().get());
+        assertEquals(status, answer.status(), what + ": " + shortened(answer));
+        assertTrue(answer.text().contains(reason), what + ": should contain '" + reason + "': " + shortened(answer));
+        assertTheNodeAnswersAndTheCatalogueIsWhole();
+    }
+
+    private static String shortened(JsonResponse answer) {
+        String text = answer.toString();
+        return text.length() > 2000 ? text.substring(0, 2000) + "..." : text;
+    }
+
+    private void assertTheNodeAnswersAndTheCatalogueIsWhole() throws Exception {
+        ok(node.send("POST", "/" + INDEX + "/_refresh", ""));
+        assertEquals(ITEMS, count(), "no document lost");
+        JsonNode item = ok(node.get("/" + INDEX + "/_doc/item-0")).body().path("_source");
+        assertEquals(64, item.path("embedding").size(), item::toString);
+        assertEquals(category(0), item.path("category").asText(), item::toString);
+    }
+
+    @Test
+    void urlsThatRedirectOffTheListOrAnswerByteByByteFailTheirDocumentsInTime() throws Exception {
+        putFileAndUrlPipelines();
+        JsonResponse redirected = node.send("PUT", "/" + INDEX + "/_doc/bad?pipeline=urls",
+                JSON.writeValueAsString(Map.of("url", hostile.url(HostileImageServer.REDIRECT))));
+        assertEquals(400, redirected.status(), redirected::toString);
+        assertTrue(redirected.text().contains("answered HTTP 302, a redirect to [" + HostileImageServer.OFF_THE_LIST
+                + "]: redirects are not followed"), redirected::toString);
+
+        long start = System.nanoTime();
+        JsonResponse slow = node.send("PUT", "/" + INDEX + "/_doc/bad?pipeline=urls",
+                JSON.writeValueAsString(Map.of("url", hostile.url(HostileImageServer.SLOW))));
+        long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+        assertEquals(400, slow.status(), slow::toString);
+        assertTrue(slow.text().contains("did not answer in full within 2000 ms [lookalike.ingest.url_timeout]"),
+                slow::toString);
+        // The server would take 100 s; the node gives up at its 2 s deadline (the bound leaves room for a slow CI).
+        assertTrue(seconds < 30, "answered after " + seconds + " s");
+        assertTheNodeAnswersAndTheCatalogueIsWhole();
+    }
+
+    @Test
+    void animatedGifsAndMultiPageTiffsAreEmbeddedFromTheirFirstFrameAlone() throws Exception {
+        float[] first = floats(ok(node.send("POST", "/_plugins/lookalike/_embed",
+                TestImages.embedBody(TestImages.fashionPng(test, QUERY_IMAGE + 2)))).body().path("vector"));
+        Map<String, byte[]> images = Map.of("a GIF of 10,000 frames", TestImages.fashionGif(test, QUERY_IMAGE + 2, 10_000),
+                "a TIFF of 1,000 pages", TestImages.fashionTiff(test, QUERY_IMAGE + 2, 1_000));
+        for (Map.Entry<String, byte[]> image : images.entrySet()) {
+            JsonResponse answer = node.send("POST", "/_ingest/pipeline/images/_simulate",
+                    "{\"docs\": [{\"_source\": " + imageDocument(image.getValue()) + "}]}");
+            JsonNode source = ok(answer).body().path("docs").get(0).path("doc").path("_source");
+            assertArrayEquals(first, floats(source.path("embedding")), 1e-5f, image.getKey() + ": " + answer);
+        }
+        assertTheNodeAnswersAndTheCatalogueIsWhole();
     }
 
     @Test

@@ -147,6 +147,21 @@ public final class SolrNode implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
     }
 
+    /**
+     * Sends raw bytes ({@code Content-Type: application/octet-stream}), e.g. an image to {@code <core>/lookalike/embed}.
+     *
+     * @param path   a path under the node's URL
+     * @param params request parameters; {@code wt=json} is added
+     * @param body   the bytes
+     * @return the answer
+     * @throws IOException if the node does not answer
+     */
+    public SolrResponse postBytes(String path, Map<String, String> params, byte[] body)
+            throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(url.resolve(path + "?" + query(params)))
+                .header("Content-Type", "application/octet-stream").POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     private static String query(Map<String, String> params) {
         String encoded = params.entrySet().stream()
                 .map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lookalike.analyzer.dataset.FashionMnist;
 import dev.lookalike.e2e.CoreOracle;
+import dev.lookalike.e2e.HostileImageServer;
 import dev.lookalike.e2e.LookalikeCli;
 import dev.lookalike.e2e.TestImages;
 import dev.lookalike.search.index.IndexedItem;
@@ -54,6 +55,7 @@ class SolrPluginTest {
     private Path configSets;
     private SolrNode node;
     private CoreOracle core;
+    private HostileImageServer hostile;
 
     @BeforeAll
     void startNodeAndIndexCatalogue() throws Exception {
@@ -63,7 +65,9 @@ class SolrPluginTest {
         configSets = Files.createTempDirectory("lookalike-solr-configsets-");
         node = SolrNode.start(List.of(pluginZip()), List.of(withFileAndUrlChains(pluginConfigSet(), configSets)),
                 Map.of("lookalike.ingest.file_root", fileRoot.toString(),
-                        "lookalike.ingest.url_allow_list", "images.example.com"));
+                        "lookalike.ingest.url_allow_list", "images.example.com,127.0.0.1",
+                        "lookalike.ingest.url_timeout", "2s"));
+        hostile = new HostileImageServer();
         SolrResponse created = node.get("admin/cores", Map.of("action", "CREATE", "name", CORE,
                 "configSet", "lookalike"));
         assertEquals(200, created.status(), () -> created + "\n" + node.logTail());
@@ -86,6 +90,9 @@ class SolrPluginTest {
         }
         if (node != null) {
             node.close();
+        }
+        if (hostile != null) {
+            hostile.close();
         }
         for (Path dir : new Path[] {fileRoot, configSets}) {
             if (dir != null) {
@@ -397,6 +404,71 @@ class SolrPluginTest {
                 b -> b.putObject("params").put("img", image)).status());
         assertTrue(node.isRunning());
         assertEquals(before, count(), "nothing indexed is lost");
+    }
+
+    @Test
+    void hostileVectorsImagesAndUrlsAre400sNamingTheProblemAndLoseNothing() throws Exception {
+        long before = count();
+        SolrResponse longVector = select("{!image_knn f=embedding topK=5}[" + "0.1,".repeat(9_999) + "0.1]", 5, b -> { });
+        assertEquals(400, longVector.status(), longVector::toString);
+        assertTrue(longVector.errorMessage().contains("10000"), longVector.errorMessage());
+
+        Path webp = Path.of(System.getProperty("lookalike.repo"), "analyzer/src/test/resources/dev/lookalike/analyzer/image");
+        Map<String, byte[]> badImages = new LinkedHashMap<>();
+        badImages.put("65535x65535 = 4294836225 pixels exceeds the limit of 16000000",
+                TestImages.pngHeaderOnly(65_535, 65_535));
+        byte[] lossy = Files.readAllBytes(webp.resolve("quadrants-lossy.webp"));
+        badImages.put("WebP data", java.util.Arrays.copyOf(lossy, lossy.length / 2));
+        badImages.put("over [lookalike.max_image_bytes] 10485760 bytes", new byte[100 << 20]);
+        for (Map.Entry<String, byte[]> bad : badImages.entrySet()) {
+            SolrResponse answer = node.postBytes(CORE + "/lookalike/embed", Map.of(), bad.getValue());
+            assertEquals(400, answer.status(), answer::toString);
+            assertTrue(answer.errorMessage().contains(bad.getKey()), answer.errorMessage());
+        }
+
+        ArrayNode docs = JSON.createArrayNode();
+        docs.addObject().put("id", "huge-base64").put("image", "A".repeat(20 << 20));
+        docs.addObject().put("id", "gif-10000-frames").put("image",
+                Base64.getEncoder().encodeToString(TestImages.fashionGif(test, QUERY_IMAGE, 10_000)));
+        docs.addObject().put("id", "tiff-1000-pages").put("image",
+                Base64.getEncoder().encodeToString(TestImages.fashionTiff(test, QUERY_IMAGE, 1_000)));
+        SolrResponse indexed = node.post(CORE + "/update", Map.of("commit", "true"), docs.toString());
+        assertEquals(200, indexed.status(), indexed::toString);
+        JsonNode errors = indexed.body().path("responseHeader").path("errors");
+        assertEquals(1, errors.size(), indexed::toString);
+        assertEquals("huge-base64", errors.get(0).path("id").asText(), indexed::toString);
+        assertTrue(errors.get(0).path("message").asText().contains("15728640 bytes (as base64) exceeds the limit of "
+                + "10485760 bytes"), indexed::toString);
+        // An animation or a multi-page file is embedded from its first frame, and costs no more than that frame.
+        float[] first = embed(QUERY_IMAGE);
+        for (String id : List.of("gif-10000-frames", "tiff-1000-pages")) {
+            JsonNode doc = ok(node.get(CORE + "/select", Map.of("q", "id:" + id, "fl", "embedding"))).docs().get(0);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(first, CoreOracle.floats(doc.path("embedding")), 1e-5f,
+                    id);
+        }
+
+        ArrayNode urls = JSON.createArrayNode();
+        urls.addObject().put("id", "url-redirect").put("image", hostile.url(HostileImageServer.REDIRECT));
+        urls.addObject().put("id", "url-slow").put("image", hostile.url(HostileImageServer.SLOW));
+        long start = System.nanoTime();
+        SolrResponse fetched = ok(node.post(CORE + "/update", Map.of("commit", "true", "update.chain", "urls"),
+                urls.toString()));
+        long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+        Map<String, String> failed = new LinkedHashMap<>();
+        fetched.body().path("responseHeader").path("errors").forEach(e -> failed.put(e.path("id").asText(),
+                e.path("message").asText()));
+        assertEquals(List.of("url-redirect", "url-slow"), new ArrayList<>(failed.keySet()), fetched::toString);
+        assertTrue(failed.get("url-redirect").contains("a redirect to [" + HostileImageServer.OFF_THE_LIST
+                + "]: redirects are not followed"), fetched::toString);
+        assertTrue(failed.get("url-slow").contains("did not answer in full within 2000 ms"), fetched::toString);
+        // The server would take 100 s; the node gives up at its 2 s deadline (the bound leaves room for a slow CI).
+        assertTrue(seconds < 30, "answered after " + seconds + " s");
+
+        ok(node.post(CORE + "/update", Map.of("commit", "true"), "{\"delete\": {\"query\": \"id:(gif-10000-frames OR "
+                + "tiff-1000-pages)\"}}"));
+        assertTrue(node.isRunning());
+        assertEquals(before, count(), "nothing indexed is lost");
+        assertEquals(ITEMS, indexedItems().size());
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -40,7 +41,9 @@ public final class NodeEmbedder implements Closeable {
     private final PixelBudget budget;
     private final LongAdder embeddedImages = new LongAdder();
     private final LongAdder batches = new LongAdder();
+    private final EmbeddingObserver observer;
     private Embedder embedder;
+    private Instant loadedAt;
     private ModelBundle bundle;
     private boolean closed;
 
@@ -66,11 +69,42 @@ public final class NodeEmbedder implements Closeable {
      * @param budget     the node's bound on decoded images in flight at once
      */
     public NodeEmbedder(String model, Path djlCache, int predictors, ImageLimits limits, PixelBudget budget) {
+        this(model, djlCache, predictors, limits, budget, EmbeddingObserver.NONE);
+    }
+
+    /**
+     * Describes what to load; loads nothing.
+     *
+     * @param model      a built-in bundle name or a bundle directory
+     * @param djlCache   where DJL may unpack the PyTorch native library
+     * @param predictors how many images may run through the network at once
+     * @param limits     the largest image accepted, in bytes and pixels
+     * @param budget     the node's bound on decoded images in flight at once
+     * @param observer   told how long each decode and each batch took, for the node's stats
+     */
+    public NodeEmbedder(String model, Path djlCache, int predictors, ImageLimits limits, PixelBudget budget,
+            EmbeddingObserver observer) {
         this.model = model;
         this.djlCache = djlCache;
         this.predictors = predictors;
         this.limits = limits;
         this.budget = budget;
+        this.observer = observer;
+    }
+
+    /** @return the model as the node's settings name it: a built-in bundle's name or a bundle directory */
+    public String model() {
+        return model;
+    }
+
+    /** @return when the model finished loading, or {@code null} while it is not loaded */
+    public synchronized Instant loadedAt() {
+        return loadedAt;
+    }
+
+    /** @return the largest image accepted, in bytes and pixels */
+    public ImageLimits limits() {
+        return limits;
     }
 
     /** @return the node's bound on decoded images in flight, with its figures */
@@ -96,11 +130,25 @@ public final class NodeEmbedder implements Closeable {
         return embedder != null;
     }
 
-    private void count(int images) {
-        if (images > 0) {
-            embeddedImages.add(images);
-            batches.increment();
+    /** Decodes within the limits and the budget into the network's input, timed for the observer. */
+    private float[] decode(Embedder e, byte[] bytes, String name) {
+        long start = System.nanoTime();
+        float[] input = e.decoder().decode(bytes, name, budget, image -> e.preprocessor().apply(image));
+        observer.imageDecoded(System.nanoTime() - start);
+        return input;
+    }
+
+    /** Runs inputs through the network, counted and timed as one batch. */
+    private List<ClassifiedEmbedding> embedInputs(Embedder e, List<float[]> inputs) {
+        if (inputs.isEmpty()) {
+            return List.of();
         }
+        long start = System.nanoTime();
+        List<ClassifiedEmbedding> embedded = e.embedAndClassifyInputs(inputs);
+        observer.batchEmbedded(inputs.size(), System.nanoTime() - start);
+        embeddedImages.add(inputs.size());
+        batches.increment();
+        return embedded;
     }
 
     /**
@@ -118,6 +166,7 @@ public final class NodeEmbedder implements Closeable {
         if (embedder == null) {
             try {
                 embedder = load();
+                loadedAt = Instant.now();
             } catch (RuntimeException e) {
                 throw new IllegalStateException("the Lookalike model cannot be loaded ([lookalike.model] is " + model
                         + ", [lookalike.djl_cache] is " + djlCache + "): " + e.getMessage(), e);
@@ -138,9 +187,8 @@ public final class NodeEmbedder implements Closeable {
     public EmbeddedImage embed(byte[] bytes, String name) {
         Embedder e = embedder();
         try (PluginClassLoader ignored = PluginClassLoader.enter()) {
-            float[] input = e.decoder().decode(bytes, name, budget, image -> e.preprocessor().apply(image));
-            ClassifiedEmbedding embedded = e.embedAndClassifyInputs(List.of(input)).get(0);
-            count(1);
+            float[] input = decode(e, bytes, name);
+            ClassifiedEmbedding embedded = embedInputs(e, List.of(input)).get(0);
             return new EmbeddedImage(embedded.vector(), embedded.prediction());
         }
     }
@@ -159,7 +207,7 @@ public final class NodeEmbedder implements Closeable {
     public float[] prepare(byte[] bytes, String name) {
         Embedder e = embedder();
         try (PluginClassLoader ignored = PluginClassLoader.enter()) {
-            return e.decoder().decode(bytes, name, budget, image -> e.preprocessor().apply(image));
+            return decode(e, bytes, name);
         }
     }
 
@@ -174,8 +222,7 @@ public final class NodeEmbedder implements Closeable {
         Embedder e = embedder();
         try (PluginClassLoader ignored = PluginClassLoader.enter()) {
             List<EmbeddedImage> out = new ArrayList<>(inputs.size());
-            List<ClassifiedEmbedding> embedded = e.embedAndClassifyInputs(inputs);
-            count(embedded.size());
+            List<ClassifiedEmbedding> embedded = embedInputs(e, inputs);
             for (ClassifiedEmbedding one : embedded) {
                 out.add(new EmbeddedImage(one.vector(), one.prediction()));
             }
@@ -204,15 +251,13 @@ public final class NodeEmbedder implements Closeable {
             List<Integer> decoded = new ArrayList<>();
             for (int i = 0; i < images.size(); i++) {
                 try {
-                    inputs.add(e.decoder().decode(images.get(i), names.get(i), budget,
-                            image -> e.preprocessor().apply(image)));
+                    inputs.add(decode(e, images.get(i), names.get(i)));
                     decoded.add(i);
                 } catch (AnalyzerInputException failure) {
                     outcomes.set(i, ImageOutcome.failed(failure));
                 }
             }
-            List<ClassifiedEmbedding> embedded = e.embedAndClassifyInputs(inputs);
-            count(embedded.size());
+            List<ClassifiedEmbedding> embedded = embedInputs(e, inputs);
             for (int j = 0; j < embedded.size(); j++) {
                 ClassifiedEmbedding one = embedded.get(j);
                 outcomes.set(decoded.get(j), ImageOutcome.embedded(new EmbeddedImage(one.vector(), one.prediction())));
@@ -272,6 +317,7 @@ public final class NodeEmbedder implements Closeable {
         if (embedder != null) {
             embedder.close();
             embedder = null;
+            loadedAt = null;
         }
     }
 

@@ -1,12 +1,12 @@
 package dev.lookalike.opensearch;
 
 import dev.lookalike.analyzer.image.ImageFiles;
-import dev.lookalike.analyzer.image.ImageUrls;
 import dev.lookalike.analyzer.model.NodeEmbedder;
 import dev.lookalike.opensearch.codec.ImageVectorCodecService;
 import dev.lookalike.opensearch.ingest.ImageEmbeddingProcessor;
 import dev.lookalike.opensearch.mapper.ImageVectorFieldMapper;
 import dev.lookalike.opensearch.model.PooledEmbedder;
+import dev.lookalike.opensearch.proxy.CatalogueProxiesCache;
 import dev.lookalike.opensearch.proxy.ProxyRefresh;
 import dev.lookalike.opensearch.proxy.StoreCatalogueProxiesAction;
 import dev.lookalike.opensearch.proxy.TransportStoreCatalogueProxiesAction;
@@ -16,6 +16,10 @@ import dev.lookalike.opensearch.rest.RestEmbedAction;
 import dev.lookalike.opensearch.rest.RestModelAction;
 import dev.lookalike.opensearch.rest.RestRefreshProxiesAction;
 import dev.lookalike.opensearch.rest.RestStatsAction;
+import dev.lookalike.opensearch.stats.EmbeddingTimes;
+import dev.lookalike.opensearch.stats.LookalikeNodeStats;
+import dev.lookalike.opensearch.stats.LookalikeStatsAction;
+import dev.lookalike.opensearch.stats.TransportLookalikeStatsAction;
 import java.io.IOException;
 import java.util.Collection;
 import java.util.List;
@@ -60,7 +64,8 @@ import org.opensearch.watcher.ResourceWatcherService;
  * ({@link InferenceThreadPool}), the node's lazily loaded model ({@link NodeEmbedder}), the {@code image_vector}
  * field type with the codecs that give it its HNSW format, the {@code image_knn} query, the
  * {@code image_embedding} ingest processor and the REST endpoints {@code GET /_plugins/lookalike/model},
- * {@code POST /_plugins/lookalike/_embed}, {@code GET /_plugins/lookalike/stats} and
+ * {@code POST /_plugins/lookalike/_embed}, {@code GET /_plugins/lookalike/stats} (and
+ * {@code GET /_plugins/lookalike/{nodeId}/stats} across the cluster) and
  * {@code POST /{index}/_plugins/lookalike/proxies/_refresh}. OpenSearch creates one instance per node and closes it when the node
  * stops, which frees the model's native memory.
  *
@@ -75,6 +80,9 @@ public class LookalikePlugin extends Plugin implements ActionPlugin, MapperPlugi
     private Client client;
     private ThreadPool threadPool;
     private final SimilaritySearchStats searchStats = new SimilaritySearchStats();
+    private final CatalogueProxiesCache catalogueProxies = new CatalogueProxiesCache();
+    private final EmbeddingTimes embeddingTimes = new EmbeddingTimes();
+    private LookalikeNodeStats nodeStats;
 
     /** Called by OpenSearch's plug-in loader; costs nothing (the model loads on first use). */
     public LookalikePlugin() {
@@ -108,9 +116,10 @@ public class LookalikePlugin extends Plugin implements ActionPlugin, MapperPlugi
         this.client = client;
         this.embedder = new NodeEmbedder(LookalikeSettings.model(environment), LookalikeSettings.djlCache(environment),
                 threadPool.info(InferenceThreadPool.NAME).getMax(), LookalikeSettings.imageLimits(settings),
-                LookalikeSettings.pixelBudget(settings));
+                LookalikeSettings.pixelBudget(settings), embeddingTimes);
         this.pooledEmbedder = new PooledEmbedder(embedder, threadPool);
-        return List.of(embedder);
+        this.nodeStats = new LookalikeNodeStats(searchStats, embedder, embeddingTimes, catalogueProxies, threadPool);
+        return List.of(embedder, nodeStats);
     }
 
     private PooledEmbedder pooledEmbedder() {
@@ -128,8 +137,9 @@ public class LookalikePlugin extends Plugin implements ActionPlugin, MapperPlugi
     @Override
     public List<QuerySpec<?>> getQueries() {
         return List.of(new QuerySpec<>(ImageKnnQueryBuilder.NAME,
-                in -> new ImageKnnQueryBuilder(in, this::pooledEmbedder, searchStats),
-                parser -> ImageKnnQueryBuilder.fromXContent(parser, this::pooledEmbedder, searchStats)));
+                in -> new ImageKnnQueryBuilder(in, this::pooledEmbedder, searchStats, catalogueProxies),
+                parser -> ImageKnnQueryBuilder.fromXContent(parser, this::pooledEmbedder, searchStats,
+                        catalogueProxies)));
     }
 
     /**
@@ -142,7 +152,7 @@ public class LookalikePlugin extends Plugin implements ActionPlugin, MapperPlugi
         long maxBytes = LookalikeSettings.MAX_IMAGE_BYTES.get(settings).getBytes();
         return Map.of(ImageEmbeddingProcessor.TYPE, new ImageEmbeddingProcessor.Factory(this::pooledEmbedder,
                 new ImageFiles(LookalikeSettings.ingestFileRoot(parameters.env), maxBytes),
-                new ImageUrls(LookalikeSettings.INGEST_URL_ALLOW_LIST.get(settings), maxBytes)));
+                LookalikeSettings.imageUrls(settings)));
     }
 
     /** Supplies the codecs of every index that the OpenSearch k-NN plug-in does not claim. */
@@ -157,14 +167,18 @@ public class LookalikePlugin extends Plugin implements ActionPlugin, MapperPlugi
             ClusterSettings clusterSettings, IndexScopedSettings indexScopedSettings, SettingsFilter settingsFilter,
             IndexNameExpressionResolver indexNameExpressionResolver, Supplier<DiscoveryNodes> nodesInCluster) {
         return List.of(new RestModelAction(embedder, threadPool), new RestEmbedAction(embedder, threadPool),
-                new RestRefreshProxiesAction(new ProxyRefresh(client, embedder)), new RestStatsAction(searchStats, embedder, threadPool));
+                new RestRefreshProxiesAction(new ProxyRefresh(client, embedder)), new RestStatsAction(nodeStats));
     }
 
-    /** The cluster-manager action that stores catalogue proxies, one index at a time. */
+    /**
+     * The cluster-manager action that stores catalogue proxies, one index at a time, and the nodes action that
+     * gathers the nodes' figures.
+     */
     @Override
     public List<ActionHandler<? extends ActionRequest, ? extends ActionResponse>> getActions() {
         return List.of(new ActionHandler<>(StoreCatalogueProxiesAction.INSTANCE,
-                TransportStoreCatalogueProxiesAction.class));
+                TransportStoreCatalogueProxiesAction.class),
+                new ActionHandler<>(LookalikeStatsAction.INSTANCE, TransportLookalikeStatsAction.class));
     }
 
     /** Frees the model, if it was loaded. */

@@ -1,14 +1,17 @@
 package dev.lookalike.opensearch;
 
 import dev.lookalike.analyzer.image.ImageLimits;
+import dev.lookalike.analyzer.image.ImageUrls;
 import dev.lookalike.analyzer.image.PixelBudget;
 import dev.lookalike.analyzer.model.ModelBundle;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import org.opensearch.common.settings.Setting;
 import org.opensearch.common.settings.Setting.Property;
 import org.opensearch.common.settings.Settings;
+import org.opensearch.common.unit.TimeValue;
 import org.opensearch.common.util.concurrent.OpenSearchExecutors;
 import org.opensearch.core.common.unit.ByteSizeUnit;
 import org.opensearch.core.common.unit.ByteSizeValue;
@@ -91,13 +94,31 @@ public final class LookalikeSettings {
     public static final Setting<List<String>> INGEST_URL_ALLOW_LIST = Setting.listSetting(
             "lookalike.ingest.url_allow_list", List.of(), s -> s.toLowerCase(Locale.ROOT), Property.NodeScope);
 
+    /**
+     * The deadline of one image fetch by URL, from connecting to the last byte (default 10s): a server that sends
+     * slowly, a byte at a time, fails its document with a 400 naming the URL when it passes, and its connection is
+     * closed.
+     */
+    public static final Setting<TimeValue> INGEST_URL_TIMEOUT = Setting.timeSetting("lookalike.ingest.url_timeout",
+            TimeValue.timeValueMillis(ImageUrls.DEFAULT_TIMEOUT.toMillis()), TimeValue.timeValueMillis(1),
+            Property.NodeScope);
+
     private LookalikeSettings() {
     }
 
     /** @return every setting above, for {@code Plugin#getSettings} */
     public static List<Setting<?>> all() {
         return List.of(MODEL, DJL_CACHE, INFERENCE_THREADS, INFERENCE_QUEUE_SIZE, MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS,
-                MAX_INFLIGHT_IMAGE_BYTES, INGEST_FILE_ROOT, INGEST_URL_ALLOW_LIST);
+                MAX_INFLIGHT_IMAGE_BYTES, INGEST_FILE_ROOT, INGEST_URL_ALLOW_LIST, INGEST_URL_TIMEOUT);
+    }
+
+    /**
+     * @param settings the node's settings
+     * @return the fetcher of images by URL that the settings describe
+     */
+    public static ImageUrls imageUrls(Settings settings) {
+        return new ImageUrls(INGEST_URL_ALLOW_LIST.get(settings), MAX_IMAGE_BYTES.get(settings).getBytes(),
+                Duration.ofMillis(INGEST_URL_TIMEOUT.get(settings).millis()));
     }
 
     /**

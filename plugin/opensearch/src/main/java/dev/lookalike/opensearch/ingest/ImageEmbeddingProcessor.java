@@ -196,7 +196,7 @@ public final class ImageEmbeddingProcessor extends AbstractBatchingProcessor {
     private byte[] load(String text, String name) throws Exception {
         try {
             return switch (source) {
-                case BASE64 -> ImageBase64.decode(text, name);
+                case BASE64 -> ImageBase64.decode(text, name, embedder.embedder().limits().maxBytes());
                 case FILE -> files.read(text, name);
                 case URL -> urls.fetch(text, name);
             };

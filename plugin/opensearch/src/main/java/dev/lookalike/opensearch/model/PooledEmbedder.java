@@ -49,7 +49,7 @@ public final class PooledEmbedder {
      * @param listener gets the embedding, or the failure
      */
     public void embedBase64(String base64, String name, ActionListener<EmbeddedImage> listener) {
-        embed(() -> ImageBase64.decode(base64, name), name, listener);
+        embed(() -> ImageBase64.decode(base64, name, embedder.limits().maxBytes()), name, listener);
     }
 
     /**

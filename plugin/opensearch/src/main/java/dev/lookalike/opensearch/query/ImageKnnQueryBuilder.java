@@ -5,6 +5,7 @@ import dev.lookalike.opensearch.mapper.ImageVectorFieldType;
 import dev.lookalike.opensearch.mapper.VectorValues;
 import dev.lookalike.opensearch.model.PooledEmbedder;
 import dev.lookalike.opensearch.proxy.CatalogueProxies;
+import dev.lookalike.opensearch.proxy.CatalogueProxiesCache;
 import dev.lookalike.search.proxy.IndexProxies;
 import dev.lookalike.search.query.ProxyRerank;
 import dev.lookalike.search.query.SimilarityQuery;
@@ -67,6 +68,7 @@ public final class ImageKnnQueryBuilder extends AbstractQueryBuilder<ImageKnnQue
 
     private final Supplier<PooledEmbedder> embedder;
     private final SimilaritySearchStats stats;
+    private final CatalogueProxiesCache catalogueProxies;
     private final String field;
     private final String image;
     private final float[] vector;
@@ -80,9 +82,10 @@ public final class ImageKnnQueryBuilder extends AbstractQueryBuilder<ImageKnnQue
     private final Supplier<float[]> pendingVector;
 
     private ImageKnnQueryBuilder(Options o, Supplier<PooledEmbedder> embedder, SimilaritySearchStats stats,
-            Supplier<float[]> pendingVector) {
+            CatalogueProxiesCache catalogueProxies, Supplier<float[]> pendingVector) {
         this.embedder = embedder;
         this.stats = stats;
+        this.catalogueProxies = catalogueProxies;
         this.field = o.field;
         this.image = o.image;
         this.vector = o.vector;
@@ -102,13 +105,15 @@ public final class ImageKnnQueryBuilder extends AbstractQueryBuilder<ImageKnnQue
      * @param in       the stream
      * @param embedder the node's embedder, for images still to embed
      * @param stats    the node's search figures, which count each shard's search
+     * @param catalogueProxies the node's parsed catalogue proxies
      * @throws IOException if the stream fails
      */
-    public ImageKnnQueryBuilder(StreamInput in, Supplier<PooledEmbedder> embedder, SimilaritySearchStats stats)
-            throws IOException {
+    public ImageKnnQueryBuilder(StreamInput in, Supplier<PooledEmbedder> embedder, SimilaritySearchStats stats,
+            CatalogueProxiesCache catalogueProxies) throws IOException {
         super(in);
         this.embedder = embedder;
         this.stats = stats;
+        this.catalogueProxies = catalogueProxies;
         this.field = in.readString();
         this.image = in.readOptionalString();
         this.vector = in.readBoolean() ? in.readFloatArray() : null;
@@ -148,6 +153,7 @@ public final class ImageKnnQueryBuilder extends AbstractQueryBuilder<ImageKnnQue
      * @param parser   a parser on the body's {@code START_OBJECT}
      * @param embedder the node's embedder, for images to embed
      * @param stats    the node's search figures, which count each shard's search
+     * @param catalogueProxies the node's parsed catalogue proxies
      * @return the query
      * @throws ParsingException         on an unknown field, a value of the wrong type, or not exactly one of
      *                                  {@code image}, {@code vector} and {@code like}
@@ -155,9 +161,9 @@ public final class ImageKnnQueryBuilder extends AbstractQueryBuilder<ImageKnnQue
      * @throws IOException              if the parser fails
      */
     public static ImageKnnQueryBuilder fromXContent(XContentParser parser, Supplier<PooledEmbedder> embedder,
-            SimilaritySearchStats stats) throws IOException {
+            SimilaritySearchStats stats, CatalogueProxiesCache catalogueProxies) throws IOException {
         Options o = ImageKnnOptionsParser.parse(parser);
-        ImageKnnQueryBuilder query = new ImageKnnQueryBuilder(o, embedder, stats, null);
+        ImageKnnQueryBuilder query = new ImageKnnQueryBuilder(o, embedder, stats, catalogueProxies, null);
         query.boost(o.boost);
         query.queryName(o.queryName);
         return query;
@@ -279,8 +285,8 @@ public final class ImageKnnQueryBuilder extends AbstractQueryBuilder<ImageKnnQue
         }
         ProxyRerank proxyRerank = null;
         if (rerank.proxies()) {
-            CatalogueProxies catalogue = CatalogueProxies.read(context.getMapperService().documentMapper().meta(),
-                    field);
+            CatalogueProxies catalogue = catalogueProxies.get(context.index().getUUID(),
+                    context.getMapperService().documentMapper().meta(), field);
             IndexProxies proxies = catalogue != null ? catalogue.proxies() : modelProxies();
             MappedFieldType categories = catalogue == null ? null : context.fieldMapper(catalogue.categoryField());
             // Doc values of a keyword field give each document's categories; other types have none to read.
@@ -315,7 +321,7 @@ public final class ImageKnnQueryBuilder extends AbstractQueryBuilder<ImageKnnQue
         o.rerank = rerank;
         o.ignoreUnmapped = ignoreUnmapped;
         change.accept(o);
-        ImageKnnQueryBuilder copy = new ImageKnnQueryBuilder(o, embedder, stats, pending);
+        ImageKnnQueryBuilder copy = new ImageKnnQueryBuilder(o, embedder, stats, catalogueProxies, pending);
         copy.boost(boost());
         copy.queryName(queryName());
         return copy;

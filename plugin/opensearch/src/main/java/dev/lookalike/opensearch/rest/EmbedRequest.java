@@ -8,7 +8,7 @@ import org.opensearch.core.xcontent.XContentParser;
 
 /**
  * The body of {@code POST /_plugins/lookalike/_embed}: {@code {"image": "<base64>"}}. Parsing checks the shape
- * only; the base64 is decoded by {@link #imageBytes()}, on the inference pool rather than the network thread.
+ * only; the base64 is decoded by {@link #imageBytes(long)}, on the inference pool rather than the network thread.
  *
  * @param imageBase64 the image, base64-encoded (standard or URL-safe alphabet, padding optional)
  */
@@ -66,12 +66,14 @@ public record EmbedRequest(String imageBase64) {
     /**
      * Decodes the base64. Costs a pass over the string and the decoded bytes' size in heap.
      *
+     * @param maxBytes the most bytes the image may have; larger base64 is refused before it is decoded
      * @return the image's bytes
-     * @throws IllegalArgumentException if the field is not base64; the message names the field
+     * @throws IllegalArgumentException if the field is not base64 or holds more than {@code maxBytes}; the message
+     *                                  names the field
      */
-    public byte[] imageBytes() {
+    public byte[] imageBytes(long maxBytes) {
         try {
-            return ImageBase64.decode(imageBase64, "[" + IMAGE + "]");
+            return ImageBase64.decode(imageBase64, "[" + IMAGE + "]", maxBytes);
         } catch (AnalyzerInputException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }

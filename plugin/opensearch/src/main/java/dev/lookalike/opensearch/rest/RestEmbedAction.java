@@ -57,7 +57,7 @@ public final class RestEmbedAction extends BaseRestHandler {
             body = EmbedRequest.parse(parser);
         }
         return channel -> PooledResponse.onInferencePool(threadPool, channel, ch -> {
-            byte[] bytes = body.imageBytes();
+            byte[] bytes = body.imageBytes(embedder.limits().maxBytes());
             EmbeddedImage embedded = embedder.embed(bytes, "[" + EmbedRequest.IMAGE + "]");
             XContentBuilder json = ch.newBuilder();
             json.startObject();

@@ -1,44 +1,44 @@
 package dev.lookalike.opensearch.rest;
 
-import dev.lookalike.analyzer.image.PixelBudget;
-import dev.lookalike.analyzer.model.NodeEmbedder;
-import dev.lookalike.opensearch.InferenceThreadPool;
-import dev.lookalike.opensearch.query.SimilaritySearchStats;
+import dev.lookalike.opensearch.stats.LookalikeNodeStats;
+import dev.lookalike.opensearch.stats.LookalikeStatsAction;
+import dev.lookalike.opensearch.stats.LookalikeStatsRequest;
 import java.util.List;
+import org.opensearch.core.common.Strings;
 import org.opensearch.core.rest.RestStatus;
 import org.opensearch.core.xcontent.XContentBuilder;
 import org.opensearch.rest.BaseRestHandler;
 import org.opensearch.rest.BytesRestResponse;
 import org.opensearch.rest.RestRequest;
-import org.opensearch.threadpool.ThreadPool;
-import org.opensearch.threadpool.ThreadPoolStats;
+import org.opensearch.rest.action.RestActions;
 import org.opensearch.transport.client.node.NodeClient;
 
 /**
- * {@code GET /_plugins/lookalike/stats}: this node's figures since it started: {@code similarity_searches}, the
- * shard-level similarity searches ({@code image_knn} on one shard; a request that reaches s shards of this node adds
- * s); {@code images} embedded and the batches they came in; {@code memory}, the decoded image bytes in flight, their
- * bound and the images refused for it; the {@code inference_pool}'s threads, queue, active, rejected and completed
- * tasks; and whether the {@code model} is loaded. Answered on the calling thread: it reads counters.
+ * The plug-in's figures ({@link dev.lookalike.opensearch.stats.NodeFigures}): searches, images embedded and their
+ * batches, decode and inference times as percentiles, memory in flight, the inference pool's queue and rejections,
+ * the model and when it loaded, the catalogue-proxies cache.
+ * <ul>
+ *   <li>{@code GET /_plugins/lookalike/stats}: the node that receives the request, answered on the calling thread
+ *       from its counters;</li>
+ *   <li>{@code GET /_plugins/lookalike/{nodeId}/stats}: the nodes named as OpenSearch's node APIs name them
+ *       ({@code _all}, {@code _local}, ids, names), gathered over the transport layer by
+ *       {@link dev.lookalike.opensearch.stats.TransportLookalikeStatsAction} and answered as node stats are:
+ *       {@code _nodes}, {@code cluster_name}, {@code nodes} by id. The k-NN plug-in's
+ *       {@code /_plugins/_knn/{nodeId}/stats} has the same shape.</li>
+ * </ul>
  */
 public final class RestStatsAction extends BaseRestHandler {
 
-    /** The endpoint's path. */
+    /** This node's figures. */
     public static final String PATH = "/_plugins/lookalike/stats";
+    /** The figures of the nodes named. */
+    public static final String NODES_PATH = "/_plugins/lookalike/{nodeId}/stats";
 
-    private final SimilaritySearchStats stats;
-    private final NodeEmbedder embedder;
-    private final ThreadPool threadPool;
+    private final LookalikeNodeStats stats;
 
-    /**
-     * @param stats      the node's search figures
-     * @param embedder   the node's model, with its image figures
-     * @param threadPool the node's thread pools, among them the inference pool
-     */
-    public RestStatsAction(SimilaritySearchStats stats, NodeEmbedder embedder, ThreadPool threadPool) {
+    /** @param stats this node's figures */
+    public RestStatsAction(LookalikeNodeStats stats) {
         this.stats = stats;
-        this.embedder = embedder;
-        this.threadPool = threadPool;
     }
 
     @Override
@@ -48,31 +48,22 @@ public final class RestStatsAction extends BaseRestHandler {
 
     @Override
     public List<Route> routes() {
-        return List.of(new Route(RestRequest.Method.GET, PATH));
+        return List.of(new Route(RestRequest.Method.GET, PATH), new Route(RestRequest.Method.GET, NODES_PATH));
     }
 
     @Override
     protected RestChannelConsumer prepareRequest(RestRequest request, NodeClient client) {
+        if (request.hasParam("nodeId")) {
+            LookalikeStatsRequest nodes = new LookalikeStatsRequest(
+                    Strings.splitStringByCommaToArray(request.param("nodeId")));
+            nodes.timeout(request.param("timeout"));
+            return channel -> client.execute(LookalikeStatsAction.INSTANCE, nodes,
+                    new RestActions.NodesResponseRestListener<>(channel));
+        }
         return channel -> {
-            XContentBuilder json = channel.newBuilder();
-            PixelBudget budget = embedder.budget();
-            json.startObject().field("similarity_searches", stats.searches());
-            json.startObject("images").field("embedded", embedder.embeddedImages())
-                    .field("batches", embedder.batches()).endObject();
-            json.startObject("memory").field("in_flight_image_bytes", budget.inFlightBytes())
-                    .field("max_in_flight_image_bytes", budget.maxBytes())
-                    .field("rejected_images", budget.rejected()).endObject();
-            for (ThreadPoolStats.Stats pool : threadPool.stats()) {
-                if (pool.getName().equals(InferenceThreadPool.NAME)) {
-                    json.startObject("inference_pool").field("threads", pool.getThreads())
-                            .field("queue", pool.getQueue()).field("active", pool.getActive())
-                            .field("rejected", pool.getRejected()).field("completed", pool.getCompleted())
-                            .endObject();
-                }
-            }
-            json.startObject("model").field("loaded", embedder.loaded()).endObject();
-            json.endObject();
-            channel.sendResponse(new BytesRestResponse(RestStatus.OK, json));
+            XContentBuilder json = channel.newBuilder().startObject();
+            stats.read().toXContent(json, request);
+            channel.sendResponse(new BytesRestResponse(RestStatus.OK, json.endObject()));
         };
     }
 }

@@ -25,18 +25,18 @@ class EmbedRequestTest {
     }
 
     private static void assertRejected(String json, String reason) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> parse(json).imageBytes());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> parse(json).imageBytes(Long.MAX_VALUE));
         assertTrue(e.getMessage().contains(reason), "'" + e.getMessage() + "' should contain '" + reason + "'");
     }
 
     @Test
     void imageFieldIsDecodedFromStandardUrlSafeAndWrappedBase64() throws IOException {
         String standard = Base64.getEncoder().encodeToString(BYTES);
-        assertArrayEquals(BYTES, parse("{\"image\": \"" + standard + "\"}").imageBytes());
+        assertArrayEquals(BYTES, parse("{\"image\": \"" + standard + "\"}").imageBytes(Long.MAX_VALUE));
         String urlSafe = Base64.getUrlEncoder().withoutPadding().encodeToString(BYTES);
-        assertArrayEquals(BYTES, parse("{\"image\": \"" + urlSafe + "\"}").imageBytes());
+        assertArrayEquals(BYTES, parse("{\"image\": \"" + urlSafe + "\"}").imageBytes(Long.MAX_VALUE));
         String wrapped = standard.substring(0, 4) + "\\r\\n" + standard.substring(4);
-        assertArrayEquals(BYTES, parse("{\"image\": \"" + wrapped + "\"}").imageBytes());
+        assertArrayEquals(BYTES, parse("{\"image\": \"" + wrapped + "\"}").imageBytes(Long.MAX_VALUE));
     }
 
     @Test

@@ -51,7 +51,7 @@ public class EmbedHandler extends RequestHandlerBase {
         String name = base64 != null ? "/lookalike/embed parameter [image]" : "/lookalike/embed request body";
         byte[] raw = bytes;
         EmbeddedImage embedded = node.pool().call(() -> node.embedder().embed(
-                raw != null ? raw : ImageBase64.decode(base64, name), name));
+                raw != null ? raw : ImageBase64.decode(base64, name, max), name));
         List<Float> vector = new ArrayList<>(embedded.vector().length);
         for (float x : embedded.vector()) {
             vector.add(x);

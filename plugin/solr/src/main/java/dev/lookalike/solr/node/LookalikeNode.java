@@ -38,7 +38,7 @@ public record LookalikeNode(NodeSettings settings, NodeEmbedder embedder, Infere
                         new PixelBudget(settings.maxInflightBytes())),
                 new InferencePool(settings.inferenceThreads(), settings.inferenceQueueSize()),
                 new ImageFiles(settings.fileRoot(), settings.limits().maxBytes()),
-                new ImageUrls(settings.urlAllowList(), settings.limits().maxBytes()));
+                new ImageUrls(settings.urlAllowList(), settings.limits().maxBytes(), settings.urlTimeout()));
     }
 
     /**

@@ -1,14 +1,18 @@
 package dev.lookalike.solr.node;
 
 import dev.lookalike.analyzer.image.ImageLimits;
+import dev.lookalike.analyzer.image.ImageUrls;
 import dev.lookalike.analyzer.model.ModelBundle;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.solr.common.SolrException;
 
 /**
@@ -31,7 +35,9 @@ import org.apache.solr.common.SolrException;
  *   <li>{@value #FILE_ROOT}: the folder under which the update processor may read image files (default none:
  *       files refused), relative to the Solr home when not absolute;</li>
  *   <li>{@value #URL_ALLOW_LIST}: comma-separated hosts the update processor may fetch images from (default
- *       none: URLs refused).</li>
+ *       none: URLs refused);</li>
+ *   <li>{@value #URL_TIMEOUT}: the deadline of one fetch by URL, from connecting to the last byte, as
+ *       {@code 10s} (the default) or {@code 500ms}: a server that sends slowly fails its document.</li>
  * </ul>
  *
  * @param model              a built-in bundle name, or a bundle folder's absolute path
@@ -42,9 +48,11 @@ import org.apache.solr.common.SolrException;
  * @param maxInflightBytes   the bound of decoded images in flight, in bytes
  * @param fileRoot           the folder of readable image files, or {@code null}
  * @param urlAllowList       hosts images may be fetched from, lower case
+ * @param urlTimeout         the deadline of one fetch by URL
  */
 public record NodeSettings(String model, Path djlCache, int inferenceThreads, int inferenceQueueSize,
-        ImageLimits limits, long maxInflightBytes, Path fileRoot, List<String> urlAllowList) {
+        ImageLimits limits, long maxInflightBytes, Path fileRoot, List<String> urlAllowList,
+        Duration urlTimeout) {
 
     /** The model bundle. */
     public static final String MODEL = "lookalike.model";
@@ -64,9 +72,13 @@ public record NodeSettings(String model, Path djlCache, int inferenceThreads, in
     public static final String FILE_ROOT = "lookalike.ingest.file_root";
     /** The hosts images may be fetched from. */
     public static final String URL_ALLOW_LIST = "lookalike.ingest.url_allow_list";
+    /** The deadline of one fetch by URL. */
+    public static final String URL_TIMEOUT = "lookalike.ingest.url_timeout";
+
+    private static final Pattern DURATION = Pattern.compile("([1-9][0-9]{0,12})(ms|s)");
 
     private static final Set<String> ALL = Set.of(MODEL, DJL_CACHE, INFERENCE_THREADS, INFERENCE_QUEUE_SIZE,
-            MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS, MAX_INFLIGHT_IMAGE_BYTES, FILE_ROOT, URL_ALLOW_LIST);
+            MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS, MAX_INFLIGHT_IMAGE_BYTES, FILE_ROOT, URL_ALLOW_LIST, URL_TIMEOUT);
 
     /**
      * Reads the settings from the JVM's system properties.
@@ -129,7 +141,21 @@ public record NodeSettings(String model, Path djlCache, int inferenceThreads, in
             }
         }
         return new NodeSettings(model, cache, threads, queue, new ImageLimits(bytes, pixels), inflight, fileRoot,
-                List.copyOf(hosts));
+                List.copyOf(hosts), duration(properties, URL_TIMEOUT, ImageUrls.DEFAULT_TIMEOUT));
+    }
+
+    /** A duration as {@code 10s} or {@code 500ms}, as OpenSearch writes its time settings. */
+    private static Duration duration(Function<String, String> properties, String key, Duration fallback) {
+        String v = value(properties, key, "");
+        if (v.isEmpty()) {
+            return fallback;
+        }
+        Matcher duration = DURATION.matcher(v);
+        if (duration.matches()) {
+            long n = Long.parseLong(duration.group(1));
+            return duration.group(2).equals("ms") ? Duration.ofMillis(n) : Duration.ofSeconds(n);
+        }
+        throw invalid(key, v, "must be a positive duration such as 10s or 500ms");
     }
 
     private static String value(Function<String, String> properties, String key, String fallback) {

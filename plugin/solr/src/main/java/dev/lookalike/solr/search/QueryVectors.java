@@ -81,7 +81,7 @@ final class QueryVectors {
 
     private static float[] embed(String base64, LookalikeNode node) {
         String name = "{!image_knn} image";
-        return node.pool().call(() -> node.embedder().embed(ImageBase64.decode(base64, name), name)).vector();
+        return node.pool().call(() -> node.embedder().embed(ImageBase64.decode(base64, name, node.settings().limits().maxBytes()), name)).vector();
     }
 
     private static float[] documentVector(SolrQueryRequest req, String field, String id) {

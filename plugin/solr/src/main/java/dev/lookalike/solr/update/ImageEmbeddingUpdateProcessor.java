@@ -72,7 +72,7 @@ final class ImageEmbeddingUpdateProcessor extends UpdateRequestProcessor {
 
     private byte[] load(String text, String name) throws Exception {
         return switch (config.source()) {
-            case BASE64 -> ImageBase64.decode(text, name);
+            case BASE64 -> ImageBase64.decode(text, name, node.settings().limits().maxBytes());
             case FILE -> node.files().read(text.strip(), name);
             case URL -> node.urls().fetch(text.strip(), name);
         };

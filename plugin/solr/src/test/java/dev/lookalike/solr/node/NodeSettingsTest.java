@@ -26,6 +26,7 @@ class NodeSettingsTest {
         assertEquals(16_000_000L, s.limits().maxPixels());
         assertNull(s.fileRoot());
         assertEquals(List.of(), s.urlAllowList());
+        assertEquals(java.time.Duration.ofSeconds(10), s.urlTimeout());
         assertEquals(1, NodeSettings.parse(Map.of(), HOME, 1).inferenceThreads());
     }
 
@@ -35,7 +36,8 @@ class NodeSettingsTest {
                 "lookalike.djl_cache", "/tmp/djl", "lookalike.inference_threads", "3",
                 "lookalike.inference_queue_size", "7", "lookalike.max_image_bytes", "1000",
                 "lookalike.max_image_pixels", "2000", "lookalike.ingest.file_root", "images",
-                "lookalike.ingest.url_allow_list", "Images.Example.com, cdn.example.com"), HOME, 8);
+                "lookalike.ingest.url_allow_list", "Images.Example.com, cdn.example.com",
+                "lookalike.ingest.url_timeout", "1500ms"), HOME, 8);
         assertEquals(HOME.resolve("models/shoes").toString(), s.model());
         assertEquals(Path.of("/tmp/djl"), s.djlCache());
         assertEquals(3, s.inferenceThreads());
@@ -44,6 +46,9 @@ class NodeSettingsTest {
         assertEquals(2000, s.limits().maxPixels());
         assertEquals(HOME.resolve("images"), s.fileRoot());
         assertEquals(List.of("images.example.com", "cdn.example.com"), s.urlAllowList());
+        assertEquals(java.time.Duration.ofMillis(1500), s.urlTimeout());
+        assertEquals(java.time.Duration.ofSeconds(2), NodeSettings.parse(Map.of("lookalike.ingest.url_timeout", "2s"),
+                HOME, 2).urlTimeout());
         assertEquals("fashion-open-set", NodeSettings.parse(Map.of("lookalike.model", "fashion-open-set"), HOME, 2)
                 .model());
     }
@@ -54,6 +59,8 @@ class NodeSettingsTest {
                 Map.of("lookalike.inference_threads", "0"), "[lookalike.inference_threads] is '0', which must be between 1 and 64",
                 Map.of("lookalike.inference_queue_size", "lots"), "[lookalike.inference_queue_size] is 'lots', which must be an integer",
                 Map.of("lookalike.max_image_bytes", "-1"), "[lookalike.max_image_bytes] is '-1'",
+                Map.of("lookalike.ingest.url_timeout", "10"), "[lookalike.ingest.url_timeout] is '10', which must be a positive duration",
+                Map.of("lookalike.ingest.url_timeout", "0s"), "[lookalike.ingest.url_timeout] is '0s'",
                 Map.of("lookalike.modle", "x"), "[lookalike.modle] is 'x', which is not a Lookalike setting");
         cases.forEach((props, expected) -> {
             SolrException e = assertThrows(SolrException.class, () -> NodeSettings.parse(props, HOME, 2));
