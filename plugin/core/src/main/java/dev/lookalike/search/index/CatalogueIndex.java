@@ -156,7 +156,8 @@ public final class CatalogueIndex implements Closeable {
      */
     public String sortNotice() {
         return metadata().settings().sortedByCategory() ? null
-                : "was built before indices were sorted by category and stays unsorted, which makes category"
+                : "is not sorted by category (it was built before indices were sorted, or with"
+                        + " --no-sort-by-category) and stays so, which makes category"
                         + " filters slower; to rebuild it sorted, index the catalogue again into a new folder"
                         + " (lookalike index --index <new folder>) and search that one";
     }
