@@ -8,6 +8,7 @@ import dev.lookalike.tools.bench.corpus.BenchCorpusOptions;
 import dev.lookalike.tools.bench.corpus.SourceEmbeddings;
 import dev.lookalike.tools.bench.corpus.SyntheticCorpus;
 import dev.lookalike.tools.bench.search.BenchSearches;
+import dev.lookalike.tools.bench.search.BuiltIndex;
 import dev.lookalike.tools.bench.search.CorpusIndexer;
 import dev.lookalike.tools.bench.search.RecallLatencyPlot;
 import dev.lookalike.tools.bench.search.SearchBenchResult;
@@ -122,6 +123,12 @@ final class SearchBenchCommand implements Callable<Integer> {
                 "Default: ${DEFAULT-VALUE}."})
     String strategy;
 
+    @Option(names = "--reuse-index",
+            description = {"With --index-dir: search the index a previous run built there with the same corpus and",
+                "index options instead of building it again (its build figures are those of that run); a folder",
+                "that is empty is built into as usual."})
+    boolean reuseIndex;
+
     @Mixin
     JsonReportOption json;
 
@@ -145,10 +152,19 @@ final class SearchBenchCommand implements Callable<Integer> {
         List<SearchProfiler.KindProfile> profile;
         try (TempFolder temp = indexDir == null ? TempFolder.create("lookalike-bench-search-") : null) {
             Path folder = indexDir == null ? temp.path() : Files.createDirectories(indexDir);
-            err.printf(Locale.ROOT, "indexing %,d items into %s (sorted by category), then force-merging%n",
-                    bench.vectors(), folder);
-            err.flush();
-            build = CorpusIndexer.build(folder, corpus, metadata, indexDir != null);
+            String fingerprint = fingerprint(sources, bundle, settings);
+            build = reuseIndex ? BuiltIndex.reuse(folder, fingerprint) : null;
+            if (build == null) {
+                err.printf(Locale.ROOT, "indexing %,d items into %s (sorted by category), then force-merging%n",
+                        bench.vectors(), folder);
+                err.flush();
+                build = CorpusIndexer.build(folder, corpus, metadata, indexDir != null);
+                if (indexDir != null) {
+                    BuiltIndex.record(folder, fingerprint, build);
+                }
+            } else {
+                err.printf(Locale.ROOT, "searching the index already built in %s%n", folder);
+            }
             kinds = measure(folder, corpus, untimed, timed, err, kinds(), bench.candidates());
             sweep = sweep(folder, corpus, untimed, timed, err);
             profile = profileSeconds > 0 ? profile(folder, corpus, timed, err) : null;
@@ -186,6 +202,13 @@ final class SearchBenchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--strategy must be one of auto, exact, hnsw, acorn, seeded; got '"
                     + strategy + "'", e);
         }
+    }
+
+    /** What the corpus and the index's build depend on: a kept index serves a later run only if it is the same. */
+    private String fingerprint(SourceEmbeddings sources, ModelBundle bundle, IndexSettings settings) {
+        return String.format(Locale.ROOT, "vectors %d, sources %s, model %s, noise %s, seed %d, m %d, beam %d, %s",
+                bench.vectors(), sources.description(), bundle.spec().name(), bench.noise(), bench.seed(),
+                settings.hnswM(), settings.beamWidth(), settings.quantization());
     }
 
     /** The kind's p50, or {@code NaN} when the run left it out. */
@@ -237,7 +260,11 @@ final class SearchBenchCommand implements Callable<Integer> {
         if (plot != null && sweepCandidates == null) {
             throw new IllegalArgumentException("--plot draws the --sweep-candidates curve; give --sweep-candidates too");
         }
-        if (indexDir != null && Files.exists(indexDir) && !isEmptyFolder(indexDir)) {
+        if (reuseIndex && indexDir == null) {
+            throw new IllegalArgumentException("--reuse-index needs --index-dir, the folder of the index to reuse");
+        }
+        if (indexDir != null && Files.exists(indexDir) && !isEmptyFolder(indexDir)
+                && !(reuseIndex && BuiltIndex.isRecorded(indexDir))) {
             throw new IllegalArgumentException("--index-dir " + indexDir + " is not an empty folder; give a new or empty one");
         }
     }

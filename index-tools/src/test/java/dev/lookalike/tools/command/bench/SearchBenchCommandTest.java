@@ -162,6 +162,18 @@ class SearchBenchCommandTest {
         }
         CliFixtures.assertBad(bench("--vectors", "300", "--queries", "3", "--index-dir", index.toString()),
                 "--index-dir");
+        // The same corpus and index options search the kept index again, without building it.
+        CliFixtures.Run reused = bench("--vectors", "300", "--queries", "3", "--warmup", "0", "--no-compare-unsorted",
+                "--index-dir", index.toString(), "--m", "8", "--beam-width", "20", "--quantize", "int8",
+                "--reuse-index");
+        assertEquals(0, reused.code(), reused.err());
+        assertTrue(reused.err().contains("searching the index already built"), reused.err());
+        assertFalse(reused.err().contains("indexing 300 items"), reused.err());
+        CliFixtures.assertBad(bench("--vectors", "300", "--reuse-index"), "--reuse-index needs --index-dir");
+        // Another corpus is refused, saying what the index was built from.
+        CliFixtures.assertBad(bench("--vectors", "300", "--queries", "3", "--noise", "0.5", "--no-compare-unsorted",
+                "--index-dir", index.toString(), "--m", "8", "--beam-width", "20", "--quantize", "int8",
+                "--reuse-index"), "--reuse-index");
     }
 
     @Test
@@ -171,7 +183,8 @@ class SearchBenchCommandTest {
                 new String[] {"--k", "20", "--candidates", "19"}, new String[] {"--warmup", "-1"},
                 new String[] {"--noise", "NaN"}, new String[] {"--m", "1"}, new String[] {"--source-images", "0"},
                 new String[] {"--kinds", "lookalike-filter-2"}, new String[] {"--sweep-candidates", "5"},
-                new String[] {"--plot", "x.png"})) {
+                new String[] {"--plot", "x.png"}, new String[] {"--strategy", "fastest"},
+                new String[] {"--profile-seconds", "-1"})) {
             CliFixtures.Run refused = bench(args);
             CliFixtures.assertBad(refused, args[args.length - 2]);
             assertTrue(refused.out().isEmpty(), Arrays.toString(args) + ": " + refused.out());
