@@ -30,7 +30,7 @@ import org.apache.lucene.util.Bits;
  * taken apart once per search ({@link KnnFilter}): category filters on segments sorted by category are doc-id
  * ranges, other term filters cached bit sets. A walk that visits more documents than the filter keeps stops
  * and the segment is scanned instead, as in Lucene's own kNN queries. Every returned document matches the filter
- * and is live, and min(count, matches) come back whenever the walks find them (always for the exact scan).
+ * and is live, and min(count, matches) come back: a walk that finds fewer is replaced by the exact scan.
  * Thread-safe; costs per segment O(matches x dimension) for the scan, about O(count x log n) distance
  * computations for a walk.
  */
@@ -140,7 +140,11 @@ final class NearestDocuments {
         return pass;
     }
 
-    /** A walk of the segment's graph, or {@code null} when it visited more documents than the filter keeps. */
+    /**
+     * A walk of the segment's graph, or {@code null} when it visited more documents than the filter keeps or found
+     * fewer than it should: a filtered walk can run out of matching neighbours to step to (the ACORN walk when the
+     * matches near its entry are few), and a short answer from a walk is never taken for the filter's.
+     */
     private static TopDocs walk(LeafReader reader, FloatVectorValues values, String field, float[] vector, int count,
             SegmentMatches matches, boolean filtered, SearchStrategy strategy) throws IOException {
         KnnSearchStrategy how = strategy == SearchStrategy.ACORN ? new KnnSearchStrategy.Hnsw(ACORN_THRESHOLD)
@@ -157,7 +161,11 @@ final class NearestDocuments {
         TopKnnCollector collector = new TopKnnCollector(count, visitLimit, how);
         AcceptDocs accept = filtered ? new MatchesAcceptDocs(matches) : AcceptDocs.fromLiveDocs(live, reader.maxDoc());
         reader.searchNearestVectors(field, vector, collector, accept);
-        return collector.earlyTerminated() ? null : collector.topDocs();
+        if (collector.earlyTerminated()) {
+            return null;
+        }
+        TopDocs top = collector.topDocs();
+        return top.scoreDocs.length < Math.min(count, matches.estimate()) ? null : top;
     }
 
     /** A segment's matches as Lucene's walk takes them. */

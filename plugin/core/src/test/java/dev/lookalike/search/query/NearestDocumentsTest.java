@@ -1,6 +1,10 @@
 package dev.lookalike.search.query;
 
+import dev.lookalike.search.index.CatalogueIndex;
+import dev.lookalike.search.index.IndexMetadata;
 import dev.lookalike.search.index.IndexSchema;
+import dev.lookalike.search.index.IndexSettings;
+import dev.lookalike.search.index.Quantization;
 import dev.lookalike.search.testing.Oracle;
 import dev.lookalike.search.testing.TestItems;
 import dev.lookalike.search.testing.TestItems.Item;
@@ -14,6 +18,7 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.tests.util.LuceneTestCase;
 import org.junit.Test;
@@ -61,6 +66,57 @@ public class NearestDocumentsTest extends LuceneTestCase {
                             SearchStrategy.HNSW, null, null);
                     assertEquals("HNSW walk", Oracle.nearest(live, query, 400, it -> it.category().equals("c2")),
                             ids(searcher, walked, query, items));
+                }
+            }
+        }
+    }
+
+    /** Items around one of two opposite poles: a catalogue of two categories far apart. */
+    private static List<Item> twoPoles(java.util.Random random, int perPole) {
+        List<Item> items = new ArrayList<>();
+        for (int i = 0; i < 2 * perPole; i++) {
+            float[] v = TestItems.unitVector(random, DIM);
+            float pole = i < perPole ? 4 : -4;
+            v[0] += pole;
+            double norm = 0;
+            for (float x : v) {
+                norm += x * x;
+            }
+            for (int d = 0; d < DIM; d++) {
+                v[d] /= (float) Math.sqrt(norm);
+            }
+            items.add(new Item("item-" + i, i < perPole ? "near" : "far", "t", v));
+        }
+        return items;
+    }
+
+    @Test
+    public void aWalkThatRunsOutOfMatchesIsReplacedByTheExactScanNeverAShortAnswer() throws IOException {
+        List<Item> items = twoPoles(random(), 1_000);
+        IndexMetadata base = TestItems.metadata(items, DIM, 0.1f);
+        IndexMetadata metadata = IndexMetadata.create("test",
+                new IndexSettings(DIM, 4, 20, Quantization.NONE, 1, true), base.modelProxies(), 0.1f)
+                .withProxies(base.proxies());
+        try (Directory dir = new ByteBuffersDirectory()) {
+            try (CatalogueIndex index = CatalogueIndex.create(dir, metadata)) {
+                index.putAll(items.stream().map(Item::indexed).toList());
+                index.commit();
+            }
+            try (DirectoryReader reader = DirectoryReader.open(dir)) {
+                IndexSearcher searcher = new IndexSearcher(reader);
+                TermQuery far = new TermQuery(new Term(IndexSchema.CATEGORY, "far"));
+                for (SearchStrategy strategy : SearchStrategy.values()) {
+                    for (int round = 0; round < 5; round++) {
+                        // A query at the near pole, filtered to the far one: a filtered walk starts among
+                        // documents the filter drops.
+                        float[] query = items.get(random().nextInt(1_000)).vector();
+                        List<Candidate> found = NearestDocuments.find(searcher, IndexSchema.VECTOR, query, 10, far,
+                                strategy, null, null);
+                        assertEquals(strategy + ": min(count, matches)", 10, found.size());
+                        assertTrue(strategy + ": every result passes the filter",
+                                ids(searcher, found, query, items).stream()
+                                        .allMatch(id -> Integer.parseInt(id.substring(5)) >= 1_000));
+                    }
                 }
             }
         }
