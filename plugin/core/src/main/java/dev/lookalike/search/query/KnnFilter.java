@@ -38,7 +38,8 @@ import org.apache.lucene.util.FixedBitSet;
  * ranges read from the postings in O(values); other required queries, run per segment into a bit set; and
  * excluded queries (a query item's own id). Conjunctions ({@code FILTER}/{@code MUST} clauses of a boolean
  * query without {@code SHOULD} clauses) are taken apart recursively, and so is what a wrapper rewrites to (Solr's
- * {@code WrappedQuery} around an uncached {@code fq}); anything else is a required query as a whole. Not thread-safe; use one per search.
+ * {@code WrappedQuery} around an uncached {@code fq}); anything else is a required query as a whole. Not
+ * thread-safe; use one per search.
  */
 final class KnnFilter {
 
