@@ -101,7 +101,8 @@ class SolrNodeSettingsTest {
         byte[] overBytes = TestImages.noisePng(500, 500, 1);
         assertTrue(overBytes.length > MAX_IMAGE_BYTES, "noise hardly compresses: " + overBytes.length);
         badImages.put("over-bytes", overBytes);
-        badImageReasons.put("over-bytes", overBytes.length + " bytes exceeds the limit of " + MAX_IMAGE_BYTES);
+        badImageReasons.put("over-bytes",
+                overBytes.length + " bytes (as base64) exceeds the limit of " + MAX_IMAGE_BYTES);
         byte[] overPixels = TestImages.plainPng(1100, 1000);
         assertTrue(overPixels.length < MAX_IMAGE_BYTES);
         badImages.put("over-pixels", overPixels);
@@ -446,20 +447,7 @@ class SolrNodeSettingsTest {
 
     /** A copy of the example configset under another name, with one of its files edited as text. */
     private Path configSet(Path example, String name, String file, UnaryOperator<String> edit) throws IOException {
-        Path copy = configSets.resolve(name);
-        try (var files = Files.walk(example)) {
-            for (Path from : files.toList()) {
-                Path to = copy.resolve(example.relativize(from).toString());
-                if (Files.isDirectory(from)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(from, to);
-                }
-            }
-        }
-        Path edited = copy.resolve("conf").resolve(file);
-        Files.writeString(edited, edit.apply(Files.readString(edited)));
-        return copy;
+        return ConfigSetCopy.of(example, configSets, name, file, edit);
     }
 
     private static String replaceOnce(String text, String from, String to) {

@@ -46,6 +46,9 @@ class SolrPluginTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CORE = "catalogue";
+    /** The same catalogue in a core sorted by category. */
+    private static final String SORTED_CORE = "catalogue_sorted";
+    private static final String SORTED_CONFIGSET = "lookalike-sorted";
     private static final int ITEMS = 240;
     /** Query images: test images after the indexed ones. */
     private static final int QUERY_IMAGE = 5000;
@@ -63,7 +66,8 @@ class SolrPluginTest {
         fileRoot = Files.createTempDirectory("lookalike-solr-files-");
         Files.write(fileRoot.resolve("shoe.png"), TestImages.fashionPng(test, QUERY_IMAGE));
         configSets = Files.createTempDirectory("lookalike-solr-configsets-");
-        node = SolrNode.start(List.of(pluginZip()), List.of(withFileAndUrlChains(pluginConfigSet(), configSets)),
+        node = SolrNode.start(List.of(pluginZip()), List.of(withFileAndUrlChains(pluginConfigSet(), configSets),
+                sortedByCategory(pluginConfigSet(), configSets)),
                 Map.of("lookalike.ingest.file_root", fileRoot.toString(),
                         "lookalike.ingest.url_allow_list", "images.example.com,127.0.0.1",
                         "lookalike.ingest.url_timeout", "2s"));
@@ -108,18 +112,6 @@ class SolrPluginTest {
      * reads the image from a file under the node's root or from a URL on its allow-list.
      */
     private static Path withFileAndUrlChains(Path example, Path into) throws Exception {
-        Path copy = into.resolve(example.getFileName().toString());
-        try (var files = Files.walk(example)) {
-            for (Path from : files.toList()) {
-                Path to = copy.resolve(example.relativize(from).toString());
-                if (Files.isDirectory(from)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(from, to);
-                }
-            }
-        }
-        Path solrconfig = copy.resolve("conf/solrconfig.xml");
         StringBuilder chains = new StringBuilder();
         for (String source : List.of("file", "url")) {
             chains.append("<updateRequestProcessorChain name=\"").append(source).append("s\">")
@@ -131,9 +123,26 @@ class SolrPluginTest {
                     .append("<processor class=\"solr.DistributedUpdateProcessorFactory\"/>")
                     .append("<processor class=\"solr.RunUpdateProcessorFactory\"/></updateRequestProcessorChain>\n");
         }
-        String xml = Files.readString(solrconfig);
-        Files.writeString(solrconfig, xml.replace("</config>", chains + "</config>"));
-        return copy;
+        return ConfigSetCopy.of(example, into, example.getFileName().toString(), "solrconfig.xml",
+                xml -> xml.replace("</config>", chains + "</config>"));
+    }
+
+    /**
+     * A copy of the example configset, named {@value #SORTED_CONFIGSET}, whose index is sorted by category with the
+     * merge policy docs/solr.md shows.
+     */
+    private static Path sortedByCategory(Path example, Path into) throws Exception {
+        String sorting = """
+                <indexConfig>
+                  <mergePolicyFactory class="org.apache.solr.index.SortingMergePolicyFactory">
+                    <str name="sort">category asc</str>
+                    <str name="wrapped.prefix">inner</str>
+                    <str name="inner.class">org.apache.solr.index.TieredMergePolicyFactory</str>
+                  </mergePolicyFactory>
+                </indexConfig>
+                </config>""";
+        return ConfigSetCopy.of(example, into, SORTED_CONFIGSET, "solrconfig.xml",
+                xml -> xml.replace("</config>", sorting));
     }
 
     /** @return the plug-in zip the build made */
@@ -189,9 +198,14 @@ class SolrPluginTest {
      * @return the answer, whatever its status
      */
     private SolrResponse select(String query, int rows, Consumer<ObjectNode> options) throws Exception {
+        return select(CORE, query, rows, options);
+    }
+
+    private SolrResponse select(String coreName, String query, int rows, Consumer<ObjectNode> options)
+            throws Exception {
         ObjectNode body = JSON.createObjectNode().put("query", query).put("limit", rows).put("fields", "id,score");
         options.accept(body);
-        return node.post(CORE + "/select", Map.of(), body.toString());
+        return node.post(coreName + "/select", Map.of(), body.toString());
     }
 
     private static String vector(float[] v) {
@@ -352,6 +366,154 @@ class SolrPluginTest {
                     + " -> " + after);
         } finally {
             ok(node.get("admin/cores", Map.of("action", "UNLOAD", "core", "second", "deleteInstanceDir", "true")));
+        }
+    }
+
+    @Test
+    void statsCountTheWorkDoneAndSolrsMetricsListThem() throws Exception {
+        JsonNode before = ok(node.get(CORE + "/lookalike/stats", Map.of())).body();
+        float[] query = null;
+        for (int i = 0; i < 3; i++) {
+            query = embed(QUERY_IMAGE + 10 + i);
+        }
+        ok(select("{!image_knn f=embedding topK=5 numCandidates=" + ITEMS + " rerank=true}" + vector(query), 5,
+                b -> { }));
+        JsonNode after = ok(node.get(CORE + "/lookalike/stats", Map.of())).body();
+        JsonNode images = after.path("images");
+        assertEquals(before.path("images").path("embedded").asLong() + 3, images.path("embedded").asLong(),
+                after::toString);
+        assertEquals(before.path("images").path("batches").asLong() + 3, images.path("batches").asLong());
+        assertEquals(images.path("batches").asLong(), images.path("inference_millis").path("count").asLong());
+        assertTrue(images.path("decode_millis").path("count").asLong()
+                >= before.path("images").path("decode_millis").path("count").asLong() + 3, after::toString);
+        assertEquals(before.path("similarity_searches").asLong() + 1, after.path("similarity_searches").asLong());
+        JsonNode proxies = after.path("catalogue_proxies");
+        assertEquals(before.path("catalogue_proxies").path("hits").asLong() + 1, proxies.path("hits").asLong(),
+                "the re-ranked query found the core's catalogue proxies: " + proxies);
+        assertTrue(proxies.path("cached").asInt() >= 1, proxies::toString);
+        for (String distribution : List.of("batch_size", "decode_millis", "inference_millis")) {
+            JsonNode p = images.path(distribution);
+            assertTrue(p.path("p50").asDouble() > 0, distribution + ": " + p);
+            assertTrue(p.path("p50").asDouble() <= p.path("p90").asDouble()
+                    && p.path("p90").asDouble() <= p.path("p99").asDouble()
+                    && p.path("p99").asDouble() <= p.path("max").asDouble(), distribution + ": " + p);
+        }
+        assertTrue(after.path("model").path("loaded").asBoolean(), after::toString);
+        assertTrue(after.path("model").path("loaded_at_millis").asLong() <= System.currentTimeMillis());
+        assertTrue(after.path("inference_pool").path("completed").asLong()
+                >= before.path("inference_pool").path("completed").asLong() + 3, after::toString);
+        assertEquals(0, after.path("memory").path("in_flight_image_bytes").asLong(), "nothing in flight at rest");
+        assertTrue(after.path("memory").path("max_in_flight_image_bytes").asLong() > 0, after::toString);
+
+        // The same figures in the node's metrics, as Prometheus reads them.
+        SolrResponse metrics = ok(node.get("admin/metrics", Map.of("wt", "prometheus")));
+        Map<String, Double> lookalike = new LinkedHashMap<>();
+        for (String line : metrics.text().split("\n")) {
+            if (line.startsWith("lookalike_")) {
+                lookalike.put(line.substring(0, line.lastIndexOf(' ')), Double.parseDouble(
+                        line.substring(line.lastIndexOf(' ') + 1)));
+            }
+        }
+        assertEquals(images.path("embedded").asDouble(),
+                metric(lookalike, "lookalike_images_embedded_total", null), lookalike::toString);
+        assertEquals(after.path("similarity_searches").asDouble(),
+                metric(lookalike, "lookalike_similarity_searches_total", null), lookalike::toString);
+        double p50 = metric(lookalike, "lookalike_inference_millis", "p50");
+        assertTrue(p50 > 0 && p50 <= metric(lookalike, "lookalike_inference_millis", "p99"), lookalike::toString);
+        for (String name : List.of("lookalike_image_decode_millis", "lookalike_image_batch_size",
+                "lookalike_in_flight_image_bytes", "lookalike_inference_pool_queue",
+                "lookalike_inference_pool_rejected_total", "lookalike_model_loaded_at_millis",
+                "lookalike_catalogue_proxies_cached")) {
+            assertTrue(lookalike.keySet().stream().anyMatch(k -> k.startsWith(name + "{")), name + " in " + lookalike);
+        }
+    }
+
+    /**
+     * @param series the Prometheus series by name and labels
+     * @param name   a metric's name
+     * @param stat   its {@code stat} label, or {@code null} for none
+     * @return the value of the one series of that name and label (Solr adds labels of its own)
+     */
+    private static double metric(Map<String, Double> series, String name, String stat) {
+        List<Double> values = series.entrySet().stream()
+                .filter(e -> e.getKey().startsWith(name + "{") && (stat == null ? !e.getKey().contains("stat=")
+                        : e.getKey().contains("stat=\"" + stat + "\"")))
+                .map(Map.Entry::getValue).toList();
+        assertEquals(1, values.size(), name + " " + stat + " in " + series);
+        return values.getFirst();
+    }
+
+    @Test
+    void aCoreSortedByCategoryAnswersAsTheUnsortedOneBeforeAndAfterAMerge() throws Exception {
+        ok(node.get("admin/cores", Map.of("action", "CREATE", "name", SORTED_CORE, "configSet", SORTED_CONFIGSET)));
+        try {
+            // The catalogue with the vectors Solr holds, in four commits of every fourth item: four segments, each
+            // with every category, written in id order, not in category order.
+            JsonNode docs = ok(node.get(CORE + "/select", Map.of("q", "*:*", "rows", String.valueOf(ITEMS),
+                    "fl", "id,category,title,embedding", "sort", "id asc"))).docs();
+            for (int part = 0; part < 4; part++) {
+                ArrayNode batch = JSON.createArrayNode();
+                for (int i = part; i < docs.size(); i += 4) {
+                    batch.add(docs.get(i));
+                }
+                ok(node.post(SORTED_CORE + "/update", Map.of("commit", "true"), batch.toString()));
+            }
+            ok(node.get(SORTED_CORE + "/lookalike/proxies", Map.of("action", "refresh", "field", "embedding",
+                    "categoryField", "category")));
+            List<String> sorts = segmentSorts(SORTED_CORE);
+            assertTrue(sorts.size() >= 2, "several segments: " + sorts);
+            sorts.forEach(sort -> assertTrue(sort.contains("category") && !sort.contains("!"), "sorted: " + sorts));
+            segmentSorts(CORE).forEach(sort -> assertEquals("", sort, "the example core is not sorted"));
+            assertSortedCoreAnswersAsTheCatalogue();
+
+            ok(node.get(SORTED_CORE + "/update", Map.of("optimize", "true", "maxSegments", "1")));
+            List<String> merged = segmentSorts(SORTED_CORE);
+            assertEquals(1, merged.size(), merged::toString);
+            assertTrue(merged.getFirst().contains("category"), merged::toString);
+            List<String> inDocOrder = new ArrayList<>();
+            ok(node.get(SORTED_CORE + "/select", Map.of("q", "*:*", "rows", String.valueOf(ITEMS), "fl", "category",
+                    "sort", "_docid_ asc"))).docs().forEach(d -> inDocOrder.add(d.path("category").asText()));
+            assertEquals(ITEMS, inDocOrder.size());
+            assertEquals(inDocOrder.stream().sorted().toList(), inDocOrder, "the merged segment holds each category "
+                    + "as one run");
+            assertSortedCoreAnswersAsTheCatalogue();
+        } finally {
+            ok(node.get("admin/cores", Map.of("action", "UNLOAD", "core", SORTED_CORE, "deleteInstanceDir", "true")));
+        }
+    }
+
+    /** Each segment's index sort as Lucene writes it ({@code <string: "category">}), or "" for none. */
+    private List<String> segmentSorts(String coreName) throws Exception {
+        JsonNode segments = ok(node.get(coreName + "/admin/segments", Map.of())).body().path("segments");
+        List<String> sorts = new ArrayList<>();
+        segments.forEach(segment -> sorts.add(segment.path("sort").asText("")));
+        assertFalse(sorts.isEmpty(), () -> coreName + ": no segments listed");
+        return sorts;
+    }
+
+    /**
+     * Unfiltered, category-filtered and re-ranked answers of the sorted core: the core's and the unsorted one's. The
+     * category {@code fq} goes both ways: through Solr's filter cache (the core gets a cached bit set) and with
+     * {@code cache=false} (the core gets the term query, which it answers from the category's run on a sorted
+     * segment).
+     */
+    private void assertSortedCoreAnswersAsTheCatalogue() throws Exception {
+        float[] query = embed(QUERY_IMAGE + 4);
+        String category = category(5);
+        List<String> filters = new ArrayList<>();
+        filters.add(null);
+        filters.add("category:\"" + category + "\"");
+        filters.add("{!cache=false}category:\"" + category + "\"");
+        for (boolean rerank : new boolean[] {false, true}) {
+            String knn = "{!image_knn f=embedding topK=10 numCandidates=" + ITEMS + (rerank ? " rerank=true" : "")
+                    + "}" + vector(query);
+            for (String fq : filters) {
+                Consumer<ObjectNode> filter = fq == null ? b -> { } : b -> b.putArray("filter").add(fq);
+                SolrResponse sorted = ok(select(SORTED_CORE, knn, 10, filter));
+                assertSameHits(coreSearch(QueryVector.of(query), 10, rerank,
+                        fq == null ? null : SearchFilter.categories(category)), sorted);
+                assertEquals(ids(ok(select(knn, 10, filter))), ids(sorted), knn + " fq=" + fq);
+            }
         }
     }
 

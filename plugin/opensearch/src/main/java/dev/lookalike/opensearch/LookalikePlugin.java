@@ -2,6 +2,7 @@ package dev.lookalike.opensearch;
 
 import dev.lookalike.analyzer.image.ImageFiles;
 import dev.lookalike.analyzer.model.NodeEmbedder;
+import dev.lookalike.analyzer.stats.EmbeddingTimes;
 import dev.lookalike.opensearch.codec.ImageVectorCodecService;
 import dev.lookalike.opensearch.ingest.ImageEmbeddingProcessor;
 import dev.lookalike.opensearch.mapper.ImageVectorFieldMapper;
@@ -16,7 +17,6 @@ import dev.lookalike.opensearch.rest.RestEmbedAction;
 import dev.lookalike.opensearch.rest.RestModelAction;
 import dev.lookalike.opensearch.rest.RestRefreshProxiesAction;
 import dev.lookalike.opensearch.rest.RestStatsAction;
-import dev.lookalike.opensearch.stats.EmbeddingTimes;
 import dev.lookalike.opensearch.stats.LookalikeNodeStats;
 import dev.lookalike.opensearch.stats.LookalikeStatsAction;
 import dev.lookalike.opensearch.stats.TransportLookalikeStatsAction;

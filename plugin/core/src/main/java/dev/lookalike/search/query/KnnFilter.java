@@ -14,6 +14,7 @@ import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.IndexOrDocValuesQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -36,8 +37,9 @@ import org.apache.lucene.util.FixedBitSet;
  * from a {@link FilterBitSetCache} and, on the category field of a segment sorted by category, become doc-id
  * ranges read from the postings in O(values); other required queries, run per segment into a bit set; and
  * excluded queries (a query item's own id). Conjunctions ({@code FILTER}/{@code MUST} clauses of a boolean
- * query without {@code SHOULD} clauses) are taken apart recursively; anything else is a required query as a
- * whole. Not thread-safe; use one per search.
+ * query without {@code SHOULD} clauses) are taken apart recursively, and so is what a wrapper rewrites to (Solr's
+ * {@code WrappedQuery} around an uncached {@code fq}); anything else is a required query as a whole. Not
+ * thread-safe; use one per search.
  */
 final class KnnFilter {
 
@@ -57,7 +59,7 @@ final class KnnFilter {
         List<Query> requiredQueries = new ArrayList<>();
         List<Query> excludedQueries = new ArrayList<>();
         if (filter != null) {
-            split(filter, requiredQueries, excludedQueries);
+            split(searcher, filter, requiredQueries, excludedQueries);
         }
         for (Query q : requiredQueries) {
             required.add(weight(searcher, q));
@@ -234,7 +236,8 @@ final class KnnFilter {
         return searcher.rewrite(q).createWeight(searcher, ScoreMode.COMPLETE_NO_SCORES, 1f);
     }
 
-    private void split(Query q, List<Query> requiredQueries, List<Query> excludedQueries) throws IOException {
+    private void split(IndexSearcher searcher, Query q, List<Query> requiredQueries, List<Query> excludedQueries)
+            throws IOException {
         switch (q) {
             case MatchAllDocsQuery all -> {
             }
@@ -247,18 +250,30 @@ final class KnnFilter {
                 }
                 addTerms(set.getField(), values);
             }
-            case IndexOrDocValuesQuery either -> split(either.getIndexQuery(), requiredQueries, excludedQueries);
-            case ConstantScoreQuery constant -> split(constant.getQuery(), requiredQueries, excludedQueries);
+            case IndexOrDocValuesQuery either -> split(searcher, either.getIndexQuery(), requiredQueries,
+                    excludedQueries);
+            case ConstantScoreQuery constant -> split(searcher, constant.getQuery(), requiredQueries, excludedQueries);
+            // A filter's score does not count: a boost (Lucene's rewrite of a lone FILTER clause) changes nothing.
+            case BoostQuery boost -> split(searcher, boost.getQuery(), requiredQueries, excludedQueries);
             case BooleanQuery bool when isConjunction(bool) -> {
                 for (BooleanClause clause : bool.clauses()) {
                     if (clause.occur() == BooleanClause.Occur.MUST_NOT) {
                         excludedQueries.add(clause.query());
                     } else {
-                        split(clause.query(), requiredQueries, excludedQueries);
+                        split(searcher, clause.query(), requiredQueries, excludedQueries);
                     }
                 }
             }
-            default -> requiredQueries.add(q);
+            default -> {
+                // An engine's wrapper (Solr's WrappedQuery around an uncached fq) rewrites to the query it wraps:
+                // taken apart in turn, a term filter inside it still becomes a term set (a range when sorted).
+                Query rewritten = searcher.rewrite(q);
+                if (rewritten.equals(q)) {
+                    requiredQueries.add(q);
+                } else {
+                    split(searcher, rewritten, requiredQueries, excludedQueries);
+                }
+            }
         }
     }
 

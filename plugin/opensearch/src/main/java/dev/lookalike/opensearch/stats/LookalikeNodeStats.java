@@ -2,6 +2,7 @@ package dev.lookalike.opensearch.stats;
 
 import dev.lookalike.analyzer.image.PixelBudget;
 import dev.lookalike.analyzer.model.NodeEmbedder;
+import dev.lookalike.analyzer.stats.EmbeddingTimes;
 import dev.lookalike.opensearch.InferenceThreadPool;
 import dev.lookalike.opensearch.proxy.CatalogueProxiesCache;
 import dev.lookalike.opensearch.query.SimilaritySearchStats;

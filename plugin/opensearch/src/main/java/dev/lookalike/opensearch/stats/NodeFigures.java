@@ -1,5 +1,6 @@
 package dev.lookalike.opensearch.stats;
 
+import dev.lookalike.analyzer.stats.Percentiles;
 import java.io.IOException;
 import java.time.Instant;
 import org.opensearch.core.common.io.stream.StreamInput;
@@ -32,8 +33,8 @@ public record NodeFigures(long similaritySearches, Images images, Memory memory,
      */
     public static NodeFigures readFrom(StreamInput in) throws IOException {
         return new NodeFigures(in.readVLong(),
-                new Images(in.readVLong(), in.readVLong(), Percentiles.readFrom(in), Percentiles.readFrom(in),
-                        Percentiles.readFrom(in)),
+                new Images(in.readVLong(), in.readVLong(), readPercentiles(in), readPercentiles(in),
+                        readPercentiles(in)),
                 new Memory(in.readVLong(), in.readVLong(), in.readVLong()),
                 new InferencePool(in.readVInt(), in.readVInt(), in.readVInt(), in.readVLong(), in.readVLong()),
                 new Model(in.readString(), in.readBoolean(), in.readLong()),
@@ -45,9 +46,9 @@ public record NodeFigures(long similaritySearches, Images images, Memory memory,
         out.writeVLong(similaritySearches);
         out.writeVLong(images.embedded());
         out.writeVLong(images.batches());
-        images.batchSize().writeTo(out);
-        images.decodeMillis().writeTo(out);
-        images.inferenceMillis().writeTo(out);
+        writePercentiles(out, images.batchSize());
+        writePercentiles(out, images.decodeMillis());
+        writePercentiles(out, images.inferenceMillis());
         out.writeVLong(memory.inFlightImageBytes());
         out.writeVLong(memory.maxInFlightImageBytes());
         out.writeVLong(memory.rejectedImages());
@@ -69,9 +70,9 @@ public record NodeFigures(long similaritySearches, Images images, Memory memory,
     public XContentBuilder toXContent(XContentBuilder json, Params params) throws IOException {
         json.field("similarity_searches", similaritySearches);
         json.startObject("images").field("embedded", images.embedded()).field("batches", images.batches());
-        images.batchSize().render(json, "batch_size");
-        images.decodeMillis().render(json, "decode_millis");
-        images.inferenceMillis().render(json, "inference_millis");
+        render(json, "batch_size", images.batchSize());
+        render(json, "decode_millis", images.decodeMillis());
+        render(json, "inference_millis", images.inferenceMillis());
         json.endObject();
         json.startObject("memory").field("in_flight_image_bytes", memory.inFlightImageBytes())
                 .field("max_in_flight_image_bytes", memory.maxInFlightImageBytes())
@@ -88,6 +89,25 @@ public record NodeFigures(long similaritySearches, Images images, Memory memory,
         json.startObject("catalogue_proxies").field("cached", catalogueProxies.entries())
                 .field("hits", catalogueProxies.hits()).field("misses", catalogueProxies.misses()).endObject();
         return json;
+    }
+
+    private static Percentiles readPercentiles(StreamInput in) throws IOException {
+        return new Percentiles(in.readVLong(), in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(),
+                in.readDouble());
+    }
+
+    private static void writePercentiles(StreamOutput out, Percentiles p) throws IOException {
+        out.writeVLong(p.count());
+        out.writeDouble(p.mean());
+        out.writeDouble(p.p50());
+        out.writeDouble(p.p90());
+        out.writeDouble(p.p99());
+        out.writeDouble(p.max());
+    }
+
+    private static void render(XContentBuilder json, String name, Percentiles p) throws IOException {
+        json.startObject(name).field("count", p.count()).field("mean", p.mean()).field("p50", p.p50())
+                .field("p90", p.p90()).field("p99", p.p99()).field("max", p.max()).endObject();
     }
 
     /**

@@ -24,6 +24,7 @@ public final class InferencePool implements Closeable {
     private final ThreadPoolExecutor executor;
     private final int queueSize;
     private final AtomicLong accepted = new AtomicLong();
+    private final AtomicLong rejected = new AtomicLong();
 
     /**
      * @param threads   the pool's threads
@@ -54,6 +55,7 @@ public final class InferencePool implements Closeable {
             future = executor.submit(work);
             accepted.incrementAndGet();
         } catch (RejectedExecutionException e) {
+            rejected.incrementAndGet();
             throw new SolrException(SolrException.ErrorCode.TOO_MANY_REQUESTS, "Lookalike's inference queue is full ("
                     + queueSize + " waiting, [" + NodeSettings.INFERENCE_QUEUE_SIZE + "]); retry later", e);
         }
@@ -98,6 +100,31 @@ public final class InferencePool implements Closeable {
     /** @return how many pieces of work the pool accepted since the node started */
     public long acceptedTasks() {
         return accepted.get();
+    }
+
+    /** @return the pool's threads */
+    public int threads() {
+        return executor.getMaximumPoolSize();
+    }
+
+    /** @return tasks waiting now: the queue depth */
+    public int queued() {
+        return executor.getQueue().size();
+    }
+
+    /** @return tasks running now */
+    public int active() {
+        return executor.getActiveCount();
+    }
+
+    /** @return tasks refused with 429 because the queue was full, since the node started */
+    public long rejectedTasks() {
+        return rejected.get();
+    }
+
+    /** @return tasks done since the node started */
+    public long completedTasks() {
+        return executor.getCompletedTaskCount();
     }
 
     /** Stops the threads; queued work is dropped. */

@@ -5,6 +5,7 @@ import dev.lookalike.analyzer.image.ImageUrls;
 import dev.lookalike.analyzer.image.PixelBudget;
 import dev.lookalike.analyzer.model.ModelBundle;
 import dev.lookalike.analyzer.model.NodeEmbedder;
+import dev.lookalike.analyzer.stats.EmbeddingTimes;
 import dev.lookalike.search.proxy.IndexProxies;
 import java.io.Closeable;
 import org.apache.solr.common.SolrException;
@@ -21,9 +22,11 @@ import org.apache.solr.core.CoreContainer;
  * @param pool     the inference pool
  * @param files    reads image files under the file root
  * @param urls     fetches images from allowed hosts
+ * @param times    how long the embedder's decodes and batches took, as it reports them
+ * @param counters what the node's searches did
  */
 public record LookalikeNode(NodeSettings settings, NodeEmbedder embedder, InferencePool pool, ImageFiles files,
-        ImageUrls urls) implements Closeable {
+        ImageUrls urls, EmbeddingTimes times, NodeCounters counters) implements Closeable {
 
     /** The key of the node's instance in the object cache. */
     public static final String CACHE_KEY = "dev.lookalike.solr.node";
@@ -33,12 +36,14 @@ public record LookalikeNode(NodeSettings settings, NodeEmbedder embedder, Infere
      * @return a node whose model is not loaded yet
      */
     public static LookalikeNode create(NodeSettings settings) {
+        EmbeddingTimes times = new EmbeddingTimes();
         return new LookalikeNode(settings,
                 new NodeEmbedder(settings.model(), settings.djlCache(), settings.inferenceThreads(), settings.limits(),
-                        new PixelBudget(settings.maxInflightBytes())),
+                        new PixelBudget(settings.maxInflightBytes()), times),
                 new InferencePool(settings.inferenceThreads(), settings.inferenceQueueSize()),
                 new ImageFiles(settings.fileRoot(), settings.limits().maxBytes()),
-                new ImageUrls(settings.urlAllowList(), settings.limits().maxBytes(), settings.urlTimeout()));
+                new ImageUrls(settings.urlAllowList(), settings.limits().maxBytes(), settings.urlTimeout()),
+                times, new NodeCounters());
     }
 
     /**

@@ -61,6 +61,7 @@ public final class ImageKnnQParser extends AbstractVectorQParserBase {
         ImageKnnOptions options = ImageKnnOptions.parse(localParams);
         DenseVectorField type = vectorField(options.field());
         LookalikeNode node = LookalikeNode.of(req.getCoreContainer());
+        node.counters().similaritySearch();
         float[] raw = options.vector() != null ? options.vector() : QueryVectors.resolve(this, options, node);
         float[] unit;
         try {
@@ -115,6 +116,7 @@ public final class ImageKnnQParser extends AbstractVectorQParserBase {
         ManagedCatalogueProxies store = ManagedCatalogueProxies.of(req.getCore());
         CatalogueProxies catalogue = store == null ? null : store.get(options.field());
         IndexProxies proxies = catalogue != null ? catalogue.proxies() : node.modelProxies();
+        node.counters().rerank(catalogue != null);
         String categoryField = null;
         if (catalogue != null) {
             SchemaField categories = req.getSchema().getFieldOrNull(catalogue.categoryField());

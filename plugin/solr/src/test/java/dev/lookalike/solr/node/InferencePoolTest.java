@@ -27,12 +27,19 @@ class InferencePoolTest {
             started.await(10, TimeUnit.SECONDS);
             callers.submit(() -> pool.call(() -> true)); // waits in the queue
             Thread.sleep(100);
+            assertEquals(1, pool.active());
+            assertEquals(1, pool.queued());
             SolrException e = assertThrows(SolrException.class, () -> pool.call(() -> 1));
             assertEquals(429, e.code());
             assertTrue(e.getMessage().contains("[lookalike.inference_queue_size]"), e.getMessage());
             String thread = pool.callOrRunHere(() -> Thread.currentThread().getName());
             assertEquals(Thread.currentThread().getName(), thread, "an update runs on its own thread when full");
+            assertEquals(1, pool.rejectedTasks(), "the 429 is counted; the update that ran here is not refused");
             release.countDown();
+            callers.shutdown();
+            assertTrue(callers.awaitTermination(10, TimeUnit.SECONDS));
+            assertEquals(0, pool.queued());
+            assertEquals(2, pool.completedTasks());
         } finally {
             callers.shutdownNow();
         }

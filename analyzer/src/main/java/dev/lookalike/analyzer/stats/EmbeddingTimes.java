@@ -1,4 +1,4 @@
-package dev.lookalike.opensearch.stats;
+package dev.lookalike.analyzer.stats;
 
 import dev.lookalike.analyzer.model.EmbeddingObserver;
 

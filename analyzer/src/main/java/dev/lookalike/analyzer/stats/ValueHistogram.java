@@ -1,4 +1,4 @@
-package dev.lookalike.opensearch.stats;
+package dev.lookalike.analyzer.stats;
 
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
