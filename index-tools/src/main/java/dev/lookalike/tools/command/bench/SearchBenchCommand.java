@@ -117,7 +117,7 @@ final class SearchBenchCommand implements Callable<Integer> {
                 "proxies, stored fields). Default: 0, no profile."})
     double profileSeconds;
 
-    @Option(names = "--strategy", defaultValue = "auto", paramLabel = "auto|exact|hnsw|acorn|seeded",
+    @Option(names = "--strategy", defaultValue = "auto", paramLabel = "auto|exact|hnsw|acorn",
             description = {"How Lookalike's kinds search each segment: chosen per query and segment from estimated",
                 "costs (auto), or forced, to compare the strategies. Bare Lucene's kinds are not affected.",
                 "Default: ${DEFAULT-VALUE}."})
@@ -199,7 +199,7 @@ final class SearchBenchCommand implements Callable<Integer> {
         try {
             return SearchStrategy.valueOf(strategy.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--strategy must be one of auto, exact, hnsw, acorn, seeded; got '"
+            throw new IllegalArgumentException("--strategy must be one of auto, exact, hnsw, acorn; got '"
                     + strategy + "'", e);
         }
     }

@@ -87,7 +87,7 @@ final class NearestDocuments {
             SearchStrategy chosen = SearchCosts.choose(strategy, knnFilter.present(), matches.estimate(),
                     matches.contiguous(), values.size(), count, nearbyPass * matches.categoryPass());
             TopDocs top = chosen == SearchStrategy.EXACT ? null
-                    : walk(reader, values, field, vector, count, matches, knnFilter.present(), chosen);
+                    : walk(reader, field, vector, count, matches, knnFilter.present(), chosen);
             boolean exact = top == null || WalkScores.exact(reader, field);
             if (top == null) {
                 top = ExactScan.search(values, reader.maxDoc(), vector, count, matches);
@@ -145,16 +145,10 @@ final class NearestDocuments {
      * fewer than it should: a filtered walk can run out of matching neighbours to step to (the ACORN walk when the
      * matches near its entry are few), and a short answer from a walk is never taken for the filter's.
      */
-    private static TopDocs walk(LeafReader reader, FloatVectorValues values, String field, float[] vector, int count,
-            SegmentMatches matches, boolean filtered, SearchStrategy strategy) throws IOException {
+    private static TopDocs walk(LeafReader reader, String field, float[] vector, int count, SegmentMatches matches,
+            boolean filtered, SearchStrategy strategy) throws IOException {
         KnnSearchStrategy how = strategy == SearchStrategy.ACORN ? new KnnSearchStrategy.Hnsw(ACORN_THRESHOLD)
                 : KnnSearchStrategy.Hnsw.DEFAULT;
-        if (strategy == SearchStrategy.SEEDED && filtered) {
-            DocIdSetIterator seeds = WalkSeeds.of(values, reader.maxDoc(), vector, matches);
-            if (seeds != null) {
-                how = new KnnSearchStrategy.Seeded(seeds, (int) seeds.cost(), how);
-            }
-        }
         Bits live = reader.getLiveDocs();
         int visitLimit = filtered || live != null ? (int) Math.min(Integer.MAX_VALUE - 1, matches.estimate()) + 1
                 : Integer.MAX_VALUE;

@@ -15,9 +15,13 @@ package dev.lookalike.search.query;
  *       rate of the filter's other parts) when the filter is on category and the proxies predict, else the
  *       filter's overall share; the walk must step past the nodes the filter drops;</li>
  *   <li>ACORN walk: {@code ACORN_OVERHEAD x walk(n, count)} whatever the filter keeps, since it steps only
- *       onto matches but reads two hops of neighbours; only considered for a filter, and only when the
- *       filter keeps less than half the query's neighbourhood, since with more it loses recall against the
- *       plain walk for no gain.</li>
+ *       onto matches but reads two hops of neighbours; only considered for a filter whose matches are scattered,
+ *       and only when the filter keeps less than half the query's neighbourhood, since with more it loses recall
+ *       against the plain walk for no gain. Matches that lie in runs are a category of a sorted segment, a region
+ *       of the graph of its own: when the query's neighbourhood lies outside it, the ACORN walk finds no match
+ *       within two hops of where it enters level 0 and comes back short (at a million vectors, for most queries
+ *       whose category is not the one asked for; measured with {@code bench search}), so those runs are
+ *       scanned.</li>
  * </ul>
  * A filter keeping at most {@code count} documents is always scanned: a walk must visit at least that many.
  */
@@ -59,7 +63,7 @@ final class SearchCosts {
         double exact = matches * (contiguous ? 1 : SCATTERED_READ);
         double walk = WALK_PER_CANDIDATE_LOG * count * Math.log(vectors);
         double plain = walk / Math.max(pass, 1e-9);
-        double acorn = filtered && pass < ACORN_MAX_NEIGHBOURHOOD_PASS ? ACORN_OVERHEAD * walk
+        double acorn = filtered && !contiguous && pass < ACORN_MAX_NEIGHBOURHOOD_PASS ? ACORN_OVERHEAD * walk
                 : Double.POSITIVE_INFINITY;
         if (exact <= plain && exact <= acorn) {
             return SearchStrategy.EXACT;

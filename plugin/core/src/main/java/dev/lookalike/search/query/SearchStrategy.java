@@ -27,13 +27,5 @@ public enum SearchStrategy {
      * computations times a constant whatever the filter keeps, approximate; best when the filter excludes the
      * query's own neighbourhood, worse in time and recall than {@link #HNSW} when it keeps it.
      */
-    ACORN,
-    /**
-     * Lucene's plain HNSW walk entered from the filter's own best nodes ({@link WalkSeeds}: a spread sample of the
-     * matches scored exactly) instead of from the top of the graph: about the distance computations of an
-     * unfiltered walk of a graph the size of the matches, approximate; best when the filter keeps a part of the
-     * catalogue (a category) far from the query, where a plain walk wades through the query's own neighbourhood
-     * first.
-     */
-    SEEDED
+    ACORN
 }

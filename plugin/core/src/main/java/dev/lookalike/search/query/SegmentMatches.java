@@ -98,39 +98,6 @@ final class SegmentMatches {
         };
     }
 
-    /**
-     * Up to {@code n} kept documents spread evenly over the span of doc ids the filter covers: each the first kept
-     * document at or after an evenly spaced target. Costs {@code n} iterator advances.
-     *
-     * @param n how many at most
-     * @return distinct kept documents, in order
-     * @throws java.io.IOException never in practice: the iterator reads nothing
-     */
-    int[] spread(int n) throws java.io.IOException {
-        if (starts != null && starts.length == 0) {
-            return new int[0];
-        }
-        int lo = starts == null ? 0 : starts[0];
-        int hi = starts == null ? maxDoc : ends[ends.length - 1];
-        DocIdSetIterator it = iterator();
-        int[] out = new int[n];
-        int size = 0;
-        int last = -1;
-        for (int i = 0; i < n; i++) {
-            int target = Math.max(last + 1, lo + (int) ((long) (hi - lo) * i / n));
-            if (target >= maxDoc) {
-                break;
-            }
-            int doc = it.advance(target);
-            if (doc == DocIdSetIterator.NO_MORE_DOCS) {
-                break;
-            }
-            out[size++] = doc;
-            last = doc;
-        }
-        return java.util.Arrays.copyOf(out, size);
-    }
-
     /** @return a new iterator over the kept documents, in order: ranges walked in order, bit sets by word */
     DocIdSetIterator iterator() {
         return new DocIdSetIterator() {

@@ -104,8 +104,7 @@ public class FilteredSearchOracleTest extends LuceneTestCase {
                 for (SearchStrategy strategy : SearchStrategy.values()) {
                     for (Case c : cases(corpus)) {
                         float[] query = TestItems.unitVector(random(), DIM);
-                        boolean approximate = strategy == SearchStrategy.HNSW || strategy == SearchStrategy.ACORN
-                                || strategy == SearchStrategy.SEEDED;
+                        boolean approximate = strategy == SearchStrategy.HNSW || strategy == SearchStrategy.ACORN;
                         int candidates = approximate ? Math.min(SimilarityQuery.MAX_CANDIDATES, items.size())
                                 : K + random().nextInt(K);
                         SimilarityQuery.Builder q = SimilarityQuery.builder(QueryVector.of(query)).k(K)

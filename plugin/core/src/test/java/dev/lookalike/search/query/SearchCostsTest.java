@@ -10,8 +10,7 @@ public class SearchCostsTest extends LuceneTestCase {
 
     @Test
     public void aForcedStrategyIsKept() {
-        for (SearchStrategy s : new SearchStrategy[] {SearchStrategy.EXACT, SearchStrategy.HNSW, SearchStrategy.ACORN,
-            SearchStrategy.SEEDED}) {
+        for (SearchStrategy s : new SearchStrategy[] {SearchStrategy.EXACT, SearchStrategy.HNSW, SearchStrategy.ACORN}) {
             assertEquals(s, SearchCosts.choose(s, true, 5, true, MILLION, 100, Double.NaN));
         }
     }
@@ -43,5 +42,13 @@ public class SearchCostsTest extends LuceneTestCase {
                 SearchCosts.choose(SearchStrategy.AUTO, true, 100_000, false, MILLION, 100, 0.001));
         assertEquals(SearchStrategy.HNSW,
                 SearchCosts.choose(SearchStrategy.AUTO, true, 100_000, false, MILLION, 100, 0.95));
+    }
+
+    @Test
+    public void aSortedCategoryFarFromTheQueryIsScannedNotWalked() {
+        // Another category of a sorted segment: the ACORN walk would enter level 0 among the query's own
+        // category and find no match within two hops; the plain walk would wade through the query's category.
+        assertEquals(SearchStrategy.EXACT,
+                SearchCosts.choose(SearchStrategy.AUTO, true, 100_000, true, MILLION, 100, 0.001));
     }
 }
