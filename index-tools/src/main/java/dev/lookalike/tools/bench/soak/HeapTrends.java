@@ -10,9 +10,10 @@ import java.util.Map;
  * Judges each node's heap after GC over the last 80 % of a soak. The points are the windows at whose end the
  * old generation had been collected since the window before ({@link HeapReading#oldCollections()} grew), each
  * with the old generation's occupancy right after that collection; a least-squares line through them gives the
- * trend. The trend is flat when its rise over the span is within two standard deviations of the points around
- * the line (the growth cannot be told from the noise), or when the slope is within two standard errors of zero.
- * Fewer than three points cannot be judged, and do not count as flat.
+ * trend ({@link TrendFit}). The trend is flat when its rise over the span is within two standard deviations of the
+ * points around the line (the growth cannot be told from the noise), or when the slope is within two standard
+ * errors of zero, the standard error corrected for the points' autocorrelation. Fewer than three points cannot be
+ * judged, and do not count as flat.
  */
 final class HeapTrends {
 
@@ -50,8 +51,8 @@ final class HeapTrends {
         double start = points.get(0)[1];
         double end = points.get(points.size() - 1)[1];
         if (fitted.size() < 3) {
-            return new SoakResult.HeapTrend(node, start, end, from, fitted.size(), null, null, null, null, false,
-                    "cannot judge: " + fitted.size() + " old-generation collections after " + Math.round(from)
+            return new SoakResult.HeapTrend(node, start, end, from, fitted.size(), null, null, null, null, null,
+                    null, null, false, "cannot judge: " + fitted.size() + " old-generation collections after " + Math.round(from)
                             + " s, 3 needed");
         }
         double[] minutes = new double[fitted.size()];
@@ -65,10 +66,12 @@ final class HeapTrends {
         boolean withinNoise = rise <= 2 * fit.residualSd();
         boolean notSignificant = fit.slope() <= 2 * fit.slopeStandardError();
         boolean flat = withinNoise || notSignificant;
-        String verdict = String.format(Locale.ROOT, "%s: %+.2f ± %.2f MB/min over %d collections, rise %+.1f MB"
-                + " against a noise of %.1f MB", flat ? "flat" : "rising", fit.slope(), fit.slopeStandardError(),
-                fit.points(), rise, fit.residualSd());
+        String verdict = String.format(Locale.ROOT, "%s: %+.2f ± %.2f MB/min over %d collections (worth %.0f"
+                + " independent ones), rise %+.1f MB against a noise of %.1f MB; median slope %+.2f MB/min",
+                flat ? "flat" : "rising", fit.slope(), fit.slopeStandardError(), fit.points(), fit.effectivePoints(),
+                rise, fit.residualSd(), fit.medianSlope());
         return new SoakResult.HeapTrend(node, start, end, from, fitted.size(), fit.slope(), fit.slopeStandardError(),
-                fit.residualSd(), rise, flat, verdict);
+                fit.independentSlopeStandardError(), fit.effectivePoints(), fit.medianSlope(), fit.residualSd(), rise,
+                flat, verdict);
     }
 }

@@ -94,15 +94,20 @@ public record SoakResult(Settings settings, List<OperationFigures> operations, L
      * @param fromSeconds        where the fit starts: the last 80 % of the run
      * @param collections        old-generation collections seen in the fitted span (the fit's points)
      * @param slopeMbPerMinute   the least-squares slope, or {@code null} if too few points
-     * @param slopeStandardError its standard error
+     * @param slopeStandardError its standard error, corrected for the points' autocorrelation
+     * @param independentSlopeStandardError its standard error if the points were independent
+     * @param effectivePoints    how many independent points the collections are worth
+     * @param medianSlopeMbPerMinute the median of the slopes between every two points, a cross-check one bump
+     *                           cannot pull
      * @param residualSdMb       the points' standard deviation around the line
      * @param riseMb             slope times the fitted span
      * @param flat               whether the trend is flat: the rise within two residual standard deviations, or
-     *                           the slope within two standard errors of zero
+     *                           the slope within two (corrected) standard errors of zero
      * @param verdict            the judgement in words
      */
     public record HeapTrend(String node, double startMb, double endMb, double fromSeconds, int collections,
-            Double slopeMbPerMinute, Double slopeStandardError, Double residualSdMb, Double riseMb, boolean flat,
+            Double slopeMbPerMinute, Double slopeStandardError, Double independentSlopeStandardError,
+            Double effectivePoints, Double medianSlopeMbPerMinute, Double residualSdMb, Double riseMb, boolean flat,
             String verdict) {
     }
 

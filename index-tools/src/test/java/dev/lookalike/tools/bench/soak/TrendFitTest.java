@@ -41,7 +41,36 @@ class TrendFitTest {
         for (double xi : x) {
             sxx += (xi - 9.95) * (xi - 9.95);
         }
-        assertEquals(fit.residualSd() / Math.sqrt(sxx), fit.slopeStandardError(), 1e-9);
+        assertEquals(fit.residualSd() / Math.sqrt(sxx), fit.independentSlopeStandardError(), 1e-9);
+    }
+
+    @Test
+    void residualsThatFollowEachOtherCountAsFewerPointsAndWidenTheStandardError() {
+        int n = 120;
+        double[] x = new double[n];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = i;
+            // A slow wave: each residual close to the one before, as heap figures after collections are.
+            y[i] = 50 + 4 * Math.sin(i / 8.0);
+        }
+        TrendFit fit = TrendFit.of(x, y);
+        assertTrue(fit.autocorrelation() > 0.9, fit::toString);
+        assertTrue(fit.effectivePoints() < n / 10.0, fit::toString);
+        assertTrue(fit.slopeStandardError() > 3 * fit.independentSlopeStandardError(), fit::toString);
+    }
+
+    @Test
+    void oneBumpAtTheEndPullsTheLeastSquaresSlopeButNotTheMedianSlope() {
+        double[] x = new double[40];
+        double[] y = new double[40];
+        for (int i = 0; i < 40; i++) {
+            x[i] = i;
+            y[i] = 30 + 0.1 * i + (i >= 36 ? 15 : 0);
+        }
+        TrendFit fit = TrendFit.of(x, y);
+        assertEquals(0.1, fit.medianSlope(), 1e-9);
+        assertTrue(fit.slope() > 0.3, fit::toString);
     }
 
     @Test
