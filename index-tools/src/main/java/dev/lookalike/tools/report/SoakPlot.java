@@ -15,8 +15,8 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * The plot of a soak, over the minutes of its load: search latency (p50, p99 per window), write latency (the
- * same), and each node's heap: the old generation right after its last collection (the figure the soak judges)
- * and the heap in use when sampled (dashed, garbage included).
+ * same), each node's heap after GC (the old generation right after its last collection, the figure the soak
+ * judges) and each node's heap in use when sampled (garbage included), each on its own scale.
  */
 public final class SoakPlot {
 
@@ -41,16 +41,18 @@ public final class SoakPlot {
         Set<String> nodes = new LinkedHashSet<>();
         windows.forEach(w -> w.heap().forEach(h -> nodes.add(h.node())));
         Color[] palette = {new Color(0x2ca02c), new Color(0x9467bd), new Color(0xff7f0e)};
-        List<TimeSeriesPlot.Series> heap = new ArrayList<>();
+        List<TimeSeriesPlot.Series> afterGc = new ArrayList<>();
+        List<TimeSeriesPlot.Series> used = new ArrayList<>();
         int i = 0;
         for (String node : nodes) {
             Color c = palette[i++ % palette.length];
-            heap.add(new TimeSeriesPlot.Series(node + " old gen after GC", c, false, minutes,
+            afterGc.add(new TimeSeriesPlot.Series(node, c, false, minutes,
                     heapOf(windows, node, HeapReading::oldAfterGcMb)));
-            heap.add(new TimeSeriesPlot.Series(node + " heap used", c, true, minutes,
-                    heapOf(windows, node, HeapReading::heapUsedMb)));
+            used.add(new TimeSeriesPlot.Series(node, c, true, minutes, heapOf(windows, node, HeapReading::heapUsedMb)));
         }
-        panels.add(new TimeSeriesPlot.Panel("heap, MB (sampled at the end of each window)", heap));
+        panels.add(new TimeSeriesPlot.Panel("heap after GC, MB: the old generation right after its last collection"
+                + " (judged over the last 80 %)", afterGc));
+        panels.add(new TimeSeriesPlot.Panel("heap in use when sampled, MB (garbage included)", used));
         SoakResult.Settings s = r.settings();
         TimeSeriesPlot.write(String.format(Locale.ROOT, "lookalike bench soak: %d node(s), %d client threads, "
                 + "%.0f s, %s", s.nodes(), s.threads(), s.seconds(), r.passed() ? "every goal met" : "a goal failed"),

@@ -21,7 +21,7 @@ import javax.imageio.ImageIO;
 public final class TimeSeriesPlot {
 
     private static final int WIDTH = 960;
-    private static final int PANEL_HEIGHT = 230;
+    private static final int PANEL_HEIGHT = 190;
     private static final int LEFT = 70;
     private static final int RIGHT = 190;
     private static final int TOP = 60;

@@ -88,7 +88,7 @@ public final class SoakRun {
         SoakPlan plan = new SoakPlan(settings.bulkSize(), settings.documents() / settings.threads(),
                 start + (long) (settings.minutes() * 60e9));
         ProxyRefreshSchedule refreshes = new ProxyRefreshSchedule(TimeUnit.SECONDS.toNanos(settings.refreshSeconds()));
-        SoakWindows windows = new SoakWindows(counters, nodes.get(0), start);
+        SoakWindows windows = new SoakWindows(counters, nodes.get(0), start, settings.windowSeconds());
         ExecutorService pool = Executors.newFixedThreadPool(settings.threads());
         List<Future<?>> workers = new ArrayList<>();
         try {
@@ -100,7 +100,7 @@ public final class SoakRun {
             long next = start + window;
             for (int w = 1; ; w++) {
                 boolean done = pool.awaitTermination(Math.max(0, next - System.nanoTime()), TimeUnit.NANOSECONDS);
-                windows.close();
+                windows.close(done);
                 if (done) {
                     break;
                 }

@@ -18,6 +18,7 @@ final class SoakWindows {
     private final OperationCounters counters;
     private final NodeHttp stats;
     private final long startNanos;
+    private final int windowSeconds;
     private final Map<SoakOperation, Histogram> wholeRun = new EnumMap<>(SoakOperation.class);
     private final List<SoakResult.Window> windows = new ArrayList<>();
     private final List<Histogram> searchWindows = new ArrayList<>();
@@ -26,12 +27,14 @@ final class SoakWindows {
     /**
      * @param counters   where the client threads record
      * @param stats      the node to read {@code _nodes/stats/jvm} from
-     * @param startNanos the start of the load
+     * @param startNanos    the start of the load
+     * @param windowSeconds the length of a window
      */
-    SoakWindows(OperationCounters counters, NodeHttp stats, long startNanos) {
+    SoakWindows(OperationCounters counters, NodeHttp stats, long startNanos, int windowSeconds) {
         this.counters = counters;
         this.stats = stats;
         this.startNanos = startNanos;
+        this.windowSeconds = windowSeconds;
         for (SoakOperation op : SoakOperation.values()) {
             wholeRun.put(op, new Histogram(3));
         }
@@ -43,11 +46,14 @@ final class SoakWindows {
     }
 
     /**
-     * Ends the current window now.
+     * Ends the current window now. The last window, which holds the answers to the requests in flight at the
+     * deadline, is kept only when it lasted half a window or more; else its latencies count for the whole run
+     * only, since a few stragglers make no percentile.
      *
+     * @param last whether the load is over
      * @throws IOException if the node's stats cannot be read
      */
-    void close() throws IOException {
+    void close(boolean last) throws IOException {
         Histogram search = new Histogram(3);
         Histogram write = new Histogram(3);
         for (SoakOperation op : SoakOperation.values()) {
@@ -59,10 +65,15 @@ final class SoakWindows {
                 case REFRESH -> { }
             }
         }
+        double end = seconds();
+        double previous = windows.isEmpty() ? 0 : windows.get(windows.size() - 1).seconds();
+        if (last && end - previous < windowSeconds / 2.0) {
+            return;
+        }
         List<HeapReading> heap = readHeap();
         searchWindows.add(search);
         writeWindows.add(write);
-        windows.add(new SoakResult.Window(seconds(), search.getTotalCount(), write.getTotalCount(),
+        windows.add(new SoakResult.Window(end, search.getTotalCount(), write.getTotalCount(),
                 millis(search, 50), millis(search, 99), millis(write, 50), millis(write, 99), heap));
     }
 
