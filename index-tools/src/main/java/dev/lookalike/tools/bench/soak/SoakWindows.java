@@ -41,7 +41,7 @@ final class SoakWindows {
     }
 
     /** @return every node's heap now */
-    List<HeapReading> readHeap() throws IOException {
+    private List<HeapReading> readHeap() throws IOException {
         return HeapReading.parse(stats.expectOk("GET", "/_nodes/stats/jvm", null));
     }
 
