@@ -20,10 +20,10 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * {@code lookalike.soak.cluster.args}: CI runs the short soak of {@code ImageSearchTest} instead.
  *
  * <p>The nodes' collector is G1 as OpenSearch configures it, but with a fixed, low initiating heap occupancy
- * ({@value #IHOP} %): the old generation is then marked and collected every few tens of seconds under the soak's
- * load, so that its occupancy right after a collection, the heap figure the soak judges, is measured often. With
- * OpenSearch's own 30 % and a 1 GB heap, the old generation of a soak node is not collected in ten minutes, and its
- * after-collection figure would not move whatever the node kept.
+ * ({@value #IHOP} %): the old generation is then marked and collected every few seconds under the soak's load, so
+ * that its occupancy right after a collection, the heap figure the soak judges, is measured often. With
+ * OpenSearch's own 30 % and a 1 GB heap, the old generation of a soak node was not collected once in a minute's
+ * trial, and its after-collection figure would move a few times in ten minutes at most.
  */
 class SoakTest {
 
