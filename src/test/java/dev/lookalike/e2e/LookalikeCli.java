@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -38,6 +39,9 @@ public final class LookalikeCli {
     public record BenchRun(Result run, JsonNode figures) {
     }
 
+    /** How long a run may take unless a caller says otherwise. */
+    private static final Duration RUN_TIMEOUT = Duration.ofMinutes(15);
+
     private LookalikeCli() {
     }
 
@@ -56,13 +60,26 @@ public final class LookalikeCli {
         String full = System.getProperty(property, "").trim();
         List<String> args = new ArrayList<>(command);
         args.addAll(full.isEmpty() ? small : Arrays.asList(full.split("\\s+")));
+        return bench(args, RUN_TIMEOUT);
+    }
+
+    /**
+     * Runs a benchmark command with the given arguments, and reads back its {@code --json} as
+     * {@link #bench(List, String, List)} does.
+     *
+     * @param args    the command's words and options
+     * @param timeout how long it may run
+     * @return the run and its figures
+     */
+    public static BenchRun bench(List<String> args, Duration timeout) throws IOException, InterruptedException {
+        args = new ArrayList<>(args);
         int given = args.indexOf("--json");
         Path json = given >= 0 ? repo().resolve(args.get(given + 1)) : Files.createTempFile("lookalike-bench", ".json");
         if (given < 0) {
             args.addAll(List.of("--json", json.toString()));
         }
         try {
-            Result run = run(args.toArray(String[]::new));
+            Result run = run(timeout, args.toArray(String[]::new));
             System.out.println(run.stdout());
             return new BenchRun(run, Files.size(json) > 0 ? new ObjectMapper().readTree(json.toFile()) : null);
         } finally {
@@ -82,6 +99,15 @@ public final class LookalikeCli {
      * @return what the run printed and its exit code
      */
     public static Result run(String... args) throws IOException, InterruptedException {
+        return run(RUN_TIMEOUT, args);
+    }
+
+    /**
+     * @param timeout how long the run may take; beyond it, it is killed and this throws
+     * @param args    the command line's arguments
+     * @return what the run printed and its exit code
+     */
+    public static Result run(Duration timeout, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(repo().resolve("lookalike").toString());
         command.addAll(List.of(args));
@@ -90,9 +116,9 @@ public final class LookalikeCli {
         try {
             Process p = new ProcessBuilder(command).directory(repo().toFile())
                     .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-            if (!p.waitFor(15, TimeUnit.MINUTES)) {
+            if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 p.destroyForcibly();
-                throw new AssertionError("lookalike " + String.join(" ", args) + " did not finish in 15 minutes");
+                throw new AssertionError("lookalike " + String.join(" ", args) + " did not finish in " + timeout);
             }
             return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
                     Files.readString(err, StandardCharsets.UTF_8));

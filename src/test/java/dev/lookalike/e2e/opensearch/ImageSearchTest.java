@@ -27,6 +27,7 @@ import dev.lookalike.search.query.SimilarityQuery;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -474,6 +475,35 @@ class ImageSearchTest {
         assertEquals(3, batchSizes.size(), bench.figures()::toString);
         assertEquals(0, batchSizes.get(2), "the client-side way comes last");
         assertEquals(404, node.get("/lookalike-bench-ingest").status(), "the benchmark's index is deleted");
+        assertEquals(ITEMS, count(), "no document of the catalogue touched");
+    }
+
+    /**
+     * The soak for 21 s on this node (scripts/soak runs it for minutes on a node of its own, in {@link SoakTest}):
+     * every operation runs, nothing but 429s fails, and the index holds every acknowledged write as last written
+     * and none of the acknowledged deletes. The heap and drift goals need minutes; they are not asserted here.
+     */
+    @Test
+    void soakUnderMixedLoadKeepsEveryAcknowledgedWriteAsLastWritten() throws Exception {
+        LookalikeCli.BenchRun soak = LookalikeCli.bench(List.of("bench", "soak", "--url", node.uri().toString(),
+                "--minutes", "0.35", "--threads", "3", "--images", "100", "--documents", "300",
+                "--refresh-seconds", "8", "--window-seconds", "4"), Duration.ofMinutes(5));
+        JsonNode report = soak.figures();
+        assertTrue(report != null && soak.run().exitCode() <= 1, soak.run()::toString);
+        for (JsonNode op : report.path("operations")) {
+            assertTrue(op.path("requests").asLong() > 0, "every operation ran: " + op);
+        }
+        assertEquals(0, report.path("failures").asLong(), () -> "no failure but 429s: "
+                + report.path("failure_messages"));
+        JsonNode check = report.path("verification");
+        assertTrue(check.path("passed").asBoolean(), check::toString);
+        assertEquals(0, check.path("lost").asLong() + check.path("stale").asLong() + check.path("resurrected").asLong(),
+                check::toString);
+        assertTrue(check.path("expected_present").asLong() > 0 && check.path("expected_deleted").asLong() > 0,
+                "both writes and deletes were checked: " + check);
+        assertEquals(check.path("documents_written").asLong(), check.path("expected_present").asLong()
+                + check.path("expected_deleted").asLong() + check.path("uncertain").asLong(), check::toString);
+        assertEquals(404, node.get("/lookalike-soak").status(), "the soak's index is deleted");
         assertEquals(ITEMS, count(), "no document of the catalogue touched");
     }
 

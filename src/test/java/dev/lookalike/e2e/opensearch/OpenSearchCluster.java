@@ -32,6 +32,21 @@ public final class OpenSearchCluster implements AutoCloseable {
      */
     public static OpenSearchCluster start(Path distribution, List<Path> plugins, Map<String, String> settings,
             int size) throws IOException, InterruptedException {
+        return start(distribution, plugins, settings, size, List.of());
+    }
+
+    /**
+     * @param distribution an unpacked OpenSearch distribution
+     * @param plugins      plug-in zips to install on every node
+     * @param settings     extra settings for every node
+     * @param size         how many nodes
+     * @param jvmOptions   JVM options for every node, added after the heap's
+     * @return the running cluster
+     * @throws IOException    if a node cannot be laid out or started
+     * @throws AssertionError if the cluster does not form in time; the message holds a log's end
+     */
+    public static OpenSearchCluster start(Path distribution, List<Path> plugins, Map<String, String> settings,
+            int size, List<String> jvmOptions) throws IOException, InterruptedException {
         int[] http = new int[size];
         int[] transport = new int[size];
         StringJoiner seeds = new StringJoiner(",");
@@ -49,7 +64,7 @@ public final class OpenSearchCluster implements AutoCloseable {
                 nodes.add(OpenSearchNode.launch(distribution, List.of(), plugins, settings, "e2e-" + i, http[i],
                         transport[i],
                         List.of("-E", "discovery.seed_hosts=" + seeds, "-E",
-                                "cluster.initial_cluster_manager_nodes=" + names)));
+                                "cluster.initial_cluster_manager_nodes=" + names), jvmOptions));
             }
             nodes.get(0).awaitHealthyOrClose("wait_for_status=yellow&wait_for_nodes=" + size);
             return cluster;

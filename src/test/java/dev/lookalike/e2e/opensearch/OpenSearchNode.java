@@ -30,10 +30,10 @@ import java.util.stream.Stream;
  *
  * <p>{@link #start} copies the unpacked distribution into a fresh folder under the temporary directory, installs
  * each plug-in zip with {@code bin/opensearch-plugin install --batch}, and starts the node on loopback with free
- * HTTP and transport ports, {@code discovery.type: single-node}, a small heap ({@code -Xms512m -Xmx1g}) and the
- * JDK this test JVM runs on (OpenSearch 3 needs Java 21 or newer). As root, the node runs as the unprivileged
- * {@value UnprivilegedUser#NAME} user, since OpenSearch refuses root. It returns once the cluster is yellow or
- * green; if the node dies or is not healthy within {@link #STARTUP_TIMEOUT}, it is stopped and the failure shows
+ * HTTP and transport ports, {@code discovery.type: single-node}, a small heap ({@code -Xms512m -Xmx1g}, then any
+ * JVM options a test adds) and the JDK this test JVM runs on (OpenSearch 3 needs Java 21 or newer). As root, the
+ * node runs as the unprivileged {@value UnprivilegedUser#NAME} user, since OpenSearch refuses root. It returns once
+ * the cluster is yellow or green; if the node dies or is not healthy within {@link #STARTUP_TIMEOUT}, it is stopped and the failure shows
  * the end of the node's log. {@link #close} stops the node and every process it started, and deletes its folder:
  * call it from {@code @AfterAll} or use try-with-resources, so that a failing test never leaves a node behind.
  *
@@ -90,8 +90,25 @@ public final class OpenSearchNode implements AutoCloseable {
      */
     public static OpenSearchNode start(Path distribution, List<Path> modules, List<Path> plugins,
             Map<String, String> settings) throws IOException, InterruptedException {
+        return start(distribution, modules, plugins, settings, List.of());
+    }
+
+    /**
+     * Lays out, starts and waits for a node whose JVM gets options beyond the heap's, e.g. to tune its collector.
+     *
+     * @param distribution an unpacked OpenSearch distribution (it is copied, never changed)
+     * @param modules      module folders to copy into the node's {@code modules/}, before plug-ins are installed
+     * @param plugins      plug-in zips to install
+     * @param settings     extra node settings, passed as {@code -E key=value}
+     * @param jvmOptions   JVM options added after the heap's, through {@code OPENSEARCH_JAVA_OPTS}
+     * @return the running, healthy node
+     * @throws IOException    if the node cannot be laid out or started; the message holds the log's end
+     * @throws AssertionError if the node does not become healthy in time; the message holds the log's end
+     */
+    public static OpenSearchNode start(Path distribution, List<Path> modules, List<Path> plugins,
+            Map<String, String> settings, List<String> jvmOptions) throws IOException, InterruptedException {
         OpenSearchNode node = launch(distribution, modules, plugins, settings, "e2e-0", FreePort.pick(),
-                FreePort.pick(), List.of("-E", "discovery.type=single-node"));
+                FreePort.pick(), List.of("-E", "discovery.type=single-node"), jvmOptions);
         node.awaitHealthyOrClose("wait_for_status=yellow");
         return node;
     }
@@ -108,12 +125,13 @@ public final class OpenSearchNode implements AutoCloseable {
      * @param httpPort      its HTTP port
      * @param transportPort its transport port
      * @param discovery     how it finds the cluster, as {@code -E} arguments
+     * @param jvmOptions    JVM options added after the heap's
      * @return the started node
      * @throws IOException if the node cannot be laid out or started
      */
     static OpenSearchNode launch(Path distribution, List<Path> modules, List<Path> plugins,
-            Map<String, String> settings, String name,
-            int httpPort, int transportPort, List<String> discovery) throws IOException, InterruptedException {
+            Map<String, String> settings, String name, int httpPort, int transportPort, List<String> discovery,
+            List<String> jvmOptions) throws IOException, InterruptedException {
         if (!Files.isRegularFile(distribution.resolve("bin/opensearch"))) {
             throw new IOException(distribution + " is not an unpacked OpenSearch distribution (no bin/opensearch);"
                     + " the e2e module's build unpacks it into target/");
@@ -147,7 +165,7 @@ public final class OpenSearchNode implements AutoCloseable {
             settings.forEach((key, value) -> command.addAll(List.of("-E", key + "=" + value)));
             ProcessBuilder builder = new ProcessBuilder(user.commandAs(command)).directory(home.toFile())
                     .redirectErrorStream(true).redirectOutput(home.resolve("logs/console.log").toFile());
-            environment(builder, javaHome);
+            environment(builder, javaHome, jvmOptions);
             // Else the node makes its temporary folder under /tmp, and it would outlive the node.
             builder.environment().put("OPENSEARCH_TMPDIR", home.resolve("tmp").toString());
             Process process = builder.start();
@@ -174,11 +192,13 @@ public final class OpenSearchNode implements AutoCloseable {
         }
     }
 
-    private static void environment(ProcessBuilder builder, Path javaHome) {
+    private static void environment(ProcessBuilder builder, Path javaHome, List<String> jvmOptions) {
         Map<String, String> env = builder.environment();
         env.put("OPENSEARCH_JAVA_HOME", javaHome.toString());
         env.put("JAVA_HOME", javaHome.toString());
-        env.put("OPENSEARCH_JAVA_OPTS", "-Xms512m -Xmx1g");
+        List<String> options = new ArrayList<>(List.of("-Xms512m", "-Xmx1g"));
+        options.addAll(jvmOptions);
+        env.put("OPENSEARCH_JAVA_OPTS", String.join(" ", options));
         // Options meant for the test JVM (surefire's, a user's) must not leak into the node.
         env.remove("JAVA_TOOL_OPTIONS");
         env.remove("_JAVA_OPTIONS");
@@ -190,7 +210,7 @@ public final class OpenSearchNode implements AutoCloseable {
         }
         ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/opensearch-plugin").toString(), "install",
                 "--batch", zip.toUri().toString()).directory(home.toFile()).redirectErrorStream(true);
-        environment(builder, javaHome);
+        environment(builder, javaHome, List.of());
         Process p = builder.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(5, TimeUnit.MINUTES) || p.exitValue() != 0) {

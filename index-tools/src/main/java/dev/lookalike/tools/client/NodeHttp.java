@@ -65,7 +65,7 @@ public final class NodeHttp {
         }
 
         /** @return the node's error reason (OpenSearch) or message (Solr), or the body */
-        String reason() {
+        public String reason() {
             JsonNode error = body.path("error");
             JsonNode reason = error.has("reason") ? error.path("reason") : error.path("msg");
             return reason.isMissingNode() ? body.toString() : reason.asText();

@@ -6,6 +6,6 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks that print figures (not timed tests).",
         subcommands = {EmbedBenchCommand.class, SearchBenchCommand.class, OpenSearchBenchCommand.class,
-            SolrBenchCommand.class, IngestBenchCommand.class})
+            SolrBenchCommand.class, IngestBenchCommand.class, SoakBenchCommand.class})
 public final class BenchCommand {
 }

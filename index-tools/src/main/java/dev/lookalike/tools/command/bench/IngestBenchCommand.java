@@ -4,19 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.lookalike.analyzer.dataset.FashionMnist;
-import dev.lookalike.analyzer.dataset.SampledDataset;
-import dev.lookalike.analyzer.image.ImageDecoder;
-import dev.lookalike.analyzer.image.ImageLimits;
 import dev.lookalike.analyzer.model.BatchEmbedding;
 import dev.lookalike.analyzer.model.Embedder;
 import dev.lookalike.analyzer.model.ImageSource;
 import dev.lookalike.analyzer.model.ModelBundle;
+import dev.lookalike.tools.bench.FashionPngs;
 import dev.lookalike.tools.cli.JsonReportOption;
 import dev.lookalike.tools.cli.ModelOptions;
 import dev.lookalike.tools.cli.Progress;
 import dev.lookalike.tools.client.NodeHttp;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -27,7 +23,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.IntFunction;
-import javax.imageio.ImageIO;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -115,7 +110,7 @@ final class IngestBenchCommand implements Callable<Integer> {
         String nodeModel = http.expectOk("GET", "/_plugins/lookalike/model", null).path("name").asText();
         ModelBundle bundle = model.bundle();
         int dimension = bundle.spec().network().embeddingSize();
-        List<byte[]> pngs = pngs();
+        List<byte[]> pngs = FashionPngs.sample(images, 1).pngs();
         List<String> bulks = bulks(pngs, i -> imageDocument(pngs.get(i)));
         List<Way> ways = new ArrayList<>();
         for (int batchSize : batchSizes) {
@@ -173,18 +168,6 @@ final class IngestBenchCommand implements Callable<Integer> {
     private Way way(String label, int batchSize, long start) {
         double seconds = (System.nanoTime() - start) / 1e9;
         return new Way(label, batchSize, seconds, images / seconds);
-    }
-
-    private List<byte[]> pngs() throws IOException {
-        SampledDataset sample = SampledDataset.random(FashionMnist.load("test"), images, 1);
-        ImageDecoder decoder = new ImageDecoder(ImageLimits.DEFAULT);
-        List<byte[]> out = new ArrayList<>(sample.size());
-        for (int i = 0; i < sample.size(); i++) {
-            ByteArrayOutputStream png = new ByteArrayOutputStream();
-            ImageIO.write(sample.image(i, decoder).toBufferedImage(), "png", png);
-            out.add(png.toByteArray());
-        }
-        return out;
     }
 
     private List<String> bulks(List<byte[]> pngs, IntFunction<ObjectNode> document) throws IOException {
