@@ -63,7 +63,7 @@ public final class EvalCommand implements Callable<Integer> {
                     + " on a subset (open-set protocol), else all.")
     String classes;
 
-    @Option(names = "--queries", defaultValue = "catalogue", split = ",", paramLabel = "KIND[,KIND…]",
+    @Option(names = "--queries", defaultValue = "catalogue", split = ",", paramLabel = "KIND",
             description = "What to query with: catalogue (the dataset's own images), photos (on white, tinted, enlarged,"
                     + " off-centre, JPEG 75), rotation (up to ±15°), jpeg (quality 20-60), scale-shift (the product filling"
                     + " 55-100 % of the frame, anywhere), blur (σ 0.5-2 % of the side), brightness-contrast (contrast"
