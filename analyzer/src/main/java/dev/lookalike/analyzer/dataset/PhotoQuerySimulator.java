@@ -1,19 +1,13 @@
 package dev.lookalike.analyzer.dataset;
 
+import dev.lookalike.analyzer.distort.JpegCompression;
+import dev.lookalike.analyzer.distort.QuerySimulator;
 import dev.lookalike.analyzer.preprocess.GreyImage;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.SplittableRandom;
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * Makes a catalogue image look like a user's photo of the product, to measure how well such queries
@@ -21,7 +15,7 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
  * colour, enlarged to a few hundred pixels, placed off-centre on a canvas of another aspect ratio with a
  * margin, and JPEG-compressed. Deterministic for a given seed and index.
  */
-public final class PhotoQuerySimulator {
+public final class PhotoQuerySimulator implements QuerySimulator {
 
     private final long seed;
     private final float jpegQuality;
@@ -72,23 +66,11 @@ public final class PhotoQuerySimulator {
         g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
         g.drawImage(onWhite, left, top, productSize, productSize, null);
         g.dispose();
-        return jpeg(photo);
+        return JpegCompression.encode(photo, jpegQuality);
     }
 
-    private byte[] jpeg(BufferedImage image) {
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
-            writer.setOutput(out);
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionQuality(jpegQuality);
-            writer.write(null, new IIOImage(image, null, null), param);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            writer.dispose();
-        }
-        return bytes.toByteArray();
+    @Override
+    public byte[] query(int index, GreyImage product) {
+        return photo(index, product);
     }
 }

@@ -11,12 +11,13 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param channels    input channels (1: grey)
  * @param mean        subtracted from each intensity in [0, 1]
  * @param std         each intensity is divided by this after the mean is subtracted
- * @param background  {@code "dark"} when the model was trained on objects on a dark background: images
- *                    whose border is bright (products photographed on white) are inverted
+ * @param background  {@code "dark"} when the model was trained on objects on a dark background: every
+ *                    image becomes its difference from its own background level (the border's median), so
+ *                    a product on white comes out inverted and one on grey or colour light on black
  * @param canonicalize whether to crop the object to its bounding box and fit its longest edge to the
  *                    input size, centred, as Fashion-MNIST's own images were made
- * @param objectThreshold intensity above the background level from which a pixel counts as object when
- *                    finding the bounding box
+ * @param objectThreshold intensity, once the background step is done, above which a pixel counts as object
+ *                    when finding the bounding box
  */
 public record InputSpec(
         @JsonProperty("width") int width,

@@ -6,7 +6,8 @@ import java.util.Arrays;
 
 /**
  * Turns any image into the network's input as the model's {@link InputSpec} says: grey, on the background
- * polarity the model was trained on, the object cropped and fitted to the input size, normalised. The same
+ * polarity the model was trained on (the product found as what differs from a uniform background of any
+ * level, lighter or darker), the object cropped and fitted to the input size, normalised. The same
  * steps run on catalogue images, on training images and on users' photos, so that all three meet the model
  * in the same form. Immutable and thread-safe; costs O(pixels) per image.
  */
@@ -85,19 +86,22 @@ public final class Preprocessor {
         return cropAndCentre(onDark);
     }
 
+    /**
+     * The product is whatever differs from the background level (the border's median), lighter or darker, so
+     * that a product on white, on black or on any grey or colour comes out light on black. Each difference is
+     * scaled by the farthest an intensity can lie from that level: a product on black keeps its intensities
+     * and one on white comes out inverted, exactly.
+     */
     private GreyImage toDarkBackground(GreyImage image) {
         if (!"dark".equals(spec.background())) {
             return image;
         }
         float[] px = image.pixels();
         float level = borderMedian(image);
-        boolean invert = level > 0.5f;
-        float background = invert ? 1 - level : level;
-        float range = Math.max(1e-3f, 1 - background);
+        float range = Math.max(1e-3f, Math.max(level, 1 - level));
         float[] out = new float[px.length];
         for (int i = 0; i < px.length; i++) {
-            float v = invert ? 1 - px[i] : px[i];
-            out[i] = Math.max(0f, (v - background) / range);
+            out[i] = Math.abs(px[i] - level) / range;
         }
         return new GreyImage(image.width(), image.height(), out);
     }

@@ -77,6 +77,67 @@ class PreprocessorTest {
     }
 
     @Test
+    void aProductOnGreyOrColourIsFoundAndCroppedAsOnWhite() {
+        Preprocessor pre = new Preprocessor(FASHION);
+        GreyImage onWhite = pre.fit(GreyImage.fromRgb(rectangle(60, Color.WHITE, Color.BLACK, 8, 14, 22, 36)));
+        int[] expected = objectBox(onWhite);
+        Color[][] backgroundAndProduct = {
+            {new Color(170, 170, 170), Color.WHITE},    // a light product on light grey: darker than the border's level
+            {new Color(150, 150, 150), Color.BLACK},    // a dark product on grey
+            {new Color(60, 60, 60), Color.WHITE},       // a light product on dark grey
+            {new Color(200, 120, 60), Color.WHITE},     // a light product on orange
+            {new Color(70, 150, 210), new Color(20, 30, 40)}, // a dark product on blue
+        };
+        for (Color[] pair : backgroundAndProduct) {
+            GreyImage fitted = pre.fit(GreyImage.fromRgb(rectangle(60, pair[0], pair[1], 8, 14, 22, 36)));
+            assertArrayEquals(expected, objectBox(fitted), "product " + pair[1] + " on " + pair[0]);
+            assertEquals(0f, fitted.at(0, 0), 1e-6f, "the background becomes black");
+            assertTrue(fitted.at(14, 14) > 0.3f, "the product stands out: " + fitted.at(14, 14));
+        }
+    }
+
+    @Test
+    void aBlackProductOnGreyComesOutExactlyAsOnWhite() {
+        Preprocessor pre = new Preprocessor(FASHION);
+        float[] onWhite = pre.apply(rectangle(60, Color.WHITE, Color.BLACK, 5, 12, 30, 17));
+        float[] onGrey = pre.apply(rectangle(60, new Color(140, 140, 140), Color.BLACK, 5, 12, 30, 17));
+        assertArrayEquals(onWhite, onGrey, 1e-5f);
+    }
+
+    @Test
+    void partsLighterAndDarkerThanTheBackgroundAreBothProduct() {
+        float[] px = new float[40 * 40];
+        java.util.Arrays.fill(px, 0.5f);
+        for (int y = 5; y < 35; y++) {
+            for (int x = 10; x < 30; x++) {
+                px[y * 40 + x] = y < 20 ? 0.9f : 0.1f;
+            }
+        }
+        GreyImage fitted = new Preprocessor(FASHION).fit(new GreyImage(40, 40, px));
+        assertEquals(0.8f, fitted.at(14, 5), 1e-5f, "|0.9 - 0.5| / 0.5, at the top");
+        assertEquals(0.8f, fitted.at(14, 22), 1e-5f, "|0.1 - 0.5| / 0.5, at the bottom");
+        int[] box = objectBox(fitted);
+        assertEquals(0, box[1], "the box holds the lighter half");
+        assertEquals(27, box[3], "and the darker one");
+    }
+
+    /** @return {minX, minY, maxX, maxY} of the pixels above the spec's object threshold */
+    private static int[] objectBox(GreyImage image) {
+        int[] box = {image.width(), image.height(), -1, -1};
+        for (int y = 0; y < image.height(); y++) {
+            for (int x = 0; x < image.width(); x++) {
+                if (image.at(x, y) > FASHION.objectThreshold()) {
+                    box[0] = Math.min(box[0], x);
+                    box[1] = Math.min(box[1], y);
+                    box[2] = Math.max(box[2], x);
+                    box[3] = Math.max(box[3], y);
+                }
+            }
+        }
+        return box;
+    }
+
+    @Test
     void objectIsCroppedAndItsLongestEdgeFittedCentred() {
         Preprocessor pre = new Preprocessor(FASHION);
         // A 10 wide, 20 high object: scale min(28/10, 28/20) = 1.4 gives 14x28, centred at columns 7..20.

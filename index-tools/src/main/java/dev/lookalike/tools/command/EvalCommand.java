@@ -15,6 +15,7 @@ import dev.lookalike.tools.cli.ModelOptions;
 import dev.lookalike.tools.cli.Progress;
 import dev.lookalike.tools.eval.ClassSelection;
 import dev.lookalike.tools.eval.IndexEvaluation;
+import dev.lookalike.tools.eval.QueryKind;
 import dev.lookalike.tools.eval.VectorSource;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -39,8 +40,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = {"Evaluate embeddings on a labelled dataset: Recall@1/2/4/8 (each query left out of its own",
             "gallery), MAP@R, MRR and NMI of k-means (k = number of classes), cosine similarity.",
-            "With --queries photos, each image is turned into a simulated user photo (on white, tinted, enlarged,",
-            "off-centre, JPEG) and searched against the clean images (NMI then does not apply)."})
+            "With --queries KIND other than catalogue, each image is turned into a simulated user's photo of that",
+            "kind (rotated, compressed, ..., or several at once) and searched against the clean images, leaving",
+            "out its own (NMI then does not apply). Several kinds, comma-separated, give a row each."})
 public final class EvalCommand implements Callable<Integer> {
 
     @Spec
@@ -61,9 +63,18 @@ public final class EvalCommand implements Callable<Integer> {
                     + " on a subset (open-set protocol), else all.")
     String classes;
 
-    @Option(names = "--queries", defaultValue = "catalogue", paramLabel = "catalogue|photos",
-            description = "Query with the dataset's own images, or with simulated user photos of them. Default: ${DEFAULT-VALUE}.")
-    String queries;
+    @Option(names = "--queries", defaultValue = "catalogue", split = ",", paramLabel = "KIND",
+            description = "What to query with: catalogue (the dataset's own images), photos (on white, tinted, enlarged,"
+                    + " off-centre, JPEG 75), rotation (up to ±15°), jpeg (quality 20-60), scale-shift (the product filling"
+                    + " 55-100 % of the frame, anywhere), blur (σ 0.5-2 % of the side), brightness-contrast (contrast"
+                    + " ×0.6-1.4, brightness ±0.2), background (grey or coloured, the product as is or inverted), all"
+                    + " (all but photos at once). Strengths are drawn per image from --query-seed. Several, comma-separated,"
+                    + " are measured in one run against the same gallery. Default: ${DEFAULT-VALUE}.")
+    List<String> queries;
+
+    @Option(names = "--query-seed", defaultValue = "" + QueryKind.DEFAULT_SEED,
+            description = "The seed of the simulated photos: the same seed gives the same photos. Default: ${DEFAULT-VALUE}.")
+    long querySeed;
 
     @Option(names = "--mirror-average", arity = "1", paramLabel = "true|false",
             description = "Measure the model with mirror averaging on or off, whatever its spec says (to see what it adds). Default: the spec's.")
@@ -105,9 +116,7 @@ public final class EvalCommand implements Callable<Integer> {
         if (index != null) {
             return evaluateIndex();
         }
-        if (!List.of("catalogue", "photos").contains(queries)) {
-            throw new IllegalArgumentException("--queries: expected catalogue or photos, got " + queries);
-        }
+        List<QueryKind> kinds = QueryKind.parse(queries);
         LabelledDataset all = data.open();
         if (proxyAnchor != null) {
             ProxyAnchor.requireWeight("--proxy-anchor", proxyAnchor);
@@ -119,25 +128,37 @@ public final class EvalCommand implements Callable<Integer> {
             ClassSelection selection = ClassSelection.parse(classes, source.trainedClasses(), all.classNames().size());
             LabelledDataset dataset = SampledDataset.ofLabels(all, selection::contains, selection.describe());
             float[][] vectors = source.vectors(dataset, "embedding");
-            float[][] photos = "photos".equals(queries) ? source.photoVectors(dataset, "photos") : vectors;
-            // Items that could not be embedded (reported on stderr) take no part.
-            int[] kept = IntStream.range(0, dataset.size()).filter(i -> vectors[i] != null && photos[i] != null).toArray();
+            Map<QueryKind, float[][]> queryVectors = new LinkedHashMap<>();
+            for (QueryKind kind : kinds) {
+                queryVectors.put(kind, kind == QueryKind.CATALOGUE
+                        ? vectors : source.queryVectors(dataset, kind.simulator(querySeed), kind.cliName()));
+            }
+            // Items that could not be embedded, as themselves or as any query (reported on stderr), take no part.
+            int[] kept = IntStream.range(0, dataset.size()).filter(i -> vectors[i] != null
+                    && queryVectors.values().stream().allMatch(q -> q[i] != null)).toArray();
             float[][] gallery = IntStream.of(kept).mapToObj(i -> vectors[i]).toArray(float[][]::new);
             int[] labels = IntStream.of(kept).map(dataset::label).toArray();
-            EvaluationReport report;
-            if ("photos".equals(queries)) {
-                float[][] photoQueries = IntStream.of(kept).mapToObj(i -> photos[i]).toArray(float[][]::new);
-                int[] self = IntStream.range(0, kept.length).toArray();
-                report = new RetrievalEvaluator().evaluate(photoQueries, labels, gallery, labels, self);
-            } else {
-                report = new EmbeddingEvaluation().evaluate(gallery, labels);
+            Map<QueryKind, EvaluationReport> reports = new LinkedHashMap<>();
+            queryVectors.forEach((kind, q) -> reports.put(kind, evaluate(kind, q, kept, gallery, labels)));
+            reports.forEach((kind, report) -> print(source.name(), dataset, kind, report));
+            if (reports.size() > 1) {
+                printSummary(reports);
             }
-            print(source.name(), dataset, report);
             if (json != null) {
-                writeJson(source.name(), dataset, selection, report);
+                writeJson(source.name(), dataset, selection, reports);
             }
         }
         return 0;
+    }
+
+    private static EvaluationReport evaluate(QueryKind kind, float[][] queryVectors, int[] kept, float[][] gallery,
+                                             int[] labels) {
+        if (kind == QueryKind.CATALOGUE) {
+            return new EmbeddingEvaluation().evaluate(gallery, labels);
+        }
+        float[][] queries = IntStream.of(kept).mapToObj(i -> queryVectors[i]).toArray(float[][]::new);
+        int[] self = IntStream.range(0, kept.length).toArray();
+        return new RetrievalEvaluator().evaluate(queries, labels, gallery, labels, self);
     }
 
     /** The bundle as {@code --mirror-average} and {@code --proxy-anchor} ask to measure it. */
@@ -177,8 +198,9 @@ public final class EvalCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void print(String name, LabelledDataset dataset, EvaluationReport report) {
-        spec.commandLine().getOut().printf("%s on %s: %d images, %s queries%n", name, dataset.description(), dataset.size(), queries);
+    private void print(String name, LabelledDataset dataset, QueryKind kind, EvaluationReport report) {
+        spec.commandLine().getOut().printf("%s on %s: %d images, %s queries%n", name, dataset.description(), dataset.size(),
+                kind.cliName());
         spec.commandLine().getOut().printf("%-10s %s%n", "metric", "value");
         report.toOrderedMap().forEach((k, v) -> {
             if (v != null && !Double.isNaN(v)) {
@@ -188,16 +210,41 @@ public final class EvalCommand implements Callable<Integer> {
         spec.commandLine().getOut().printf("%n%-16s %8s %9s %7s%n", "class", "queries", "recall@1", "map@r");
         report.byLabel().forEach((label, f) -> spec.commandLine().getOut().printf(Locale.ROOT, "%-16s %8d %9.4f %7.4f%n",
                 dataset.classNames().get(label), f.queries(), f.recallAt1(), f.mapAtR()));
+        spec.commandLine().getOut().println();
     }
 
-    private void writeJson(String name, LabelledDataset dataset, ClassSelection selection, EvaluationReport report)
-            throws IOException {
+    /** One row per kind of query, with its Recall@1 next to that of the first kind (the clean one, if given first). */
+    private void printSummary(Map<QueryKind, EvaluationReport> reports) {
+        QueryKind first = reports.keySet().iterator().next();
+        double reference = reports.get(first).recallAtK().get(1);
+        spec.commandLine().getOut().printf(Locale.ROOT, "%-20s %9s %7s %7s %s%n", "queries", "recall@1", "map@r", "mrr",
+                "recall@1 - " + first.cliName());
+        reports.forEach((kind, r) -> spec.commandLine().getOut().printf(Locale.ROOT, "%-20s %9.4f %7.4f %7.4f %+.4f%n",
+                kind.cliName(), r.recallAtK().get(1), r.mapAtR(), r.mrr(), r.recallAtK().get(1) - reference));
+    }
+
+    private void writeJson(String name, LabelledDataset dataset, ClassSelection selection,
+                           Map<QueryKind, EvaluationReport> reports) throws IOException {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("model", name);
         out.put("dataset", dataset.description());
         out.put("classes", selection.labels());
         out.put("images", dataset.size());
-        out.put("queries", queries);
+        out.put("query_seed", querySeed);
+        if (reports.size() == 1) {
+            reports.forEach((kind, report) -> out.putAll(run(dataset, kind, report)));
+        } else {
+            out.put("queries", reports.keySet().stream().map(QueryKind::cliName).toList());
+            out.put("runs", reports.entrySet().stream().map(e -> run(dataset, e.getKey(), e.getValue())).toList());
+        }
+        Path parent = json.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), out);
+    }
+
+    private static Map<String, Object> run(LabelledDataset dataset, QueryKind kind, EvaluationReport report) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("queries", kind.cliName());
         out.put("metrics", report.toOrderedMap());
         List<Map<String, Object>> perClass = new ArrayList<>();
         report.byLabel().forEach((label, f) -> {
@@ -209,8 +256,6 @@ public final class EvalCommand implements Callable<Integer> {
             perClass.add(c);
         });
         out.put("per_class", perClass);
-        Path parent = json.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), out);
+        return out;
     }
 }

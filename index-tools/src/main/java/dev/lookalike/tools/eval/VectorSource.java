@@ -2,6 +2,7 @@ package dev.lookalike.tools.eval;
 
 import dev.lookalike.analyzer.dataset.LabelledDataset;
 import dev.lookalike.analyzer.dataset.PhotoQuerySimulator;
+import dev.lookalike.analyzer.distort.QuerySimulator;
 import dev.lookalike.analyzer.eval.PrincipalComponents;
 import dev.lookalike.analyzer.image.ImageDecoder;
 import dev.lookalike.analyzer.image.ImageLimits;
@@ -15,6 +16,7 @@ import dev.lookalike.analyzer.preprocess.Preprocessor;
 import dev.lookalike.tools.cli.DatasetOptions;
 import dev.lookalike.tools.cli.Progress;
 import dev.lookalike.tools.cli.SkipReport;
+import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -25,10 +27,6 @@ import java.util.stream.IntStream;
  * are {@code null} for items that could not be read; those are reported on stderr.
  */
 public abstract class VectorSource implements AutoCloseable {
-
-    /** The seed and JPEG quality of the simulated user photos. */
-    static final long PHOTO_SEED = 7;
-    static final float PHOTO_QUALITY = 0.75f;
 
     /** @return how to name this source in reports, e.g. the model's name or {@code pixels} */
     public abstract String name();
@@ -44,13 +42,15 @@ public abstract class VectorSource implements AutoCloseable {
     public abstract float[][] vectors(LabelledDataset data, String task);
 
     /**
-     * Like {@link #vectors}, but of simulated user photos of the images (see {@link #photos()}).
+     * Like {@link #vectors}, but of simulated user photos of the images, each decoded and preprocessed as a
+     * user's image would be.
      *
-     * @param data the images
-     * @param task what to call the work on the progress bar
+     * @param data      the images
+     * @param simulator what makes the photos
+     * @param task      what to call the work on the progress bar
      * @return one vector per image, {@code null} for images that could not be read
      */
-    public abstract float[][] photoVectors(LabelledDataset data, String task);
+    public abstract float[][] queryVectors(LabelledDataset data, QuerySimulator simulator, String task);
 
     @Override
     public void close() {
@@ -58,7 +58,7 @@ public abstract class VectorSource implements AutoCloseable {
 
     /** @return the simulator of user photos that evaluations and the demo use, with its fixed seed and quality */
     public static PhotoQuerySimulator photos() {
-        return new PhotoQuerySimulator(PHOTO_SEED, PHOTO_QUALITY);
+        return new PhotoQuerySimulator(QueryKind.DEFAULT_SEED, QueryKind.PHOTO_QUALITY);
     }
 
     /**
@@ -118,10 +118,9 @@ public abstract class VectorSource implements AutoCloseable {
         }
 
         @Override
-        public float[][] photoVectors(LabelledDataset data, String task) {
-            PhotoQuerySimulator simulator = photos();
+        public float[][] queryVectors(LabelledDataset data, QuerySimulator simulator, String task) {
             List<ImageSource> sources = IntStream.range(0, data.size())
-                    .mapToObj(i -> (ImageSource) new PhotoSource(data, i, simulator, embedder.decoder())).toList();
+                    .mapToObj(i -> (ImageSource) new SimulatedQuery(data, i, simulator, embedder.decoder())).toList();
             try (Progress progress = new Progress(task, data.size(), "img")) {
                 return report(embedder.embedImages(sources, progress));
             }
@@ -139,7 +138,7 @@ public abstract class VectorSource implements AutoCloseable {
     }
 
     /** A photo of a dataset item, made when it is decoded (so on the embedder's worker threads). */
-    private record PhotoSource(LabelledDataset data, int index, PhotoQuerySimulator simulator, ImageDecoder decoder)
+    private record SimulatedQuery(LabelledDataset data, int index, QuerySimulator simulator, ImageDecoder decoder)
             implements ImageSource {
         @Override
         public String name() {
@@ -147,8 +146,8 @@ public abstract class VectorSource implements AutoCloseable {
         }
 
         @Override
-        public java.awt.image.BufferedImage decode(ImageDecoder unused) {
-            return decoder.decode(simulator.photo(index, data.image(index, decoder)), name());
+        public BufferedImage decode(ImageDecoder unused) {
+            return decoder.decode(simulator.query(index, data.image(index, decoder)), name());
         }
     }
 
@@ -181,10 +180,9 @@ public abstract class VectorSource implements AutoCloseable {
         }
 
         @Override
-        public float[][] photoVectors(LabelledDataset data, String task) {
-            PhotoQuerySimulator simulator = photos();
+        public float[][] queryVectors(LabelledDataset data, QuerySimulator simulator, String task) {
             return IntStream.range(0, data.size()).parallel().mapToObj(i -> {
-                GreyImage photo = GreyImage.fromRgb(decoder.decode(simulator.photo(i, data.image(i, decoder)), "photo"));
+                GreyImage photo = GreyImage.fromRgb(decoder.decode(simulator.query(i, data.image(i, decoder)), "photo"));
                 return project.apply(fit.fit(photo).pixels());
             }).toArray(float[][]::new);
         }

@@ -1,0 +1,61 @@
+package dev.lookalike.analyzer.distort;
+
+import dev.lookalike.analyzer.preprocess.GreyImage;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.util.SplittableRandom;
+
+/**
+ * Simulated user photos of dataset items made by one distortion (or a chain): the catalogue image is enlarged
+ * {@value #ENLARGEMENT}× (bicubic; a photo has more pixels than a catalogue thumbnail), distorted with a random
+ * source seeded by the seed and the item's index, and encoded as PNG, so that any loss comes from the
+ * distortion alone. Immutable and thread-safe; deterministic for a seed and an index.
+ */
+public final class DistortedQueries implements QuerySimulator {
+
+    /** How many times larger than the catalogue image the photo is before it is distorted. */
+    public static final int ENLARGEMENT = 4;
+
+    private final ImageDistortion distortion;
+    private final long seed;
+
+    /**
+     * @param distortion what to apply to each enlarged catalogue image
+     * @param seed       the seed; item {@code i} always gets the same photo
+     */
+    public DistortedQueries(ImageDistortion distortion, long seed) {
+        this.distortion = distortion;
+        this.seed = seed;
+    }
+
+    @Override
+    public byte[] query(int index, GreyImage product) {
+        // Lossless, with the fastest deflate level: thousands of these are decoded once and dropped.
+        return RgbImages.encode(distorted(index, product), "png", 1f);
+    }
+
+    /**
+     * @param index   the item's index, which seeds its randomness
+     * @param product the catalogue image
+     * @return the distorted photo, before encoding
+     */
+    public BufferedImage distorted(int index, GreyImage product) {
+        return distortion.apply(enlarged(product), new SplittableRandom(seed * 31 + index));
+    }
+
+    private static BufferedImage enlarged(GreyImage product) {
+        BufferedImage grey = product.toBufferedImage();
+        int w = product.width() * ENLARGEMENT;
+        int h = product.height() * ENLARGEMENT;
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+            g.drawImage(grey, 0, 0, w, h, null);
+        } finally {
+            g.dispose();
+        }
+        return out;
+    }
+}

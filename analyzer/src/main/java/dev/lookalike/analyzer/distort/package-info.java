@@ -1,0 +1,12 @@
+/**
+ * Distortions that make a catalogue image look like a user's photo of the product, one small class per
+ * kind ({@link dev.lookalike.analyzer.distort.Rotation}, {@link dev.lookalike.analyzer.distort.JpegCompression},
+ * {@link dev.lookalike.analyzer.distort.ScaleShift}, {@link dev.lookalike.analyzer.distort.GaussianBlur},
+ * {@link dev.lookalike.analyzer.distort.BrightnessContrast}, {@link
+ * dev.lookalike.analyzer.distort.BackgroundReplacement}), composable as {@link
+ * dev.lookalike.analyzer.distort.ImageDistortion}s and deterministic given their random source, and {@link
+ * dev.lookalike.analyzer.distort.DistortedQueries}, which turns a dataset item into the encoded bytes of its
+ * distorted photo so that the real decoding and preprocessing run on it. Used to measure how robust a model
+ * is to such queries; depends on nothing but the JDK and {@link dev.lookalike.analyzer.preprocess.GreyImage}.
+ */
+package dev.lookalike.analyzer.distort;
