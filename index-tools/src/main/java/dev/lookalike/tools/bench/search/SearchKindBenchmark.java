@@ -34,8 +34,10 @@ public final class SearchKindBenchmark {
     private final int k;
     private final int recallQueries;
     private final PrintWriter err;
-    private final Map<FilterSelectivity, int[][]> exactByFilter = new HashMap<>();
-    private final Map<CategoryFilter, int[][]> exactByCategory = new HashMap<>();
+    private final Map<FilterSelectivity, int[][]> exactByFilter;
+    private final Map<CategoryFilter, int[][]> exactByCategory;
+    /** Each query array's categories (that of each query's nearest item), by identity. */
+    private final Map<float[][], String[]> categoriesOf;
 
     /**
      * @param searches      runs the queries
@@ -51,6 +53,33 @@ public final class SearchKindBenchmark {
         this.k = k;
         this.recallQueries = recallQueries;
         this.err = err;
+        this.exactByFilter = new HashMap<>();
+        this.exactByCategory = new HashMap<>();
+        this.categoriesOf = new java.util.IdentityHashMap<>();
+    }
+
+    private SearchKindBenchmark(BenchSearches searches, SearchKindBenchmark truth) {
+        this.searches = searches;
+        this.corpus = truth.corpus;
+        this.exact = truth.exact;
+        this.k = truth.k;
+        this.recallQueries = truth.recallQueries;
+        this.err = truth.err;
+        this.exactByFilter = truth.exactByFilter;
+        this.exactByCategory = truth.exactByCategory;
+        this.categoriesOf = truth.categoriesOf;
+    }
+
+    /**
+     * A benchmark of other searches on the same corpus (another candidate count, another reader of the same index)
+     * that shares this one's exact neighbours and query categories, computed once for both: at a million vectors
+     * each set costs a pass over the corpus per query.
+     *
+     * @param other runs the queries
+     * @return the benchmark
+     */
+    public SearchKindBenchmark using(BenchSearches other) {
+        return new SearchKindBenchmark(other, this);
     }
 
     /**
@@ -169,11 +198,13 @@ public final class SearchKindBenchmark {
 
     /** The category of each query: that of its nearest corpus item. */
     private String[] categories(float[][] queries) {
-        String[] categories = new String[queries.length];
-        for (int q = 0; q < queries.length; q++) {
-            categories[q] = corpus.category(exact.nearest(queries[q], null, 1)[0]);
-        }
-        return categories;
+        return categoriesOf.computeIfAbsent(queries, qs -> {
+            String[] categories = new String[qs.length];
+            for (int q = 0; q < qs.length; q++) {
+                categories[q] = corpus.category(exact.nearest(qs[q], null, 1)[0]);
+            }
+            return categories;
+        });
     }
 
     /** The category a kind's filter keeps for a query of the given category, or {@code null}. */

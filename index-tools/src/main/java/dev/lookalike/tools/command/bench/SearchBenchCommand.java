@@ -165,9 +165,10 @@ final class SearchBenchCommand implements Callable<Integer> {
             } else {
                 err.printf(Locale.ROOT, "searching the index already built in %s%n", folder);
             }
-            kinds = measure(folder, corpus, untimed, timed, err, kinds(), bench.candidates());
-            sweep = sweep(folder, corpus, untimed, timed, err);
-            profile = profileSeconds > 0 ? profile(folder, corpus, timed, err) : null;
+            SortedIndexFigures figures = measureSorted(folder, corpus, untimed, timed, err);
+            kinds = figures.kinds();
+            sweep = figures.sweep();
+            profile = figures.profile();
         }
         if (compareUnsorted) {
             try (TempFolder unsorted = TempFolder.create("lookalike-bench-search-unsorted-")) {
@@ -280,39 +281,56 @@ final class SearchBenchCommand implements Callable<Integer> {
 
     private List<SearchBenchResult.Kind> measure(Path folder, SyntheticCorpus corpus, float[][] untimed,
             float[][] timed, PrintWriter err, List<SearchKind> kinds, int candidates) throws IOException {
-        try (Directory directory = FSDirectory.open(folder); DirectoryReader reader = DirectoryReader.open(directory);
-                Progress progress = new Progress("searching", (long) kinds.size() * (untimed.length + timed.length),
-                        "q")) {
-            SearchKindBenchmark benchmark = new SearchKindBenchmark(new BenchSearches(reader, bench.k(),
-                    candidates, strategy()), corpus, bench.k(), RECALL_QUERIES, err);
+        try (Directory directory = FSDirectory.open(folder); DirectoryReader reader = DirectoryReader.open(directory)) {
+            return measure(benchmark(reader, corpus, err, candidates), kinds, untimed, timed);
+        }
+    }
+
+    private SearchKindBenchmark benchmark(DirectoryReader reader, SyntheticCorpus corpus, PrintWriter err,
+            int candidates) throws IOException {
+        return new SearchKindBenchmark(new BenchSearches(reader, bench.k(), candidates, strategy()), corpus, bench.k(),
+                RECALL_QUERIES, err);
+    }
+
+    private static List<SearchBenchResult.Kind> measure(SearchKindBenchmark benchmark, List<SearchKind> kinds,
+            float[][] untimed, float[][] timed) throws IOException {
+        try (Progress progress = new Progress("searching", (long) kinds.size() * (untimed.length + timed.length),
+                "q")) {
             return benchmark.measure(kinds, untimed, timed, progress);
         }
     }
 
-    private List<SearchProfiler.KindProfile> profile(Path folder, SyntheticCorpus corpus, float[][] timed,
-            PrintWriter err) throws IOException {
+    /**
+     * The kinds, then the candidate sweep and the profile when asked for, on one reader of the sorted index, with
+     * the exact neighbours and query categories computed once for all of them.
+     */
+    private SortedIndexFigures measureSorted(Path folder, SyntheticCorpus corpus, float[][] untimed,
+            float[][] timed, PrintWriter err) throws IOException {
         try (Directory directory = FSDirectory.open(folder); DirectoryReader reader = DirectoryReader.open(directory)) {
-            SearchKindBenchmark benchmark = new SearchKindBenchmark(new BenchSearches(reader, bench.k(),
-                    bench.candidates(), strategy()), corpus, bench.k(), RECALL_QUERIES, err);
-            return benchmark.profile(kinds(), timed, profileSeconds);
+            SearchKindBenchmark benchmark = benchmark(reader, corpus, err, bench.candidates());
+            List<SearchBenchResult.Kind> kinds = measure(benchmark, kinds(), untimed, timed);
+            List<SearchBenchResult.SweepPoint> sweep = null;
+            if (sweepCandidates != null && !sweepCandidates.isEmpty()) {
+                sweep = new ArrayList<>();
+                for (int candidates : sweepCandidates) {
+                    err.printf(Locale.ROOT, "candidate sweep: %d candidates%n", candidates);
+                    SearchKindBenchmark at = benchmark.using(new BenchSearches(reader, bench.k(), candidates,
+                            strategy()));
+                    for (SearchBenchResult.Kind kind : measure(at, List.of(SearchKind.LUCENE, SearchKind.LOOKALIKE),
+                            untimed, timed)) {
+                        sweep.add(new SearchBenchResult.SweepPoint(candidates, kind));
+                    }
+                }
+            }
+            List<SearchProfiler.KindProfile> profile = profileSeconds > 0
+                    ? benchmark.profile(kinds(), timed, profileSeconds) : null;
+            return new SortedIndexFigures(kinds, sweep, profile);
         }
     }
 
-    /** Unfiltered bare Lucene and Lookalike at each candidate count, or {@code null} without the option. */
-    private List<SearchBenchResult.SweepPoint> sweep(Path folder, SyntheticCorpus corpus, float[][] untimed,
-            float[][] timed, PrintWriter err) throws IOException {
-        if (sweepCandidates == null || sweepCandidates.isEmpty()) {
-            return null;
-        }
-        List<SearchBenchResult.SweepPoint> points = new ArrayList<>();
-        for (int candidates : sweepCandidates) {
-            err.printf(Locale.ROOT, "candidate sweep: %d candidates%n", candidates);
-            for (SearchBenchResult.Kind kind : measure(folder, corpus, untimed, timed, err,
-                    List.of(SearchKind.LUCENE, SearchKind.LOOKALIKE), candidates)) {
-                points.add(new SearchBenchResult.SweepPoint(candidates, kind));
-            }
-        }
-        return points;
+    /** What {@link #measureSorted} measured. */
+    private record SortedIndexFigures(List<SearchBenchResult.Kind> kinds, List<SearchBenchResult.SweepPoint> sweep,
+            List<SearchProfiler.KindProfile> profile) {
     }
 
     private SearchBenchResult.Settings settings(SourceEmbeddings sources, ModelBundle bundle, IndexSettings index) {
