@@ -44,7 +44,14 @@ public final class DistortedQueries implements QuerySimulator {
         return distortion.apply(enlarged(product), new SplittableRandom(seed * 31 + index));
     }
 
-    private static BufferedImage enlarged(GreyImage product) {
+    /**
+     * The first step of every simulated photo, shared with training-time photo augmentation so that both
+     * start from the same picture.
+     *
+     * @param product the catalogue image
+     * @return it as an RGB image {@value #ENLARGEMENT}× larger each way, bicubic
+     */
+    public static BufferedImage enlarged(GreyImage product) {
         BufferedImage grey = product.toBufferedImage();
         int w = product.width() * ENLARGEMENT;
         int h = product.height() * ENLARGEMENT;

@@ -18,6 +18,10 @@ import java.util.List;
  * @param weightDecay   the network's weight decay (0 in bundles written before it was recorded)
  * @param instanceWeight the weight of the instance-discrimination term (0: off)
  * @param randomErasing the probability of random erasing in augmentation (0: off)
+ * @param photoAugmentation the probability that a training image was turned into a simulated user's photo
+ *                      first (0: off, and in bundles written before it was recorded)
+ * @param photoDistortions the distortions those photos drew a subset from, as {@code eval --queries} names
+ *                      them; empty or absent when off
  * @param seed          the seed that makes the run repeatable
  * @param trainedAt     when the run ended, ISO-8601
  * @param seconds       wall-clock seconds the run took
@@ -36,6 +40,8 @@ public record TrainingProvenance(
         @JsonProperty("weight_decay") float weightDecay,
         @JsonProperty("instance_weight") float instanceWeight,
         @JsonProperty("random_erasing") float randomErasing,
+        @JsonProperty("photo_augmentation") float photoAugmentation,
+        @JsonProperty("photo_distortions") List<String> photoDistortions,
         @JsonProperty("seed") long seed,
         @JsonProperty("trained_at") String trainedAt,
         @JsonProperty("seconds") double seconds,

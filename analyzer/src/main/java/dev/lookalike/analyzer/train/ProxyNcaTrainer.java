@@ -37,7 +37,7 @@ import java.util.stream.IntStream;
 
 /**
  * Trains an embedding network with the Proxy-NCA++ loss on DJL's PyTorch engine, in Java: class-balanced
- * batches, augmentation on the CPU, Adam with a cosine schedule and a faster rate for the proxies, an
+ * batches, augmentation on the CPU (optionally simulated users' photos first, see {@code PhotoAugmenter}), Adam with a cosine schedule and a faster rate for the proxies, an
  * evaluation on held-out images after each epoch, and a checkpoint (a complete bundle) after each epoch
  * from which a run can resume. A checkpoint also carries the optimizer's moments, the raw proxies and the
  * instance memory, and every epoch draws its batches, augmentation and dropout from its own seed, so a
@@ -165,6 +165,7 @@ public final class ProxyNcaTrainer {
                     }
                 }
                 Augmenter augmenter = new Augmenter(input.width(), input.height(), config.erasing());
+                PhotoAugmenter photos = new PhotoAugmenter(config.photoAugmentation(), config.photoJpeg(), preprocessor);
                 HeldOutEvaluator evaluator = new HeldOutEvaluator(input, network.embeddingSize());
                 for (int epoch = firstEpoch; epoch <= config.epochs(); epoch++) {
                     long epochStart = System.nanoTime();
@@ -176,7 +177,7 @@ public final class ProxyNcaTrainer {
                     listener.epochStarted(epoch, batches);
                     double lossSum = 0;
                     for (int b = 0; b < batches; b++) {
-                        float l = step(trainer, loss, memory, data, plan[b], augmenter, new SplittableRandom(seeds[b]), preprocessor);
+                        float l = step(trainer, loss, memory, data, plan[b], augmenter, photos, new SplittableRandom(seeds[b]), preprocessor);
                         lossSum += l;
                         listener.batchDone(epoch, b + 1, l);
                     }
@@ -203,15 +204,14 @@ public final class ProxyNcaTrainer {
     }
 
     private float step(Trainer trainer, ProxyNcaLoss loss, InstanceMemory memory, PreparedImages data, int[] batch,
-            Augmenter augmenter, SplittableRandom random, Preprocessor preprocessor) {
+            Augmenter augmenter, PhotoAugmenter photos, SplittableRandom random, Preprocessor preprocessor) {
         int size = input.size();
         float[] pixels = new float[batch.length * size];
         float[] labels = new float[batch.length];
         long[] seeds = random.longs(batch.length).toArray();
         IntStream.range(0, batch.length).parallel().forEach(j -> {
-            float[] img = config.augment()
-                    ? augmenter.augment(data.image(batch[j]), new SplittableRandom(seeds[j]))
-                    : data.image(batch[j]).clone();
+            float[] source = photos.augment(data.image(batch[j]), seeds[j]);
+            float[] img = config.augment() ? augmenter.augment(source, new SplittableRandom(seeds[j])) : source.clone();
             System.arraycopy(preprocessor.normalize(img), 0, pixels, j * size, size);
             labels[j] = data.labels()[batch[j]];
         });
@@ -249,6 +249,7 @@ public final class ProxyNcaTrainer {
                 config.classes().isEmpty() ? IntStream.range(0, classNames.size()).boxed().toList() : config.classes(),
                 images, epochs, config.batchSize(), config.learningRate(), config.proxyLearningRate(),
                 config.temperature(), config.weightDecay(), config.instanceWeight(), config.augment() ? config.erasing() : 0f,
+                config.photoAugmentation(), PhotoAugmenter.kindNames(config.photoAugmentation(), config.photoJpeg()),
                 config.seed(), Instant.now().toString(), (System.nanoTime() - started) / 1e9,
                 start == null ? null : start.spec());
         ModelSpec spec = new ModelSpec(ModelSpec.FORMAT_VERSION, config.name(), network, input, classNames,

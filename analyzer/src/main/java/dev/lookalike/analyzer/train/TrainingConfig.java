@@ -20,6 +20,11 @@ import java.util.List;
  * @param erasing           probability that an augmented image also gets a random rectangle overwritten with
  *                          noise (random erasing, Zhong et al. 2020), so that no single region decides the
  *                          class; 0 turns it off, and it has no effect without {@code augment}
+ * @param photoAugmentation probability that a training image is first turned into a simulated user's photo
+ *                          (a random subset of the query-robustness evaluation's distortions, then the model's
+ *                          preprocessing again; see {@code PhotoAugmenter}); 0 turns it off and leaves training
+ *                          exactly as without it; independent of {@code augment}
+ * @param photoJpeg         whether JPEG compression is among those distortions (it is the costliest of them)
  * @param seed              seeds initialisation, sampling and augmentation
  */
 public record TrainingConfig(
@@ -34,6 +39,8 @@ public record TrainingConfig(
         float instanceWeight,
         boolean augment,
         float erasing,
+        float photoAugmentation,
+        boolean photoJpeg,
         long seed) {
 
     /** Checks the values are usable. */
@@ -58,6 +65,9 @@ public record TrainingConfig(
         }
         if (!(erasing >= 0 && erasing <= 1)) {
             throw new IllegalArgumentException("random erasing probability must be in [0, 1], got " + erasing);
+        }
+        if (!(photoAugmentation >= 0 && photoAugmentation <= 1)) {
+            throw new IllegalArgumentException("photo augmentation probability must be in [0, 1], got " + photoAugmentation);
         }
         classes = List.copyOf(classes);
         if (classes.stream().distinct().count() != classes.size() || classes.stream().anyMatch(c -> c < 0)) {

@@ -51,7 +51,7 @@ class EmbeddingWhitenerTest {
 
     @BeforeAll
     static void trainAndWhiten() {
-        TrainingConfig config = new TrainingConfig("shapes", List.of(), 2, 30, 0.01f, 0.05f, 1e-4f, 1f / 9, 0f, true, 0f, 42);
+        TrainingConfig config = new TrainingConfig("shapes", List.of(), 2, 30, 0.01f, 0.05f, 1e-4f, 1f / 9, 0f, true, 0f, 0f, false, 42);
         trained = new ProxyNcaTrainer(config, TINY, InputSpec.fashionMnist(), new TrainingListener() {
             @Override
             public void epochStarted(int epoch, int batches) {

@@ -62,7 +62,12 @@ class ProxyNcaTrainerTest {
     }
 
     private static TrainingConfig config(int epochs, float instanceWeight) {
-        return new TrainingConfig("shapes", List.of(), epochs, 30, 0.01f, 0.05f, 1e-4f, 1f / 9, instanceWeight, true, 0.5f, 42);
+        return config(epochs, instanceWeight, 0f);
+    }
+
+    private static TrainingConfig config(int epochs, float instanceWeight, float photoAugmentation) {
+        return new TrainingConfig("shapes", List.of(), epochs, 30, 0.01f, 0.05f, 1e-4f, 1f / 9, instanceWeight, true, 0.5f,
+                photoAugmentation, false, 42);
     }
 
     private static ModelBundle train(int epochs, Recorder recorder, Path checkpoints, boolean resume) {
@@ -86,15 +91,29 @@ class ProxyNcaTrainerTest {
 
     @Test
     void aResumedRunEndsExactlyWhereTheUninterruptedRunDoes(@TempDir Path dir) throws IOException {
-        for (float instanceWeight : new float[] {0f, 0.5f}) {
-            Path checkpoints = dir.resolve("instance-weight-" + instanceWeight);
-            ModelBundle straight = train(config(3, instanceWeight), new Recorder(), checkpoints, false);
+        for (TrainingConfig config : List.of(config(3, 0f), config(3, 0.5f), config(3, 0f, 0.5f))) {
+            String what = "instance weight " + config.instanceWeight() + ", photo augmentation " + config.photoAugmentation();
+            Path checkpoints = dir.resolve(what.replace(' ', '-').replace(",", ""));
+            ModelBundle straight = train(config, new Recorder(), checkpoints, false);
             deleteCheckpoint(checkpoints, 3);
             Recorder resumed = new Recorder();
-            ModelBundle continued = train(config(3, instanceWeight), resumed, checkpoints, true);
+            ModelBundle continued = train(config, resumed, checkpoints, true);
             assertEquals(List.of(3), resumed.started);
-            assertArrayEquals(straight.parameters(), continued.parameters(), "instance weight " + instanceWeight);
-            assertArrayEquals(straight.proxies().vectors(), continued.proxies().vectors());
+            assertArrayEquals(straight.parameters(), continued.parameters(), what);
+            assertArrayEquals(straight.proxies().vectors(), continued.proxies().vectors(), what);
+        }
+    }
+
+    @Test
+    void photoAugmentationChangesTheRunAndIsRecordedInTheBundle(@TempDir Path dir) {
+        ModelBundle plain = train(config(1, 0f), new Recorder(), null, false);
+        ModelBundle photos = train(config(1, 0f, 0.5f), new Recorder(), dir, false);
+        assertFalse(Arrays.equals(plain.parameters(), photos.parameters()), "half the images became photos");
+        assertEquals(0f, plain.spec().training().photoAugmentation());
+        assertEquals(List.of(), plain.spec().training().photoDistortions());
+        for (ModelBundle bundle : List.of(photos, ModelBundle.load(dir.resolve("epoch-001")))) {
+            assertEquals(0.5f, bundle.spec().training().photoAugmentation());
+            assertEquals(PhotoAugmenter.kindNames(0.5f, false), bundle.spec().training().photoDistortions());
         }
     }
 
@@ -172,7 +191,7 @@ class ProxyNcaTrainerTest {
 
     @Test
     void refusesClassesTheDatasetDoesNotHave() {
-        TrainingConfig config = new TrainingConfig("shapes", List.of(0, 5), 1, 30, 0.01f, 0.05f, 0f, 1f / 9, 0f, false, 0f, 1);
+        TrainingConfig config = new TrainingConfig("shapes", List.of(0, 5), 1, 30, 0.01f, 0.05f, 0f, 1f / 9, 0f, false, 0f, 0f, false, 1);
         ProxyNcaTrainer trainer = new ProxyNcaTrainer(config, TINY, InputSpec.fashionMnist(), new Recorder());
         AnalyzerInputException e = assertThrows(AnalyzerInputException.class,
                 () -> trainer.train(TRAIN, null, null, false));

@@ -13,7 +13,7 @@ class TrainingConfigTest {
 
     private static TrainingConfig config(List<Integer> classes, int epochs, int batchSize, float lr, float proxyLr,
             float weightDecay, float temperature) {
-        return new TrainingConfig("m", classes, epochs, batchSize, lr, proxyLr, weightDecay, temperature, 0f, true, 0f, 1);
+        return new TrainingConfig("m", classes, epochs, batchSize, lr, proxyLr, weightDecay, temperature, 0f, true, 0f, 0f, false, 1);
     }
 
     @Test

@@ -69,6 +69,17 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Probability that an augmented training image also gets a random rectangle overwritten with noise (random erasing). Default: ${DEFAULT-VALUE}.")
     float erasing;
 
+    @Option(names = "--photo-augmentation", defaultValue = "0", paramLabel = "P",
+            description = "Probability, 0 to 1, that a training image is first turned into a simulated user's photo:"
+                    + " a random subset of the distortions of eval --queries (background, scale-shift, rotation, blur,"
+                    + " brightness-contrast), then the model's preprocessing again, before the other augmentation."
+                    + " Default: ${DEFAULT-VALUE} (off).")
+    float photoAugmentation;
+
+    @Option(names = "--photo-jpeg",
+            description = "Add JPEG compression (quality 20 to 60) to the distortions of --photo-augmentation (the costliest of them).")
+    boolean photoJpeg;
+
     @Option(names = "--stages", paramLabel = "C|C,C|…",
             description = "The network's convolution channels: stages separated by '|', the convolutions of a stage by ','. "
                     + "Default: the --init bundle's network, else 24|48,48|96,96.")
@@ -111,6 +122,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ProxyAnchor.requireWeight("--proxy-anchor", proxyAnchor);
+        if (!(photoAugmentation >= 0 && photoAugmentation <= 1)) {
+            throw new IllegalArgumentException("--photo-augmentation: expected a probability from 0 to 1, got " + photoAugmentation);
+        }
         if (resume && checkpoints == null) {
             throw new IllegalArgumentException("--resume needs --checkpoints DIR");
         }
@@ -133,7 +147,8 @@ public final class TrainCommand implements Callable<Integer> {
             heldOut = SampledDataset.random(data.open(evalSplit), evalImages, seed);
         }
         TrainingConfig config = new TrainingConfig(name, labels, epochs, batchSize, learningRate,
-                proxyLearningRate, weightDecay, temperature, instanceWeight, !noAugment, erasing, seed);
+                proxyLearningRate, weightDecay, temperature, instanceWeight, !noAugment, erasing,
+                photoAugmentation, photoJpeg, seed);
         ModelBundle start = init == null ? null : ModelBundle.load(init);
         NetworkSpec network = stages != null ? parseStages(stages)
                 : start != null ? start.spec().network() : NetworkSpec.fashionDefault();

@@ -31,4 +31,12 @@ class TrainCommandTest {
                     "--proxy-anchor: expected a weight from 0 to below 1");
         }
     }
+
+    @Test
+    void aPhotoAugmentationProbabilityOutsideZeroToOneIsNamed() {
+        for (String bad : new String[] {"1.5", "-0.1", "NaN"}) {
+            CliFixtures.assertBad(CliFixtures.run("train", "--photo-augmentation", bad, "--out", out.toString()),
+                    "--photo-augmentation: expected a probability from 0 to 1, got " + Float.parseFloat(bad));
+        }
+    }
 }

@@ -1,0 +1,174 @@
+package dev.lookalike.analyzer.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lookalike.analyzer.image.ImageDecoder;
+import dev.lookalike.analyzer.image.ImageLimits;
+import dev.lookalike.analyzer.model.InputSpec;
+import dev.lookalike.analyzer.preprocess.Preprocessor;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PhotoAugmenterTest {
+
+    private static final Preprocessor PREPROCESSOR = new Preprocessor(InputSpec.fashionMnist());
+    private static final ShapesDataset SHAPES = ShapesDataset.of(10, 3);
+    private static final int SEEDS = 25;
+
+    /** Shapes as the trainer holds them: fitted by the model's preprocessing. */
+    private static float[] fitted(int index) {
+        return PREPROCESSOR.fit(SHAPES.image(index, new ImageDecoder(ImageLimits.DEFAULT))).pixels();
+    }
+
+    @Test
+    void probabilityZeroHandsBackEveryImageUntouchedSoTrainingIsAsBefore() {
+        PhotoAugmenter off = new PhotoAugmenter(0f, true, PREPROCESSOR);
+        float[] image = fitted(0);
+        float[] copy = image.clone();
+        for (long seed = 0; seed < 200; seed++) {
+            assertSame(image, off.augment(image, seed), "seed " + seed);
+        }
+        assertArrayEquals(copy, image, "the image is not modified");
+    }
+
+    @Test
+    void theSameSeedGivesTheSamePhotoAndOtherSeedsOtherPhotos() {
+        PhotoAugmenter always = new PhotoAugmenter(1f, false, PREPROCESSOR);
+        float[] image = fitted(0);
+        float[] first = always.augment(image, 11);
+        assertArrayEquals(first, new PhotoAugmenter(1f, false, PREPROCESSOR).augment(image.clone(), 11));
+        long distinct = java.util.stream.LongStream.range(0, SEEDS)
+                .mapToObj(seed -> Arrays.toString(always.augment(image, seed))).distinct().count();
+        assertTrue(distinct >= SEEDS - 1, distinct + " distinct photos of " + SEEDS);
+    }
+
+    /** Bars: a product that leaves the border dark, as the evaluation's distortions expect. */
+    @Test
+    void aChosenImageIsAlwaysChangedAndTheInputLeftAlone() {
+        PhotoAugmenter always = new PhotoAugmenter(1f, true, PREPROCESSOR);
+        for (int index : new int[] {0, 1, 3, 4}) {
+            float[] image = fitted(index);
+            float[] copy = image.clone();
+            for (long seed = 0; seed < SEEDS; seed++) {
+                float[] out = always.augment(image, seed);
+                assertFalse(Arrays.equals(image, out), "image " + index + ", seed " + seed);
+            }
+            assertArrayEquals(copy, image);
+        }
+    }
+
+    @Test
+    void theProbabilityIsTheShareOfImagesChosen() {
+        PhotoAugmenter half = new PhotoAugmenter(0.5f, false, PREPROCESSOR);
+        float[] image = fitted(1);
+        int changed = 0;
+        for (long seed = 0; seed < 400; seed++) {
+            changed += half.augment(image, seed) == image ? 0 : 1;
+        }
+        assertTrue(changed > 160 && changed < 240, changed + " of 400 chosen at probability ½");
+    }
+
+    /**
+     * What the labels depend on survives: the result is a valid fitted image (the input size, intensities in
+     * [0, 1], something standing out as the preprocessing counts it) and a bar, which leaves the frame's
+     * border dark, keeps it dark and stays wider than tall (horizontal) or taller than wide (vertical).
+     */
+    @Test
+    void thePhotoIsAValidFittedImageThatKeepsTheProductsShape() {
+        PhotoAugmenter always = new PhotoAugmenter(1f, true, PREPROCESSOR);
+        InputSpec spec = PREPROCESSOR.spec();
+        for (int index = 0; index < 9; index++) {
+            int label = SHAPES.label(index);
+            for (long seed = 0; seed < SEEDS; seed++) {
+                String what = "image " + index + " (" + SHAPES.classNames().get(label) + "), seed " + seed;
+                float[] out = always.augment(fitted(index), seed);
+                assertEquals(spec.size(), out.length, what);
+                float max = 0;
+                for (float v : out) {
+                    // The preprocessing's resampling may overshoot 1 by a rounding error, on queries too.
+                    assertTrue(v >= 0 && v <= 1 + 1e-6f, what + ": intensity " + v);
+                    max = Math.max(max, v);
+                }
+                assertTrue(max > spec.objectThreshold(), what + ": the product is lost, brightest pixel " + max);
+                if (label == 2) {
+                    continue;
+                }
+                assertTrue(border(out, spec.width()) < 0.15, what + ": the background is not dark");
+                double[] spread = spread(out, spec.width());
+                assertTrue(label == 0 ? spread[0] > spread[1] : spread[1] > spread[0],
+                        what + ": the bar's spread along x and y became " + Arrays.toString(spread));
+            }
+        }
+    }
+
+    @Test
+    void anImageWhosePhotosAllLoseTheProductIsLeftAsItIs() {
+        // A product filling the whole frame: the distortions take it for the background, and nothing is left.
+        float[] fullFrame = new float[PREPROCESSOR.spec().size()];
+        Arrays.fill(fullFrame, 0.9f);
+        PhotoAugmenter always = new PhotoAugmenter(1f, true, PREPROCESSOR);
+        for (long seed = 0; seed < SEEDS; seed++) {
+            assertSame(fullFrame, always.augment(fullFrame, seed), "seed " + seed);
+        }
+    }
+
+    @Test
+    void jpegIsAmongTheDistortionsOnlyWhenAskedAndNothingIsListedWhenOff() {
+        assertEquals(List.of("background", "scale-shift", "rotation", "blur", "brightness-contrast"),
+                PhotoAugmenter.kindNames(0.5f, false));
+        assertEquals("jpeg", PhotoAugmenter.kindNames(0.5f, true).getLast());
+        assertEquals(List.of(), PhotoAugmenter.kindNames(0f, true));
+    }
+
+    @Test
+    void aProbabilityOutsideZeroToOneIsRefused() {
+        for (float bad : new float[] {-0.1f, 1.5f, Float.NaN}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> new PhotoAugmenter(bad, false, PREPROCESSOR));
+            assertTrue(e.getMessage().contains(String.valueOf(bad)), e.getMessage());
+        }
+    }
+
+    /** @return the mean intensity of the image's border */
+    private static double border(float[] image, int width) {
+        int height = image.length / width;
+        double sum = 0;
+        int n = 0;
+        for (int i = 0; i < image.length; i++) {
+            int x = i % width;
+            int y = i / width;
+            if (x == 0 || y == 0 || x == width - 1 || y == height - 1) {
+                sum += image[i];
+                n++;
+            }
+        }
+        return sum / n;
+    }
+
+    /** @return the intensity-weighted variance of x and of y */
+    private static double[] spread(float[] image, int width) {
+        double mass = 0;
+        double mx = 0;
+        double my = 0;
+        for (int i = 0; i < image.length; i++) {
+            mass += image[i];
+            mx += image[i] * (i % width);
+            my += image[i] * (i / width);
+        }
+        mx /= mass;
+        my /= mass;
+        double vx = 0;
+        double vy = 0;
+        for (int i = 0; i < image.length; i++) {
+            vx += image[i] * Math.pow(i % width - mx, 2);
+            vy += image[i] * Math.pow(i / width - my, 2);
+        }
+        return new double[] {vx / mass, vy / mass};
+    }
+}
