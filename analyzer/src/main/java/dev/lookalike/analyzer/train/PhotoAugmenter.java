@@ -13,7 +13,9 @@ import dev.lookalike.analyzer.preprocess.Preprocessor;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Training-time photo augmentation: with a probability, a fitted training image (intensities in [0, 1],
@@ -30,8 +32,9 @@ import java.util.SplittableRandom;
  * <p>Everything is drawn from a stream split off the image's own seed, so the ordinary augmentation's draws
  * are untouched, a probability of 0 leaves training exactly as it was, and a resumed run draws what the
  * uninterrupted one would have. The draws are not the evaluation's: those come from the query seed and the
- * item's index (and run on another split). Immutable and thread-safe. Costs, for a chosen image, a few passes
- * over a 16× larger RGB image and one preprocessing; the JPEG round trip roughly doubles that.
+ * item's index (and run on another split). Thread-safe. Costs, for a chosen image, a few passes
+ * over a 16× larger RGB image and one preprocessing. Counts, for the trainer's report, how many photos it
+ * made and how many lost the product.
  */
 final class PhotoAugmenter {
 
@@ -45,6 +48,9 @@ final class PhotoAugmenter {
     private final float probability;
     private final List<Kind> kinds;
     private final Preprocessor preprocessor;
+    private final LongAdder photos = new LongAdder();
+    private final LongAdder lost = new LongAdder();
+    private final LongAdder leftAsTheyWere = new LongAdder();
 
     /**
      * @param probability  how likely each training image is to become a simulated photo, 0 to 1
@@ -104,10 +110,29 @@ final class PhotoAugmenter {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             float[] photo = photo(fitted, random);
             if (productVisible(photo)) {
+                photos.increment();
                 return photo;
             }
+            lost.increment();
         }
+        leftAsTheyWere.increment();
         return fitted;
+    }
+
+    /**
+     * Says how the photos went since the last call, and starts counting afresh: for the trainer's per-epoch
+     * report. The counts do not touch what is drawn.
+     *
+     * @return how many images became photos, how many photos lost their product and were drawn again, and how
+     *         many chosen images were left as they were; {@code null} when the probability is 0
+     */
+    String takeReport() {
+        if (probability == 0) {
+            return null;
+        }
+        return String.format(Locale.ROOT, "photo augmentation: %d images became photos; %d photos lost the product"
+                + " and were drawn again; %d images were left as they were after %d such photos",
+                photos.sumThenReset(), lost.sumThenReset(), leftAsTheyWere.sumThenReset(), ATTEMPTS);
     }
 
     private float[] photo(float[] fitted, SplittableRandom random) {

@@ -182,6 +182,10 @@ public final class ProxyNcaTrainer {
                         listener.batchDone(epoch, b + 1, l);
                     }
                     double seconds = (System.nanoTime() - epochStart) / 1e9;
+                    String photoReport = photos.takeReport();
+                    if (photoReport != null) {
+                        listener.info("epoch " + epoch + " " + photoReport);
+                    }
                     double[] figures = eval == null ? new double[] {Double.NaN, Double.NaN}
                             : evaluator.evaluate(block, eval, classes, trainer.getManager());
                     listener.epochDone(new EpochReport(epoch, lossSum / batches,

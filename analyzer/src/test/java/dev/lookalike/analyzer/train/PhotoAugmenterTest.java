@@ -35,6 +35,7 @@ class PhotoAugmenterTest {
             assertSame(image, off.augment(image, seed), "seed " + seed);
         }
         assertArrayEquals(copy, image, "the image is not modified");
+        assertEquals(null, off.takeReport(), "nothing to report when off");
     }
 
     @Test
@@ -61,6 +62,7 @@ class PhotoAugmenterTest {
             }
             assertArrayEquals(copy, image);
         }
+        assertTrue(always.takeReport().startsWith("photo augmentation: " + 4 * SEEDS + " images became photos;"));
     }
 
     @Test
@@ -116,6 +118,10 @@ class PhotoAugmenterTest {
         for (long seed = 0; seed < SEEDS; seed++) {
             assertSame(fullFrame, always.augment(fullFrame, seed), "seed " + seed);
         }
+        assertEquals("photo augmentation: 0 images became photos; " + SEEDS * PhotoAugmenter.ATTEMPTS
+                + " photos lost the product and were drawn again; " + SEEDS + " images were left as they were after "
+                + PhotoAugmenter.ATTEMPTS + " such photos", always.takeReport());
+        assertTrue(always.takeReport().startsWith("photo augmentation: 0 images became photos; 0 photos"), "counted afresh");
     }
 
     @Test
