@@ -182,14 +182,14 @@ public final class ProxyNcaTrainer {
                         listener.batchDone(epoch, b + 1, l);
                     }
                     double seconds = (System.nanoTime() - epochStart) / 1e9;
-                    String photoReport = photos.takeReport();
-                    if (photoReport != null) {
-                        listener.info("epoch " + epoch + " " + photoReport);
-                    }
                     double[] figures = eval == null ? new double[] {Double.NaN, Double.NaN}
                             : evaluator.evaluate(block, eval, classes, trainer.getManager());
                     listener.epochDone(new EpochReport(epoch, lossSum / batches,
                             (double) batches * config.batchSize() / seconds, figures[0], figures[1]));
+                    String photoReport = photos.takeReport();
+                    if (photoReport != null) {
+                        listener.info("epoch " + epoch + " " + photoReport);
+                    }
                     if (store != null) {
                         ModelBundle checkpoint = bundle(block, start, train, classNames, data.size(), epoch, started);
                         store.save(epoch, checkpoint, TrainingState.encode(block, optimizer, memory));
