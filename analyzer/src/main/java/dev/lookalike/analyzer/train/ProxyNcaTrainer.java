@@ -164,7 +164,7 @@ public final class ProxyNcaTrainer {
                                 + " the optimizer's moments restart");
                     }
                 }
-                Augmenter augmenter = new Augmenter(input.width(), input.height(), config.erasing());
+                Augmenter augmenter = new Augmenter(input.width(), input.height(), input.channels(), config.erasing());
                 HeldOutEvaluator evaluator = new HeldOutEvaluator(input, network.embeddingSize());
                 for (int epoch = firstEpoch; epoch <= config.epochs(); epoch++) {
                     long epochStart = System.nanoTime();
