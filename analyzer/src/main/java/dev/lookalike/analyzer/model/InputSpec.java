@@ -144,6 +144,14 @@ public record InputSpec(
         return std.get(std.size() == 1 ? 0 : channel);
     }
 
+    /**
+     * @param other another input specification
+     * @return whether it has this one's width, height and channels: a network's parameters fit both
+     */
+    public boolean sameShape(InputSpec other) {
+        return width == other.width && height == other.height && channels == other.channels;
+    }
+
     /** @return whether the model takes colour (three channels) */
     public boolean colour() {
         return channels == 3;

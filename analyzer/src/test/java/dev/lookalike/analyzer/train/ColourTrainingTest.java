@@ -1,13 +1,17 @@
 package dev.lookalike.analyzer.train;
 
+import dev.lookalike.analyzer.AnalyzerInputException;
 import dev.lookalike.analyzer.model.InputSpec;
 import dev.lookalike.analyzer.model.ModelBundle;
 import dev.lookalike.analyzer.model.NetworkSpec;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ColourTrainingTest {
@@ -39,5 +43,24 @@ class ColourTrainingTest {
         EpochReport averaged = lastEpoch(TINY.withHead(NetworkSpec.GLOBAL_AVERAGE_HEAD),
                 InputSpec.fashionMnist().resized(40, 30, 3), new ProxyNcaTrainerTest.Recorder());
         assertTrue(averaged.recallAt1() >= 0.95, "held-out recall@1 " + averaged.recallAt1());
+    }
+
+    @Test
+    void aCheckpointOfAnotherInputSizeOrChannelsIsNotResumed(@TempDir Path checkpoints) {
+        InputSpec colour = InputSpec.fashionMnist().resized(24, 16, 3);
+        TrainingConfig oneEpoch = new TrainingConfig("colours", List.of(), 1, 30, 0.01f, 0.05f, 0f, 1f / 9, 0f,
+                false, 0f, 42);
+        new ProxyNcaTrainer(oneEpoch, TINY.withHead(NetworkSpec.GLOBAL_AVERAGE_HEAD), colour,
+                new ProxyNcaTrainerTest.Recorder()).train(TRAIN, null, checkpoints, false);
+        TrainingConfig twoEpochs = new TrainingConfig("colours", List.of(), 2, 30, 0.01f, 0.05f, 0f, 1f / 9, 0f,
+                false, 0f, 42);
+        for (InputSpec other : List.of(colour.resized(24, 16, 1), colour.resized(32, 16, 3))) {
+            ProxyNcaTrainer trainer = new ProxyNcaTrainer(twoEpochs, TINY.withHead(NetworkSpec.GLOBAL_AVERAGE_HEAD),
+                    other, new ProxyNcaTrainerTest.Recorder());
+            AnalyzerInputException e = assertThrows(AnalyzerInputException.class,
+                    () -> trainer.train(TRAIN, null, checkpoints, true));
+            assertTrue(e.getMessage().contains(checkpoints.toString()) && e.getMessage().contains("input size"),
+                    e.getMessage());
+        }
     }
 }
