@@ -23,6 +23,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** {@code lookalike train}'s input size and channels: given, inferred from a folder, or refused. */
 class TrainInputShapeTest {
 
+    /** Images per colour: whitening a 64-d embedding needs 128 images. */
+    private static final int PER_COLOUR = 64;
+
     @TempDir
     Path root;
 
@@ -32,7 +35,7 @@ class TrainInputShapeTest {
         Color[] colours = {new Color(200, 0, 0), new Color(0, 0, 255)};
         for (int c = 0; c < colours.length; c++) {
             Path dir = Files.createDirectories(root.resolve(c == 0 ? "red" : "blue"));
-            for (int n = 0; n < 6; n++) {
+            for (int n = 0; n < PER_COLOUR; n++) {
                 BufferedImage image = new BufferedImage(100, 50, BufferedImage.TYPE_INT_RGB);
                 Graphics2D g = image.createGraphics();
                 g.setColor(Color.WHITE);
@@ -54,7 +57,7 @@ class TrainInputShapeTest {
     }
 
     @Test
-    void aColourFolderTrainsAColourModelOfItsMedianSizeCappedAndItEvaluates() throws IOException {
+    void aColourFolderTrainsAColourModelOfItsMedianSizeCappedWhichEvaluatesWhitensAndIndexes() throws IOException {
         Path colours = colourFolder(root.resolve("colours"));
         Path model = root.resolve("model");
         CliFixtures.Run run = train(colours, model);
@@ -66,7 +69,21 @@ class TrainInputShapeTest {
 
         CliFixtures.Run eval = CliFixtures.run("eval", "--model", model.toString(), "--dataset", colours.toString());
         assertEquals(0, eval.code(), eval.err());
-        assertTrue(eval.out().contains("12 images"), eval.out());
+        assertTrue(eval.out().contains(2 * PER_COLOUR + " images"), eval.out());
+
+        Path whitened = root.resolve("whitened");
+        CliFixtures.Run whiten = CliFixtures.run("whiten", "--model", model.toString(), "--dataset", colours.toString(),
+                "--out", whitened.toString());
+        assertEquals(0, whiten.code(), whiten.err());
+        assertEquals(input, ModelBundle.load(whitened.toString()).spec().input());
+
+        Path catalogue = root.resolve("cat");
+        assertEquals(0, CliFixtures.run("catalogue", "--dataset", colours.toString(), "--out", catalogue.toString()).code());
+        CliFixtures.Run index = CliFixtures.run("index", "--catalogue",
+                catalogue.resolve(CatalogueCommand.CATALOGUE_FILE).toString(), "--index", root.resolve("idx").toString(),
+                "--model", whitened.toString());
+        assertEquals(0, index.code(), index.err());
+        assertEquals(2 * PER_COLOUR, CliFixtures.liveItems(root.resolve("idx")));
     }
 
     @Test
