@@ -112,4 +112,12 @@ class TrainInputShapeTest {
         CliFixtures.assertBad(CliFixtures.run("train", "--channels", "2", "--out", out), "--channels: expected 1 (grey) or 3");
         CliFixtures.assertBad(CliFixtures.run("train", "--head", "max", "--out", out), "--head");
     }
+
+    @Test
+    void aStartingBundleOfAnotherInputIsRefused() throws IOException {
+        Path shapes = CliFixtures.shapes(root.resolve("shapes"));
+        Path grey = CliFixtures.tinyBundle(root.resolve("tiny"));
+        CliFixtures.assertBad(train(shapes, root.resolve("never"), "--init", grey.toString(), "--channels", "3"),
+                "must match the --init bundle's input (28x28, 1 channel(s))");
+    }
 }
