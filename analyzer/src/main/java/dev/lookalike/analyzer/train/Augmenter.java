@@ -19,7 +19,7 @@ final class Augmenter {
     private final float erasing;
 
     /**
-     * @param width   the fitted image's width
+     * @param width    the fitted image's width
      * @param height   the fitted image's height
      * @param channels the fitted image's channels
      * @param erasing  the probability of random erasing, 0 for none
