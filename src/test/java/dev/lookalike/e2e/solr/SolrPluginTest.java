@@ -493,25 +493,29 @@ class SolrPluginTest {
 
     /**
      * Unfiltered, category-filtered and re-ranked answers of the sorted core: the core's and the unsorted one's. The
-     * category {@code fq} goes both ways: through Solr's filter cache (the core gets a cached bit set) and with
-     * {@code cache=false} (the core gets the term query, which it answers from the category's run on a sorted
-     * segment).
+     * category {@code fq} comes plain, with {@code cache=false}, and beside a filter that is not a term (which goes
+     * through Solr's filter cache while the category still reaches the core as its term query, answered from the
+     * category's run on a sorted segment).
      */
     private void assertSortedCoreAnswersAsTheCatalogue() throws Exception {
         float[] query = embed(QUERY_IMAGE + 4);
         String category = category(5);
-        List<String> filters = new ArrayList<>();
-        filters.add(null);
-        filters.add("category:\"" + category + "\"");
-        filters.add("{!cache=false}category:\"" + category + "\"");
+        List<List<String>> filters = new ArrayList<>();
+        filters.add(List.of());
+        filters.add(List.of("category:\"" + category + "\""));
+        filters.add(List.of("{!cache=false}category:\"" + category + "\""));
+        filters.add(List.of("id:" + id(0).substring(0, 2) + "*", "category:\"" + category + "\""));
         for (boolean rerank : new boolean[] {false, true}) {
             String knn = "{!image_knn f=embedding topK=10 numCandidates=" + ITEMS + (rerank ? " rerank=true" : "")
                     + "}" + vector(query);
-            for (String fq : filters) {
-                Consumer<ObjectNode> filter = fq == null ? b -> { } : b -> b.putArray("filter").add(fq);
+            for (List<String> fq : filters) {
+                Consumer<ObjectNode> filter = b -> {
+                    ArrayNode all = b.putArray("filter");
+                    fq.forEach(all::add);
+                };
                 SolrResponse sorted = ok(select(SORTED_CORE, knn, 10, filter));
                 assertSameHits(coreSearch(QueryVector.of(query), 10, rerank,
-                        fq == null ? null : SearchFilter.categories(category)), sorted);
+                        fq.isEmpty() ? null : SearchFilter.categories(category)), sorted);
                 assertEquals(ids(ok(select(knn, 10, filter))), ids(sorted), knn + " fq=" + fq);
             }
         }

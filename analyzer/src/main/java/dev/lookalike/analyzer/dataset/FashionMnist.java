@@ -2,7 +2,7 @@ package dev.lookalike.analyzer.dataset;
 
 import dev.lookalike.analyzer.AnalyzerInputException;
 import dev.lookalike.analyzer.image.ImageDecoder;
-import dev.lookalike.analyzer.preprocess.GreyImage;
+import dev.lookalike.analyzer.preprocess.PixelImage;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -212,8 +212,8 @@ public final class FashionMnist implements LabelledDataset {
     }
 
     @Override
-    public GreyImage image(int index, ImageDecoder decoder) {
-        return GreyImage.fromBytes(pixels[index], cols, rows);
+    public PixelImage image(int index, ImageDecoder decoder) {
+        return PixelImage.fromBytes(pixels[index], cols, rows);
     }
 
     /** @return a copy of the labels, in item order */

@@ -2,7 +2,7 @@ package dev.lookalike.analyzer.dataset;
 
 import dev.lookalike.analyzer.AnalyzerInputException;
 import dev.lookalike.analyzer.image.ImageDecoder;
-import dev.lookalike.analyzer.preprocess.GreyImage;
+import dev.lookalike.analyzer.preprocess.PixelImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -100,8 +100,8 @@ public final class FolderDataset implements LabelledDataset {
     }
 
     @Override
-    public GreyImage image(int index, ImageDecoder decoder) {
-        return GreyImage.fromRgb(decoder.decode(files.get(index)));
+    public PixelImage image(int index, ImageDecoder decoder) {
+        return PixelImage.fromRgb(decoder.decode(files.get(index)));
     }
 
     /**

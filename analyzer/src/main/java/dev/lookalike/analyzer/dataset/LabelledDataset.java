@@ -1,7 +1,7 @@
 package dev.lookalike.analyzer.dataset;
 
 import dev.lookalike.analyzer.image.ImageDecoder;
-import dev.lookalike.analyzer.preprocess.GreyImage;
+import dev.lookalike.analyzer.preprocess.PixelImage;
 import java.util.List;
 
 /**
@@ -32,12 +32,14 @@ public interface LabelledDataset {
     String itemName(int index);
 
     /**
-     * Reads one item as a grey image.
+     * Reads one item as it is stored: grey for grey datasets such as Fashion-MNIST, red, green and blue for
+     * image files (alpha flattened over white by the decoder). The {@link
+     * dev.lookalike.analyzer.preprocess.Preprocessor} makes as many channels of it as the model takes.
      *
      * @param index   an item, in [0, size)
      * @param decoder the decoder to use for items stored as image files
      * @return the image
      * @throws dev.lookalike.analyzer.AnalyzerInputException if the item cannot be decoded
      */
-    GreyImage image(int index, ImageDecoder decoder);
+    PixelImage image(int index, ImageDecoder decoder);
 }

@@ -2,7 +2,7 @@ package dev.lookalike.analyzer.dataset;
 
 import dev.lookalike.analyzer.distort.JpegCompression;
 import dev.lookalike.analyzer.distort.QuerySimulator;
-import dev.lookalike.analyzer.preprocess.GreyImage;
+import dev.lookalike.analyzer.preprocess.PixelImage;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -37,7 +37,7 @@ public final class PhotoQuerySimulator implements QuerySimulator {
      * @param product the catalogue image: a product, bright on dark
      * @return JPEG bytes of an RGB photo of it on white
      */
-    public byte[] photo(int index, GreyImage product) {
+    public byte[] photo(int index, PixelImage product) {
         SplittableRandom random = new SplittableRandom(seed * 31 + index);
         int size = 160 + random.nextInt(240);
         float aspect = (float) (0.75 + 0.6 * random.nextDouble());
@@ -49,10 +49,11 @@ public final class PhotoQuerySimulator implements QuerySimulator {
         int top = random.nextInt(Math.max(1, canvasH - productSize));
         Color tint = Color.getHSBColor((float) random.nextDouble(), (float) (0.2 + 0.6 * random.nextDouble()), 1f);
 
+        PixelImage grey = product.withChannels(1);
         BufferedImage onWhite = new BufferedImage(product.width(), product.height(), BufferedImage.TYPE_INT_RGB);
         for (int y = 0; y < product.height(); y++) {
             for (int x = 0; x < product.width(); x++) {
-                float ink = product.at(x, y); // 1 = product, 0 = background
+                float ink = grey.at(x, y); // 1 = product, 0 = background
                 int r = Math.round(255 * (1 - ink * (1 - tint.getRed() / 255f * 0.35f)));
                 int g = Math.round(255 * (1 - ink * (1 - tint.getGreen() / 255f * 0.35f)));
                 int b = Math.round(255 * (1 - ink * (1 - tint.getBlue() / 255f * 0.35f)));
@@ -70,7 +71,7 @@ public final class PhotoQuerySimulator implements QuerySimulator {
     }
 
     @Override
-    public byte[] query(int index, GreyImage product) {
+    public byte[] query(int index, PixelImage product) {
         return photo(index, product);
     }
 }

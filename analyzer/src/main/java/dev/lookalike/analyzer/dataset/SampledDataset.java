@@ -1,7 +1,7 @@
 package dev.lookalike.analyzer.dataset;
 
 import dev.lookalike.analyzer.image.ImageDecoder;
-import dev.lookalike.analyzer.preprocess.GreyImage;
+import dev.lookalike.analyzer.preprocess.PixelImage;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -94,7 +94,7 @@ public final class SampledDataset implements LabelledDataset {
     }
 
     @Override
-    public GreyImage image(int index, ImageDecoder decoder) {
+    public PixelImage image(int index, ImageDecoder decoder) {
         return source.image(items[index], decoder);
     }
 }

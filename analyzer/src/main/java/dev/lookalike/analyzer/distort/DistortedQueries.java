@@ -1,6 +1,6 @@
 package dev.lookalike.analyzer.distort;
 
-import dev.lookalike.analyzer.preprocess.GreyImage;
+import dev.lookalike.analyzer.preprocess.PixelImage;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
@@ -30,7 +30,7 @@ public final class DistortedQueries implements QuerySimulator {
     }
 
     @Override
-    public byte[] query(int index, GreyImage product) {
+    public byte[] query(int index, PixelImage product) {
         // Lossless, with the fastest deflate level: thousands of these are decoded once and dropped.
         return RgbImages.encode(distorted(index, product), "png", 1f);
     }
@@ -40,7 +40,7 @@ public final class DistortedQueries implements QuerySimulator {
      * @param product the catalogue image
      * @return the distorted photo, before encoding
      */
-    public BufferedImage distorted(int index, GreyImage product) {
+    public BufferedImage distorted(int index, PixelImage product) {
         return distortion.apply(enlarged(product), new SplittableRandom(seed * 31 + index));
     }
 
@@ -51,7 +51,7 @@ public final class DistortedQueries implements QuerySimulator {
      * @param product the catalogue image
      * @return it as an RGB image {@value #ENLARGEMENT}× larger each way, bicubic
      */
-    public static BufferedImage enlarged(GreyImage product) {
+    public static BufferedImage enlarged(PixelImage product) {
         BufferedImage grey = product.toBufferedImage();
         int w = product.width() * ENLARGEMENT;
         int h = product.height() * ENLARGEMENT;

@@ -1,6 +1,6 @@
 package dev.lookalike.analyzer.distort;
 
-import dev.lookalike.analyzer.preprocess.GreyImage;
+import dev.lookalike.analyzer.preprocess.PixelImage;
 
 /** Makes the encoded bytes of a simulated user's photo of a dataset item, to query with. Thread-safe. */
 @FunctionalInterface
@@ -11,5 +11,5 @@ public interface QuerySimulator {
      * @param product the catalogue image: a product, bright on dark
      * @return the encoded bytes of the photo (PNG or JPEG), to be decoded like any user's image
      */
-    byte[] query(int index, GreyImage product);
+    byte[] query(int index, PixelImage product);
 }

@@ -7,6 +7,7 @@
  * dev.lookalike.analyzer.distort.ImageDistortion}s and deterministic given their random source, and {@link
  * dev.lookalike.analyzer.distort.DistortedQueries}, which turns a dataset item into the encoded bytes of its
  * distorted photo so that the real decoding and preprocessing run on it. Used to measure how robust a model
- * is to such queries, and by training to show the model such photos; depends on nothing but the JDK and {@link dev.lookalike.analyzer.preprocess.GreyImage}.
+ * is to such queries, and by training to show the model such photos; depends on nothing but the JDK and
+ * {@link dev.lookalike.analyzer.preprocess.PixelImage}.
  */
 package dev.lookalike.analyzer.distort;

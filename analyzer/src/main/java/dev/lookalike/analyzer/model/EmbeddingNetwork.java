@@ -54,6 +54,9 @@ public final class EmbeddingNetwork {
                 net.add(Pool.maxPool2dBlock(new Shape(2, 2)));
             }
         }
+        if (spec.globalAverageHead()) {
+            net.add(Pool.globalAvgPool2dBlock());
+        }
         net.add(Blocks.batchFlattenBlock());
         if (spec.dropout() > 0) {
             net.add(Dropout.builder().optRate(spec.dropout()).build());
@@ -121,9 +124,23 @@ public final class EmbeddingNetwork {
                 NDArray array = got.get(i).getValue().isInitialized() ? got.get(i).getValue().getArray() : null;
                 if (array == null || !array.getShape().equals(wanted)) {
                     throw new IllegalArgumentException("parameter " + got.get(i).getKey() + " has shape "
-                            + (array == null ? "none" : array.getShape()) + ", the network needs " + wanted);
+                            + (array == null ? "none" : array.getShape()) + ", the network needs " + wanted
+                            + (i == 0 && array != null ? channelsMismatch(array.getShape(), input) : ""));
                 }
             }
         }
+    }
+
+    /** The first convolution's weights are (filters, input channels, 3, 3): say so when the channels differ. */
+    private static String channelsMismatch(Shape firstWeights, InputSpec input) {
+        if (firstWeights.dimension() != 4 || firstWeights.get(1) == input.channels()) {
+            return "";
+        }
+        return " (the parameters were trained on " + describe(firstWeights.get(1)) + " input, spec.json's \"input\""
+                + " has " + describe(input.channels()) + ")";
+    }
+
+    private static String describe(long channels) {
+        return channels + (channels == 1 ? " channel (grey)" : channels == 3 ? " channels (colour)" : " channels");
     }
 }

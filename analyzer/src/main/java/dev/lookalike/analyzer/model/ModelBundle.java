@@ -3,6 +3,7 @@ package dev.lookalike.analyzer.model;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import dev.lookalike.analyzer.AnalyzerInputException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -180,6 +181,10 @@ public record ModelBundle(ModelSpec spec, byte[] parameters, Proxies proxies) {
             if (e instanceof AnalyzerInputException bad) {
                 throw bad;
             }
+            if (e instanceof ValueInstantiationException refused && refused.getCause() instanceof IllegalArgumentException why) {
+                // A part of the spec refused its values (an input of 2 channels, say): its message names the field.
+                throw new AnalyzerInputException(what, SPEC_FILE + " " + why.getMessage(), e);
+            }
             throw new AnalyzerInputException(what, SPEC_FILE + " is unreadable: " + e.getMessage(), e);
         }
         requireParts(what, spec);
@@ -195,12 +200,6 @@ public record ModelBundle(ModelSpec spec, byte[] parameters, Proxies proxies) {
         if (!(Float.isFinite(spec.temperature()) && spec.temperature() > 0)) {
             throw new AnalyzerInputException(what, SPEC_FILE + " has \"temperature\" " + spec.temperature()
                     + "; it must be a positive number");
-        }
-        InputSpec input = spec.input();
-        if (!Float.isFinite(input.mean()) || !Float.isFinite(input.std()) || !Float.isFinite(input.objectThreshold())) {
-            throw new AnalyzerInputException(what, SPEC_FILE + " has an \"input\" whose mean (" + input.mean()
-                    + "), std (" + input.std() + ") or object_threshold (" + input.objectThreshold()
-                    + ") is not a finite number");
         }
         return spec;
     }

@@ -5,11 +5,18 @@ import java.awt.image.BufferedImage;
 import java.util.Arrays;
 
 /**
- * Turns any image into the network's input as the model's {@link InputSpec} says: grey, on the background
- * polarity the model was trained on (the product found as what differs from a uniform background of any
- * level, lighter or darker), the object cropped and fitted to the input size, normalised. The same
- * steps run on catalogue images, on training images and on users' photos, so that all three meet the model
- * in the same form. Immutable and thread-safe; costs O(pixels) per image.
+ * Turns any image into the network's input as the model's {@link InputSpec} says: grey (BT.601 luma) or
+ * colour as the spec's channels ask, on the background polarity the model was trained on (the product found
+ * as what differs from a uniform background of any level, lighter or darker), the object cropped and fitted
+ * to the input size, normalised. The same steps run on catalogue images, on training images and on users'
+ * photos, so that all three meet the model in the same form. Immutable and thread-safe; costs
+ * O(pixels × channels) per image.
+ *
+ * <p>Colour runs the grey rules on each channel, so that a colour image whose channels are equal comes out as
+ * the grey image would, in every channel: the background level is each channel's border median; with a
+ * {@code "dark"} background each channel becomes its distance from its own level (a product on black keeps its
+ * colours, one on white comes out in the complementary colours, consistently for every product on white); a
+ * pixel is object when it stands out in any channel; every channel is cropped, fitted and centred alike.
  */
 public final class Preprocessor {
 
@@ -30,26 +37,31 @@ public final class Preprocessor {
      * @return the network input, {@link InputSpec#size()} floats
      */
     public float[] apply(BufferedImage image) {
-        return apply(GreyImage.fromRgb(image));
+        return apply(PixelImage.fromRgb(image, spec.channels()));
     }
 
     /**
-     * @param image a grey image of any size
+     * @param image a grey or colour image of any size
      * @return the network input, {@link InputSpec#size()} floats
      */
-    public float[] apply(GreyImage image) {
+    public float[] apply(PixelImage image) {
         return normalize(fit(image).pixels());
     }
 
     /**
-     * The last step alone: subtracts the spec's mean and divides by its std, in place.
+     * The last step alone: subtracts the spec's mean and divides by its std, channel by channel, in place.
      *
-     * @param fitted intensities of a fitted image, as {@link #fit(GreyImage)} gives
+     * @param fitted intensities of a fitted image, as {@link #fit(PixelImage)} gives
      * @return {@code fitted}, normalised
      */
     public float[] normalize(float[] fitted) {
-        for (int i = 0; i < fitted.length; i++) {
-            fitted[i] = (fitted[i] - spec.mean()) / spec.std();
+        int plane = spec.width() * spec.height();
+        for (int c = 0; c < spec.channels(); c++) {
+            float mean = spec.mean(c);
+            float std = spec.std(c);
+            for (int i = c * plane; i < (c + 1) * plane; i++) {
+                fitted[i] = (fitted[i] - mean) / std;
+            }
         }
         return fitted;
     }
@@ -57,12 +69,14 @@ public final class Preprocessor {
     /**
      * Mirrors a preprocessed input left to right, for models that average an image with its mirror image.
      *
-     * @param input a preprocessed input of {@link InputSpec#size()} floats, rows of {@link InputSpec#width()}
+     * @param input a preprocessed input of {@link InputSpec#size()} floats, channel planes of rows of
+     *              {@link InputSpec#width()}
      * @return a new, mirrored input
      */
     public float[] mirror(float[] input) {
         int width = spec.width();
         float[] out = new float[input.length];
+        // Every row of every channel plane is a run of width floats: mirror each.
         for (int row = 0; row < input.length / width; row++) {
             for (int x = 0; x < width; x++) {
                 out[row * width + x] = input[row * width + width - 1 - x];
@@ -74,14 +88,19 @@ public final class Preprocessor {
     /**
      * Every step but the normalisation: useful to show what the model sees.
      *
-     * @param image a grey image of any size
-     * @return a new image of the input size with intensities in [0, 1]
+     * @param image a grey or colour image of any size
+     * @return a new image of the input size and channels with intensities in [0, 1]
      */
-    public GreyImage fit(GreyImage image) {
-        GreyImage onDark = toDarkBackground(image);
+    public PixelImage fit(PixelImage image) {
+        PixelImage onDark = toDarkBackground(image.withChannels(spec.channels()));
         if (!spec.canonicalize()) {
-            return new GreyImage(spec.width(), spec.height(), Resampler.resize(
-                    onDark, 0, 0, onDark.width(), onDark.height(), spec.width(), spec.height()));
+            float[] out = new float[spec.size()];
+            int plane = spec.width() * spec.height();
+            for (int c = 0; c < onDark.channels(); c++) {
+                System.arraycopy(Resampler.resize(onDark, c, 0, 0, onDark.width(), onDark.height(),
+                        spec.width(), spec.height()), 0, out, c * plane, plane);
+            }
+            return new PixelImage(spec.width(), spec.height(), spec.channels(), out);
         }
         return cropAndCentre(onDark);
     }
@@ -90,51 +109,64 @@ public final class Preprocessor {
      * The product is whatever differs from the background level (the border's median), lighter or darker, so
      * that a product on white, on black or on any grey or colour comes out light on black. Each difference is
      * scaled by the farthest an intensity can lie from that level: a product on black keeps its intensities
-     * and one on white comes out inverted, exactly.
+     * and one on white comes out inverted, exactly. Each channel has its own level.
      */
-    private GreyImage toDarkBackground(GreyImage image) {
+    private PixelImage toDarkBackground(PixelImage image) {
         if (!"dark".equals(spec.background())) {
             return image;
         }
         float[] px = image.pixels();
-        float level = borderMedian(image);
-        float range = Math.max(1e-3f, Math.max(level, 1 - level));
         float[] out = new float[px.length];
-        for (int i = 0; i < px.length; i++) {
-            out[i] = Math.abs(px[i] - level) / range;
+        int plane = image.width() * image.height();
+        for (int c = 0; c < image.channels(); c++) {
+            float level = borderMedian(image, c);
+            float range = Math.max(1e-3f, Math.max(level, 1 - level));
+            for (int i = c * plane; i < (c + 1) * plane; i++) {
+                out[i] = Math.abs(px[i] - level) / range;
+            }
         }
-        return new GreyImage(image.width(), image.height(), out);
+        return new PixelImage(image.width(), image.height(), image.channels(), out);
     }
 
-    private static float borderMedian(GreyImage image) {
+    private static float borderMedian(PixelImage image, int c) {
         int w = image.width();
         int h = image.height();
         float[] border = new float[h == 1 || w == 1 ? w * h : 2 * w + 2 * (h - 2)];
         int n = 0;
         for (int x = 0; x < w; x++) {
-            border[n++] = image.at(x, 0);
+            border[n++] = image.at(c, x, 0);
             if (h > 1) {
-                border[n++] = image.at(x, h - 1);
+                border[n++] = image.at(c, x, h - 1);
             }
         }
         for (int y = 1; y < h - 1; y++) {
-            border[n++] = image.at(0, y);
+            border[n++] = image.at(c, 0, y);
             if (w > 1) {
-                border[n++] = image.at(w - 1, y);
+                border[n++] = image.at(c, w - 1, y);
             }
         }
         Arrays.sort(border, 0, n);
         return border[n / 2];
     }
 
-    private GreyImage cropAndCentre(GreyImage image) {
+    /** Whether the pixel at (x, y) stands out from the background in any channel. */
+    private boolean isObject(PixelImage image, int x, int y) {
+        for (int c = 0; c < image.channels(); c++) {
+            if (image.at(c, x, y) > spec.objectThreshold()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private PixelImage cropAndCentre(PixelImage image) {
         int minX = image.width();
         int minY = image.height();
         int maxX = -1;
         int maxY = -1;
         for (int y = 0; y < image.height(); y++) {
             for (int x = 0; x < image.width(); x++) {
-                if (image.at(x, y) > spec.objectThreshold()) {
+                if (isObject(image, x, y)) {
                     minX = Math.min(minX, x);
                     maxX = Math.max(maxX, x);
                     minY = Math.min(minY, y);
@@ -154,13 +186,16 @@ public final class Preprocessor {
         double scale = Math.min((double) spec.width() / cropW, (double) spec.height() / cropH);
         int fitW = Math.max(1, Math.min(spec.width(), (int) Math.round(cropW * scale)));
         int fitH = Math.max(1, Math.min(spec.height(), (int) Math.round(cropH * scale)));
-        float[] fitted = Resampler.resize(image, minX, minY, cropW, cropH, fitW, fitH);
-        float[] canvas = new float[spec.width() * spec.height()];
         int left = (spec.width() - fitW) / 2;
         int top = (spec.height() - fitH) / 2;
-        for (int y = 0; y < fitH; y++) {
-            System.arraycopy(fitted, y * fitW, canvas, (top + y) * spec.width() + left, fitW);
+        float[] canvas = new float[spec.size()];
+        for (int c = 0; c < image.channels(); c++) {
+            float[] fitted = Resampler.resize(image, c, minX, minY, cropW, cropH, fitW, fitH);
+            int planeStart = c * spec.width() * spec.height();
+            for (int y = 0; y < fitH; y++) {
+                System.arraycopy(fitted, y * fitW, canvas, planeStart + (top + y) * spec.width() + left, fitW);
+            }
         }
-        return new GreyImage(spec.width(), spec.height(), canvas);
+        return new PixelImage(spec.width(), spec.height(), spec.channels(), canvas);
     }
 }

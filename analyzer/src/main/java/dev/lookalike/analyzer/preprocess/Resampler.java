@@ -1,7 +1,7 @@
 package dev.lookalike.analyzer.preprocess;
 
 /**
- * Resizes a rectangle of a grey image, one axis at a time: an exact area average when shrinking (so a
+ * Resizes a rectangle of one channel of an image, one axis at a time: an exact area average when shrinking (so a
  * large photo is not aliased into noise) and bilinear interpolation when enlarging. Costs
  * O(source area + target area) per call; holds no state.
  */
@@ -12,6 +12,7 @@ final class Resampler {
 
     /**
      * @param src     the source image
+     * @param channel the channel to read, in [0, channels)
      * @param x0      left of the rectangle to read
      * @param y0      top of the rectangle to read
      * @param width   width of the rectangle
@@ -20,13 +21,13 @@ final class Resampler {
      * @param targetH height of the result
      * @return {@code targetW * targetH} intensities, row-major
      */
-    static float[] resize(GreyImage src, int x0, int y0, int width, int height, int targetW, int targetH) {
+    static float[] resize(PixelImage src, int channel, int x0, int y0, int width, int height, int targetW, int targetH) {
         Taps xs = Taps.of(width, targetW);
         Taps ys = Taps.of(height, targetH);
         // Horizontal pass over the rows of the rectangle, then a vertical pass.
         float[] rows = new float[height * targetW];
         for (int y = 0; y < height; y++) {
-            int rowStart = (y0 + y) * src.width() + x0;
+            int rowStart = (channel * src.height() + y0 + y) * src.width() + x0;
             for (int x = 0; x < targetW; x++) {
                 rows[y * targetW + x] = xs.apply(src.pixels(), rowStart, 1, x);
             }

@@ -8,7 +8,8 @@ import dev.lookalike.analyzer.distort.ImageDistortion;
 import dev.lookalike.analyzer.distort.JpegCompression;
 import dev.lookalike.analyzer.distort.Rotation;
 import dev.lookalike.analyzer.distort.ScaleShift;
-import dev.lookalike.analyzer.preprocess.GreyImage;
+import dev.lookalike.analyzer.model.InputSpec;
+import dev.lookalike.analyzer.preprocess.PixelImage;
 import dev.lookalike.analyzer.preprocess.Preprocessor;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
@@ -136,11 +137,12 @@ final class PhotoAugmenter {
     }
 
     private float[] photo(float[] fitted, SplittableRandom random) {
-        BufferedImage photo = DistortedQueries.enlarged(new GreyImage(preprocessor.spec().width(), preprocessor.spec().height(), fitted));
+        InputSpec spec = preprocessor.spec();
+        BufferedImage photo = DistortedQueries.enlarged(new PixelImage(spec.width(), spec.height(), spec.channels(), fitted));
         for (Kind kind : drawSubset(random)) {
             photo = kind.distortion().apply(photo, random);
         }
-        return preprocessor.fit(GreyImage.fromRgb(photo)).pixels();
+        return preprocessor.fit(PixelImage.fromRgb(photo, spec.channels())).pixels();
     }
 
     /**

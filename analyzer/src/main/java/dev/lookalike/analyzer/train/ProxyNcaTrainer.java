@@ -37,7 +37,8 @@ import java.util.stream.IntStream;
 
 /**
  * Trains an embedding network with the Proxy-NCA++ loss on DJL's PyTorch engine, in Java: class-balanced
- * batches, augmentation on the CPU (optionally simulated users' photos first, see {@code PhotoAugmenter}), Adam with a cosine schedule and a faster rate for the proxies, an
+ * batches, augmentation on the CPU (optionally simulated users' photos first, see {@code PhotoAugmenter}),
+ * Adam with a cosine schedule and a faster rate for the proxies, an
  * evaluation on held-out images after each epoch, and a checkpoint (a complete bundle) after each epoch
  * from which a run can resume. A checkpoint also carries the optimizer's moments, the raw proxies and the
  * instance memory, and every epoch draws its batches, augmentation and dropout from its own seed, so a
@@ -89,7 +90,7 @@ public final class ProxyNcaTrainer {
      * @param resume      whether to continue from the newest checkpoint in {@code checkpoints}
      * @param start       the bundle to start from, or {@code null} for a random start
      * @return the trained bundle
-     * @throws AnalyzerInputException if {@code start} has another architecture or other classes
+     * @throws AnalyzerInputException if {@code start} has another architecture, input size or other classes
      */
     public ModelBundle train(LabelledDataset train, LabelledDataset heldOut, Path checkpoints, boolean resume,
             ModelBundle start) {
@@ -117,18 +118,20 @@ public final class ProxyNcaTrainer {
         Checkpoints store = checkpoints == null ? null : new Checkpoints(checkpoints);
         int firstEpoch = 1;
         ModelBundle resumed = start;
-        if (start != null && (!start.spec().classes().equals(classNames) || !start.spec().network().equals(network))) {
+        if (start != null && (!start.spec().classes().equals(classNames) || !start.spec().network().equals(network)
+                || !start.spec().input().sameShape(input))) {
             throw new AnalyzerInputException("model " + start.spec().name(),
-                    "cannot start from it: it was trained on other classes or another architecture");
+                    "cannot start from it: it was trained on other classes, another architecture or another input size");
         }
         if (resume && store != null) {
             Pair<Integer, ModelBundle> latest = store.latest();
             if (latest != null) {
                 firstEpoch = latest.getKey() + 1;
                 resumed = latest.getValue();
-                if (!resumed.spec().classes().equals(classNames) || !resumed.spec().network().equals(network)) {
-                    throw new AnalyzerInputException(checkpoints.toString(),
-                            "the checkpoint was trained on other classes or another architecture");
+                if (!resumed.spec().classes().equals(classNames) || !resumed.spec().network().equals(network)
+                        || !resumed.spec().input().sameShape(input)) {
+                    throw new AnalyzerInputException(checkpoints.toString(), "the checkpoint was trained on other"
+                            + " classes, another architecture or another input size");
                 }
                 listener.info("resuming after epoch " + latest.getKey() + " from " + checkpoints);
             }
@@ -164,7 +167,7 @@ public final class ProxyNcaTrainer {
                                 + " the optimizer's moments restart");
                     }
                 }
-                Augmenter augmenter = new Augmenter(input.width(), input.height(), config.erasing());
+                Augmenter augmenter = new Augmenter(input.width(), input.height(), input.channels(), config.erasing());
                 PhotoAugmenter photos = new PhotoAugmenter(config.photoAugmentation(), config.photoJpeg(), preprocessor);
                 HeldOutEvaluator evaluator = new HeldOutEvaluator(input, network.embeddingSize());
                 for (int epoch = firstEpoch; epoch <= config.epochs(); epoch++) {

@@ -3,7 +3,7 @@ package dev.lookalike.analyzer.dataset;
 import dev.lookalike.analyzer.AnalyzerInputException;
 import dev.lookalike.analyzer.image.ImageDecoder;
 import dev.lookalike.analyzer.image.ImageLimits;
-import dev.lookalike.analyzer.preprocess.GreyImage;
+import dev.lookalike.analyzer.preprocess.PixelImage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -94,7 +94,7 @@ class FashionMnistTest {
         assertEquals(4, data.label(2));
         assertEquals("Ankle boot", data.classNames().get(data.label(0)));
         for (int i = 0; i < 3; i++) {
-            GreyImage image = data.image(i, DECODER);
+            PixelImage image = data.image(i, DECODER);
             assertEquals(3, image.width(), "columns are the width");
             assertEquals(2, image.height(), "rows are the height");
             for (int y = 0; y < 2; y++) {
@@ -170,7 +170,7 @@ class FashionMnistTest {
         int[] thousand = new int[10];
         Arrays.fill(thousand, 1000);
         assertArrayEquals(thousand, perLabel);
-        GreyImage first = test.image(0, DECODER);
+        PixelImage first = test.image(0, DECODER);
         assertEquals(28, first.width());
         assertEquals(28, first.height());
         assertEquals(0f, first.at(0, 0), "products are on black");

@@ -3,7 +3,7 @@ package dev.lookalike.analyzer.dataset;
 import dev.lookalike.analyzer.AnalyzerInputException;
 import dev.lookalike.analyzer.image.ImageDecoder;
 import dev.lookalike.analyzer.image.ImageLimits;
-import dev.lookalike.analyzer.preprocess.GreyImage;
+import dev.lookalike.analyzer.preprocess.PixelImage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -83,7 +83,7 @@ class FolderDatasetTest {
         Files.writeString(root.resolve("bag/broken.png"), "not a png");
         FolderDataset data = FolderDataset.open(root);
         ImageDecoder decoder = new ImageDecoder(ImageLimits.DEFAULT);
-        GreyImage image = data.image(0, decoder);
+        PixelImage image = data.image(0, decoder);
         assertEquals(5, image.width());
         assertEquals(3, image.height());
         assertEquals(1f, image.at(0, 0), 1e-6f);

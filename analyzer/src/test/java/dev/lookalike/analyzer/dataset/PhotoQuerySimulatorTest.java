@@ -1,6 +1,6 @@
 package dev.lookalike.analyzer.dataset;
 
-import dev.lookalike.analyzer.preprocess.GreyImage;
+import dev.lookalike.analyzer.preprocess.PixelImage;
 import org.junit.jupiter.api.Test;
 
 import java.awt.image.BufferedImage;
@@ -21,14 +21,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PhotoQuerySimulatorTest {
 
     /** A 28x28 catalogue image: a bright product on black, clear of the frame's edge. */
-    private static GreyImage product() {
+    private static PixelImage product() {
         float[] px = new float[28 * 28];
         for (int y = 4; y < 24; y++) {
             for (int x = 8; x < 20; x++) {
                 px[y * 28 + x] = 1f;
             }
         }
-        return new GreyImage(28, 28, px);
+        return PixelImage.grey(28, 28, px);
     }
 
     private static BufferedImage decode(byte[] bytes) throws IOException {

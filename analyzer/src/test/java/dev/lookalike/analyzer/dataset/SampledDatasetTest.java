@@ -2,7 +2,7 @@ package dev.lookalike.analyzer.dataset;
 
 import dev.lookalike.analyzer.image.ImageDecoder;
 import dev.lookalike.analyzer.image.ImageLimits;
-import dev.lookalike.analyzer.preprocess.GreyImage;
+import dev.lookalike.analyzer.preprocess.PixelImage;
 import org.junit.jupiter.api.Test;
 
 import java.util.BitSet;
@@ -40,8 +40,8 @@ class SampledDatasetTest {
         }
 
         @Override
-        public GreyImage image(int index, ImageDecoder decoder) {
-            return new GreyImage(1, 1, new float[] {(float) index / size});
+        public PixelImage image(int index, ImageDecoder decoder) {
+            return PixelImage.grey(1, 1, new float[] {(float) index / size});
         }
     }
 

@@ -1,6 +1,6 @@
 package dev.lookalike.analyzer.distort;
 
-import dev.lookalike.analyzer.preprocess.GreyImage;
+import dev.lookalike.analyzer.preprocess.PixelImage;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -18,14 +18,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DistortedQueriesTest {
 
     /** A 28x28 catalogue image: a bright product on black. */
-    private static GreyImage catalogueImage() {
+    private static PixelImage catalogueImage() {
         float[] px = new float[28 * 28];
         for (int y = 4; y < 24; y++) {
             for (int x = 8; x < 20; x++) {
                 px[y * 28 + x] = x < 14 ? 1f : 0.6f;
             }
         }
-        return new GreyImage(28, 28, px);
+        return PixelImage.grey(28, 28, px);
     }
 
     private static final ImageDistortion ALL = new BackgroundReplacement().andThen(ScaleShift.realistic())
@@ -34,7 +34,7 @@ class DistortedQueriesTest {
 
     @Test
     void theSameSeedAndItemGiveTheSamePhotoAndAnotherSeedOrItemAnother() {
-        GreyImage image = catalogueImage();
+        PixelImage image = catalogueImage();
         DistortedQueries queries = new DistortedQueries(ALL, 7);
         assertArrayEquals(queries.query(3, image), new DistortedQueries(ALL, 7).query(3, image));
         assertFalse(java.util.Arrays.equals(queries.query(3, image), new DistortedQueries(ALL, 8).query(3, image)));

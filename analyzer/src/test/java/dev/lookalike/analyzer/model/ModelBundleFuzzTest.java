@@ -85,8 +85,10 @@ class ModelBundleFuzzTest {
         assertEquals(spec.classes(), bundle.proxies().classes());
         assertEquals(spec.embeddingSize(), bundle.proxies().dimension());
         assertTrue(Float.isFinite(spec.temperature()) && spec.temperature() > 0, "temperature " + spec.temperature());
-        assertTrue(Float.isFinite(spec.input().mean()), "mean " + spec.input().mean());
-        assertTrue(Float.isFinite(spec.input().std()), "std " + spec.input().std());
+        for (int c = 0; c < spec.input().channels(); c++) {
+            assertTrue(Float.isFinite(spec.input().mean(c)), "mean " + spec.input().mean());
+            assertTrue(spec.input().std(c) > 0 && Float.isFinite(spec.input().std(c)), "std " + spec.input().std());
+        }
         assertTrue(Float.isFinite(spec.input().objectThreshold()), "object_threshold " + spec.input().objectThreshold());
         for (float[] v : bundle.proxies().vectors()) {
             double norm = 0;

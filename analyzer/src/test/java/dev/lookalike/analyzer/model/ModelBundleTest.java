@@ -166,6 +166,16 @@ class ModelBundleTest {
     }
 
     @Test
+    void specAskingForTwoChannelsOrAnEmptyInputIsRefusedNamingTheField() throws IOException {
+        bundle().save(dir);
+        editSpec(spec -> ((ObjectNode) spec.get("input")).put("channels", 2));
+        assertNames(loadFails(), dir.toString(), "spec.json", "\"input\"", "\"channels\"", "got 2");
+        bundle().save(dir);
+        editSpec(spec -> ((ObjectNode) spec.get("input")).put("width", 0).put("height", 0));
+        assertNames(loadFails(), dir.toString(), "spec.json", "\"input\"", "0x0");
+    }
+
+    @Test
     void specWithoutRequiredPartsIsRefused() throws IOException {
         for (String field : List.of("network", "input", "classes", "parameters", "proxies", "name")) {
             bundle().save(dir);

@@ -24,16 +24,26 @@ final class TinyBundles {
 
     /** A spec for {@code network} with the given digests left for {@link ModelBundle#of} to fill. */
     static ModelSpec spec(String name, NetworkSpec network) {
-        return new ModelSpec(ModelSpec.FORMAT_VERSION, name, network, InputSpec.fashionMnist(), CLASSES, 0.1f,
+        return spec(name, network, InputSpec.fashionMnist());
+    }
+
+    /** A spec for {@code network} taking {@code input}, digests left for {@link ModelBundle#of} to fill. */
+    static ModelSpec spec(String name, NetworkSpec network, InputSpec input) {
+        return new ModelSpec(ModelSpec.FORMAT_VERSION, name, network, input, CLASSES, 0.1f,
                 false, 0f, null, null, null, null, null);
     }
 
-    /** Parameters of {@code network}, initialised by DJL with the engine's seeded generator. */
+    /** Parameters of {@code network} for 28x28 grey input, initialised by DJL with the engine's seeded generator. */
     static byte[] randomParameters(NetworkSpec network) {
+        return randomParameters(network, InputSpec.fashionMnist());
+    }
+
+    /** Parameters of {@code network} for {@code input}, initialised by DJL with the engine's seeded generator. */
+    static byte[] randomParameters(NetworkSpec network, InputSpec input) {
         DjlRuntime.configure();
         try (Model model = Model.newInstance("tiny", Device.cpu(), "PyTorch")) {
             Block block = EmbeddingNetwork.build(network);
-            block.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, 1, 28, 28));
+            block.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, input.channels(), input.height(), input.width()));
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             block.saveParameters(new DataOutputStream(bytes));
             return bytes.toByteArray();
@@ -56,6 +66,12 @@ final class TinyBundles {
 
     /** A complete bundle of the tiny network with random parameters. */
     static ModelBundle tiny() {
-        return ModelBundle.of(spec("tiny", TINY), randomParameters(TINY), randomProxies(TINY.embeddingSize(), 7));
+        return tiny("tiny", TINY, InputSpec.fashionMnist());
+    }
+
+    /** A complete bundle of {@code network} for {@code input} with random parameters. */
+    static ModelBundle tiny(String name, NetworkSpec network, InputSpec input) {
+        return ModelBundle.of(spec(name, network, input), randomParameters(network, input),
+                randomProxies(network.embeddingSize(), 7));
     }
 }

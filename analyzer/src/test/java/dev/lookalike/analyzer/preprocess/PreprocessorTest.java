@@ -4,7 +4,6 @@ import dev.lookalike.analyzer.model.InputSpec;
 import org.junit.jupiter.api.Test;
 
 import java.awt.Color;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -17,31 +16,24 @@ class PreprocessorTest {
 
     /** A {@code size x size} RGB image of {@code background} with a filled rectangle of {@code ink}. */
     private static BufferedImage rectangle(int size, Color background, Color ink, int x, int y, int w, int h) {
-        BufferedImage image = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setColor(background);
-        g.fillRect(0, 0, size, size);
-        g.setColor(ink);
-        g.fillRect(x, y, w, h);
-        g.dispose();
-        return image;
+        return ProductPhotos.of(size, size, background, ink, x, y, w, h);
     }
 
     /** Grey image of {@code value} in [x, x+w) x [y, y+h), zero elsewhere. */
-    private static GreyImage block(int width, int height, int x, int y, int w, int h, float value) {
+    private static PixelImage block(int width, int height, int x, int y, int w, int h, float value) {
         float[] px = new float[width * height];
         for (int row = y; row < y + h; row++) {
             for (int col = x; col < x + w; col++) {
                 px[row * width + col] = value;
             }
         }
-        return new GreyImage(width, height, px);
+        return PixelImage.grey(width, height, px);
     }
 
     @Test
     void whiteBackgroundPhotoIsInvertedToDark() {
         Preprocessor pre = new Preprocessor(FASHION);
-        GreyImage fitted = pre.fit(GreyImage.fromRgb(rectangle(60, Color.WHITE, Color.BLACK, 20, 10, 20, 40)));
+        PixelImage fitted = pre.fit(PixelImage.fromRgb(rectangle(60, Color.WHITE, Color.BLACK, 20, 10, 20, 40)));
         assertEquals(0f, fitted.at(0, 0), 1e-6f, "the white background becomes black");
         assertEquals(1f, fitted.at(14, 14), 1e-5f, "the black product becomes bright");
     }
@@ -57,7 +49,7 @@ class PreprocessorTest {
     @Test
     void productOnBlackIsNotInverted() {
         Preprocessor pre = new Preprocessor(FASHION);
-        GreyImage fitted = pre.fit(block(50, 50, 10, 10, 15, 30, 0.6f));
+        PixelImage fitted = pre.fit(block(50, 50, 10, 10, 15, 30, 0.6f));
         assertEquals(0f, fitted.at(0, 0), "the background stays dark");
         assertEquals(0.6f, fitted.at(14, 14), 1e-5f, "the product keeps its intensity");
     }
@@ -71,7 +63,7 @@ class PreprocessorTest {
                 px[y * 40 + x] = 0.6f;
             }
         }
-        GreyImage fitted = new Preprocessor(FASHION).fit(new GreyImage(40, 40, px));
+        PixelImage fitted = new Preprocessor(FASHION).fit(PixelImage.grey(40, 40, px));
         // The whole frame is the product's box once the background is removed, so it fills the input.
         assertEquals(0.5f, fitted.at(14, 14), 1e-5f, "(0.6 - 0.2) / (1 - 0.2)");
     }
@@ -79,7 +71,7 @@ class PreprocessorTest {
     @Test
     void aProductOnGreyOrColourIsFoundAndCroppedAsOnWhite() {
         Preprocessor pre = new Preprocessor(FASHION);
-        GreyImage onWhite = pre.fit(GreyImage.fromRgb(rectangle(60, Color.WHITE, Color.BLACK, 8, 14, 22, 36)));
+        PixelImage onWhite = pre.fit(PixelImage.fromRgb(rectangle(60, Color.WHITE, Color.BLACK, 8, 14, 22, 36)));
         int[] expected = objectBox(onWhite);
         Color[][] backgroundAndProduct = {
             {new Color(170, 170, 170), Color.WHITE},    // a light product on light grey: darker than the border's level
@@ -89,7 +81,7 @@ class PreprocessorTest {
             {new Color(70, 150, 210), new Color(20, 30, 40)}, // a dark product on blue
         };
         for (Color[] pair : backgroundAndProduct) {
-            GreyImage fitted = pre.fit(GreyImage.fromRgb(rectangle(60, pair[0], pair[1], 8, 14, 22, 36)));
+            PixelImage fitted = pre.fit(PixelImage.fromRgb(rectangle(60, pair[0], pair[1], 8, 14, 22, 36)));
             assertArrayEquals(expected, objectBox(fitted), "product " + pair[1] + " on " + pair[0]);
             assertEquals(0f, fitted.at(0, 0), 1e-6f, "the background becomes black");
             assertTrue(fitted.at(14, 14) > 0.3f, "the product stands out: " + fitted.at(14, 14));
@@ -113,7 +105,7 @@ class PreprocessorTest {
                 px[y * 40 + x] = y < 20 ? 0.9f : 0.1f;
             }
         }
-        GreyImage fitted = new Preprocessor(FASHION).fit(new GreyImage(40, 40, px));
+        PixelImage fitted = new Preprocessor(FASHION).fit(PixelImage.grey(40, 40, px));
         assertEquals(0.8f, fitted.at(14, 5), 1e-5f, "|0.9 - 0.5| / 0.5, at the top");
         assertEquals(0.8f, fitted.at(14, 22), 1e-5f, "|0.1 - 0.5| / 0.5, at the bottom");
         int[] box = objectBox(fitted);
@@ -122,7 +114,7 @@ class PreprocessorTest {
     }
 
     /** @return {minX, minY, maxX, maxY} of the pixels above the spec's object threshold */
-    private static int[] objectBox(GreyImage image) {
+    private static int[] objectBox(PixelImage image) {
         int[] box = {image.width(), image.height(), -1, -1};
         for (int y = 0; y < image.height(); y++) {
             for (int x = 0; x < image.width(); x++) {
@@ -141,7 +133,7 @@ class PreprocessorTest {
     void objectIsCroppedAndItsLongestEdgeFittedCentred() {
         Preprocessor pre = new Preprocessor(FASHION);
         // A 10 wide, 20 high object: scale min(28/10, 28/20) = 1.4 gives 14x28, centred at columns 7..20.
-        GreyImage fitted = pre.fit(block(100, 100, 63, 5, 10, 20, 1f));
+        PixelImage fitted = pre.fit(block(100, 100, 63, 5, 10, 20, 1f));
         assertEquals(28, fitted.width());
         assertEquals(28, fitted.height());
         for (int y = 0; y < 28; y++) {
@@ -160,7 +152,7 @@ class PreprocessorTest {
     void wideObjectIsCentredVertically() {
         Preprocessor pre = new Preprocessor(FASHION);
         // 40 wide, 10 high: scale 0.7 gives 28x7, top = (28 - 7) / 2 = 10, so rows 10..16.
-        GreyImage fitted = pre.fit(block(100, 100, 30, 70, 40, 10, 1f));
+        PixelImage fitted = pre.fit(block(100, 100, 30, 70, 40, 10, 1f));
         for (int y = 0; y < 28; y++) {
             float expected = y >= 10 && y < 17 ? 1f : 0f;
             assertEquals(expected, fitted.at(3, y), 1e-5f, "row " + y);
@@ -187,7 +179,7 @@ class PreprocessorTest {
     void withoutCanonicalisationTheWholeFrameIsResized() {
         InputSpec spec = new InputSpec(10, 10, 1, 0f, 1f, "any", false, 0.08f);
         // Left half bright: a plain resize keeps it the left half, a crop would fill the frame.
-        GreyImage fitted = new Preprocessor(spec).fit(block(40, 40, 0, 0, 20, 40, 1f));
+        PixelImage fitted = new Preprocessor(spec).fit(block(40, 40, 0, 0, 20, 40, 1f));
         assertEquals(1f, fitted.at(2, 5), 1e-6f);
         assertEquals(0f, fitted.at(7, 5), 1e-6f);
     }
@@ -197,19 +189,19 @@ class PreprocessorTest {
         InputSpec spec = new InputSpec(8, 8, 1, 0f, 1f, "any", false, 0.08f);
         float[] px = new float[64];
         java.util.Arrays.fill(px, 1f);
-        assertEquals(1f, new Preprocessor(spec).apply(new GreyImage(8, 8, px))[0], 1e-6f);
+        assertEquals(1f, new Preprocessor(spec).apply(PixelImage.grey(8, 8, px))[0], 1e-6f);
     }
 
     @Test
     void allBlackImageKeepsTheWholeFrame() {
         Preprocessor pre = new Preprocessor(FASHION);
-        float[] input = pre.apply(new GreyImage(64, 64, new float[64 * 64]));
+        float[] input = pre.apply(PixelImage.grey(64, 64, new float[64 * 64]));
         assertEquals(784, input.length);
         for (float v : input) {
-            assertEquals(-FASHION.mean() / FASHION.std(), v, 1e-6f);
+            assertEquals(-FASHION.mean(0) / FASHION.std(0), v, 1e-6f);
         }
         // A faint mark below the object threshold is not taken for the object: the frame is only resized.
-        GreyImage faint = pre.fit(block(56, 56, 0, 0, 2, 2, 0.05f));
+        PixelImage faint = pre.fit(block(56, 56, 0, 0, 2, 2, 0.05f));
         assertEquals(0.05f, faint.at(0, 0), 1e-6f);
         assertEquals(0f, faint.at(1, 1), 1e-6f);
         assertEquals(0f, faint.at(27, 27), 1e-6f);
@@ -218,11 +210,11 @@ class PreprocessorTest {
     @Test
     void tinyImagesWork() {
         Preprocessor pre = new Preprocessor(FASHION);
-        for (GreyImage tiny : new GreyImage[] {
-                new GreyImage(1, 1, new float[] {1f}),
-                new GreyImage(1, 1, new float[] {0f}),
-                new GreyImage(1, 3, new float[] {0f, 1f, 0f}),
-                new GreyImage(3, 1, new float[] {0f, 1f, 0f})}) {
+        for (PixelImage tiny : new PixelImage[] {
+                PixelImage.grey(1, 1, new float[] {1f}),
+                PixelImage.grey(1, 1, new float[] {0f}),
+                PixelImage.grey(1, 3, new float[] {0f, 1f, 0f}),
+                PixelImage.grey(3, 1, new float[] {0f, 1f, 0f})}) {
             float[] input = pre.apply(tiny);
             assertEquals(784, input.length);
             for (float v : input) {
@@ -234,14 +226,14 @@ class PreprocessorTest {
     @Test
     void singleBrightPixelOnDarkLineFillsTheCentre() {
         // 3x1 with a bright middle: the border (two dark ends) says dark, the object is the one pixel.
-        GreyImage fitted = new Preprocessor(FASHION).fit(new GreyImage(3, 1, new float[] {0f, 1f, 0f}));
+        PixelImage fitted = new Preprocessor(FASHION).fit(PixelImage.grey(3, 1, new float[] {0f, 1f, 0f}));
         assertEquals(1f, fitted.at(14, 14), 1e-6f);
         assertEquals(1f, fitted.at(0, 0), 1e-6f, "a 1x1 object is scaled to fill the whole square");
     }
 
     @Test
     void applyDoesNotModifyItsInput() {
-        GreyImage image = block(20, 20, 5, 5, 5, 10, 0.7f);
+        PixelImage image = block(20, 20, 5, 5, 5, 10, 0.7f);
         float[] before = image.pixels().clone();
         new Preprocessor(FASHION).apply(image);
         assertArrayEquals(before, image.pixels());

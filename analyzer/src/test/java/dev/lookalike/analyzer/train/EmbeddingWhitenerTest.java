@@ -13,7 +13,7 @@ import dev.lookalike.analyzer.model.InputSpec;
 import dev.lookalike.analyzer.model.ModelBundle;
 import dev.lookalike.analyzer.model.NetworkSpec;
 import dev.lookalike.analyzer.model.VectorMath;
-import dev.lookalike.analyzer.preprocess.GreyImage;
+import dev.lookalike.analyzer.preprocess.PixelImage;
 import dev.lookalike.analyzer.preprocess.Preprocessor;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -236,7 +236,7 @@ class EmbeddingWhitenerTest {
             }
 
             @Override
-            public GreyImage image(int index, ImageDecoder decoder) {
+            public PixelImage image(int index, ImageDecoder decoder) {
                 return SHAPES.image(index, decoder);
             }
         };

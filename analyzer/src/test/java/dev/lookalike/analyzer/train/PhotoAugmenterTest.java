@@ -110,6 +110,25 @@ class PhotoAugmenterTest {
     }
 
     @Test
+    void aColourModelsPhotoHasItsSizeAndChannelsAndItsProduct() {
+        Preprocessor colour = new Preprocessor(InputSpec.fashionMnist().resized(24, 16, 3));
+        ColourShapesDataset shapes = ColourShapesDataset.of(2, 5);
+        PhotoAugmenter always = new PhotoAugmenter(1f, false, colour);
+        for (int index = 0; index < shapes.size(); index++) {
+            float[] image = colour.fit(shapes.image(index, new ImageDecoder(ImageLimits.DEFAULT))).pixels();
+            for (long seed = 0; seed < 5; seed++) {
+                float[] out = always.augment(image, seed);
+                assertEquals(24 * 16 * 3, out.length);
+                float max = 0;
+                for (float v : out) {
+                    max = Math.max(max, v);
+                }
+                assertTrue(max > colour.spec().objectThreshold(), "image " + index + ", seed " + seed + ": product lost");
+            }
+        }
+    }
+
+    @Test
     void anImageWhosePhotosAllLoseTheProductIsLeftAsItIs() {
         // A product filling the whole frame: the distortions take it for the background, and nothing is left.
         float[] fullFrame = new float[PREPROCESSOR.spec().size()];

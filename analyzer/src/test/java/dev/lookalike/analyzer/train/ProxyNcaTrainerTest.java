@@ -26,7 +26,7 @@ class ProxyNcaTrainerTest {
     private static final NetworkSpec TINY = new NetworkSpec(NetworkSpec.CONV_STAGES, List.of(List.of(4), List.of(8)), 16, 0f);
 
     /** Remembers what the trainer reports. */
-    private static final class Recorder implements TrainingListener {
+    static final class Recorder implements TrainingListener {
         final List<Integer> started = new ArrayList<>();
         final List<EpochReport> reports = new ArrayList<>();
         final List<Float> losses = new ArrayList<>();

@@ -2,7 +2,7 @@ package dev.lookalike.analyzer.train;
 
 import dev.lookalike.analyzer.dataset.LabelledDataset;
 import dev.lookalike.analyzer.image.ImageDecoder;
-import dev.lookalike.analyzer.preprocess.GreyImage;
+import dev.lookalike.analyzer.preprocess.PixelImage;
 import java.util.List;
 import java.util.Random;
 
@@ -71,7 +71,7 @@ record ShapesDataset(int perClass, long seed, float[][] images) implements Label
     }
 
     @Override
-    public GreyImage image(int index, ImageDecoder decoder) {
-        return new GreyImage(28, 28, images[index].clone());
+    public PixelImage image(int index, ImageDecoder decoder) {
+        return PixelImage.grey(28, 28, images[index].clone());
     }
 }

@@ -10,6 +10,7 @@ import dev.lookalike.analyzer.train.ProxyNcaTrainer;
 import dev.lookalike.analyzer.train.TrainingConfig;
 import dev.lookalike.tools.cli.ClassLabels;
 import dev.lookalike.tools.cli.DatasetOptions;
+import dev.lookalike.tools.cli.NetworkInputOptions;
 import dev.lookalike.tools.cli.ProgressTrainingListener;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,6 +29,9 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Mixin
     DatasetOptions data;
+
+    @Mixin
+    NetworkInputOptions shape;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where to write the trained bundle.")
     Path out;
@@ -150,9 +154,10 @@ public final class TrainCommand implements Callable<Integer> {
                 proxyLearningRate, weightDecay, temperature, instanceWeight, !noAugment, erasing,
                 photoAugmentation, photoJpeg, seed);
         ModelBundle start = init == null ? null : ModelBundle.load(init);
-        NetworkSpec network = stages != null ? parseStages(stages)
-                : start != null ? start.spec().network() : NetworkSpec.fashionDefault();
-        ProxyNcaTrainer trainer = new ProxyNcaTrainer(config, network, InputSpec.fashionMnist(),
+        NetworkSpec network = shape.network(stages != null ? parseStages(stages)
+                : start != null ? start.spec().network() : NetworkSpec.fashionDefault());
+        InputSpec input = shape.input(train, data.isFashionMnist(), start, System.out);
+        ProxyNcaTrainer trainer = new ProxyNcaTrainer(config, network, input,
                 new ProgressTrainingListener(epochs, batchSize, System.out));
         ModelBundle trained = trainer.train(train, heldOut, checkpoints, resume, start);
         ModelBundle bundle = trained.withMirrorAverage(mirrorAverage).withProxyAnchor(proxyAnchor);

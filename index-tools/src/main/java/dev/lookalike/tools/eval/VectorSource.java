@@ -11,7 +11,7 @@ import dev.lookalike.analyzer.model.Embedder;
 import dev.lookalike.analyzer.model.ImageSource;
 import dev.lookalike.analyzer.model.InputSpec;
 import dev.lookalike.analyzer.model.ModelSpec;
-import dev.lookalike.analyzer.preprocess.GreyImage;
+import dev.lookalike.analyzer.preprocess.PixelImage;
 import dev.lookalike.analyzer.preprocess.Preprocessor;
 import dev.lookalike.tools.cli.DatasetOptions;
 import dev.lookalike.tools.cli.Progress;
@@ -182,7 +182,8 @@ public abstract class VectorSource implements AutoCloseable {
         @Override
         public float[][] queryVectors(LabelledDataset data, QuerySimulator simulator, String task) {
             return IntStream.range(0, data.size()).parallel().mapToObj(i -> {
-                GreyImage photo = GreyImage.fromRgb(decoder.decode(simulator.query(i, data.image(i, decoder)), "photo"));
+                PixelImage photo = PixelImage.fromRgb(
+                        decoder.decode(simulator.query(i, data.image(i, decoder)), "photo"), fit.spec().channels());
                 return project.apply(fit.fit(photo).pixels());
             }).toArray(float[][]::new);
         }

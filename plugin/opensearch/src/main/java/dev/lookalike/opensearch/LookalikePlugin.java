@@ -12,11 +12,13 @@ import dev.lookalike.opensearch.proxy.ProxyRefresh;
 import dev.lookalike.opensearch.proxy.StoreCatalogueProxiesAction;
 import dev.lookalike.opensearch.proxy.TransportStoreCatalogueProxiesAction;
 import dev.lookalike.opensearch.query.ImageKnnQueryBuilder;
+import dev.lookalike.opensearch.query.NodeSearchServices;
 import dev.lookalike.opensearch.query.SimilaritySearchStats;
 import dev.lookalike.opensearch.rest.RestEmbedAction;
 import dev.lookalike.opensearch.rest.RestModelAction;
 import dev.lookalike.opensearch.rest.RestRefreshProxiesAction;
 import dev.lookalike.opensearch.rest.RestStatsAction;
+import dev.lookalike.search.query.FilterBitSetCache;
 import dev.lookalike.opensearch.stats.LookalikeNodeStats;
 import dev.lookalike.opensearch.stats.LookalikeStatsAction;
 import dev.lookalike.opensearch.stats.TransportLookalikeStatsAction;
@@ -82,6 +84,8 @@ public class LookalikePlugin extends Plugin implements ActionPlugin, MapperPlugi
     private final SimilaritySearchStats searchStats = new SimilaritySearchStats();
     private final CatalogueProxiesCache catalogueProxies = new CatalogueProxiesCache();
     private final EmbeddingTimes embeddingTimes = new EmbeddingTimes();
+    private final NodeSearchServices searchServices = new NodeSearchServices(this::pooledEmbedder, searchStats,
+            catalogueProxies, new FilterBitSetCache());
     private LookalikeNodeStats nodeStats;
 
     /** Called by OpenSearch's plug-in loader; costs nothing (the model loads on first use). */
@@ -137,9 +141,8 @@ public class LookalikePlugin extends Plugin implements ActionPlugin, MapperPlugi
     @Override
     public List<QuerySpec<?>> getQueries() {
         return List.of(new QuerySpec<>(ImageKnnQueryBuilder.NAME,
-                in -> new ImageKnnQueryBuilder(in, this::pooledEmbedder, searchStats, catalogueProxies),
-                parser -> ImageKnnQueryBuilder.fromXContent(parser, this::pooledEmbedder, searchStats,
-                        catalogueProxies)));
+                in -> new ImageKnnQueryBuilder(in, searchServices),
+                parser -> ImageKnnQueryBuilder.fromXContent(parser, searchServices)));
     }
 
     /**

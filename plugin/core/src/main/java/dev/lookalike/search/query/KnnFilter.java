@@ -277,6 +277,21 @@ final class KnnFilter {
         }
     }
 
+    /**
+     * Whether {@link #of} reads this filter from term postings itself: a term or term-set query on one field,
+     * possibly inside a constant-score, boost or index-or-doc-values wrapper. Costs O(depth).
+     */
+    static boolean readsFromTerms(Query q) {
+        return switch (q) {
+            case TermQuery term -> true;
+            case TermInSetQuery set -> true;
+            case IndexOrDocValuesQuery either -> readsFromTerms(either.getIndexQuery());
+            case ConstantScoreQuery constant -> readsFromTerms(constant.getQuery());
+            case BoostQuery boost -> readsFromTerms(boost.getQuery());
+            default -> false;
+        };
+    }
+
     private static boolean isConjunction(BooleanQuery bool) {
         return bool.getMinimumNumberShouldMatch() == 0
                 && bool.clauses().stream().noneMatch(c -> c.occur() == BooleanClause.Occur.SHOULD)

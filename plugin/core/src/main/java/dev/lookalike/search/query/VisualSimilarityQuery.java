@@ -115,6 +115,22 @@ public final class VisualSimilarityQuery extends Query {
      * @return a query that matches the chosen documents with their scores
      * @throws IOException if the index cannot be read
      */
+    /**
+     * Whether the query reads a filter from the index's term postings itself rather than running it: a term or
+     * term-set query on one field (a category or keyword filter), possibly inside a constant-score, boost or
+     * index-or-doc-values wrapper. Such a filter's bit set is kept per segment in the query's
+     * {@link FilterBitSetCache}, and on the category field of a segment sorted by category it is read as the
+     * category's doc-id run, with no bit set at all, which lets the exact scan read the vectors in order. An engine
+     * whose filters come pre-computed as document sets (Solr's filter cache) should hand such a filter over as it
+     * is, or the run is lost. Costs O(depth of wrappers).
+     *
+     * @param filter a filter query
+     * @return whether it is read from term postings
+     */
+    public static boolean readsFilterFromTerms(Query filter) {
+        return KnnFilter.readsFromTerms(filter);
+    }
+
     @Override
     public Query rewrite(IndexSearcher searcher) throws IOException {
         // The re-ranking proxies, when given, also tell how much of the query's neighbourhood a filter keeps.

@@ -3,11 +3,10 @@ package dev.lookalike.opensearch.query;
 import dev.lookalike.analyzer.model.ModelBundle;
 import dev.lookalike.opensearch.mapper.ImageVectorFieldType;
 import dev.lookalike.opensearch.mapper.VectorValues;
-import dev.lookalike.opensearch.model.PooledEmbedder;
 import dev.lookalike.opensearch.proxy.CatalogueProxies;
-import dev.lookalike.opensearch.proxy.CatalogueProxiesCache;
 import dev.lookalike.search.proxy.IndexProxies;
 import dev.lookalike.search.query.ProxyRerank;
+import dev.lookalike.search.query.SearchStrategy;
 import dev.lookalike.search.query.SimilarityQuery;
 import dev.lookalike.search.query.VisualSimilarityQuery;
 import java.io.IOException;
@@ -66,9 +65,7 @@ public final class ImageKnnQueryBuilder extends AbstractQueryBuilder<ImageKnnQue
     /** {@code k} when none is given. */
     public static final int DEFAULT_K = 10;
 
-    private final Supplier<PooledEmbedder> embedder;
-    private final SimilaritySearchStats stats;
-    private final CatalogueProxiesCache catalogueProxies;
+    private final NodeSearchServices node;
     private final String field;
     private final String image;
     private final float[] vector;
@@ -81,11 +78,8 @@ public final class ImageKnnQueryBuilder extends AbstractQueryBuilder<ImageKnnQue
     private final boolean ignoreUnmapped;
     private final Supplier<float[]> pendingVector;
 
-    private ImageKnnQueryBuilder(Options o, Supplier<PooledEmbedder> embedder, SimilaritySearchStats stats,
-            CatalogueProxiesCache catalogueProxies, Supplier<float[]> pendingVector) {
-        this.embedder = embedder;
-        this.stats = stats;
-        this.catalogueProxies = catalogueProxies;
+    private ImageKnnQueryBuilder(Options o, NodeSearchServices node, Supplier<float[]> pendingVector) {
+        this.node = node;
         this.field = o.field;
         this.image = o.image;
         this.vector = o.vector;
@@ -103,17 +97,12 @@ public final class ImageKnnQueryBuilder extends AbstractQueryBuilder<ImageKnnQue
      * Reads a query that another node serialised.
      *
      * @param in       the stream
-     * @param embedder the node's embedder, for images still to embed
-     * @param stats    the node's search figures, which count each shard's search
-     * @param catalogueProxies the node's parsed catalogue proxies
+     * @param node     what the query needs from its node
      * @throws IOException if the stream fails
      */
-    public ImageKnnQueryBuilder(StreamInput in, Supplier<PooledEmbedder> embedder, SimilaritySearchStats stats,
-            CatalogueProxiesCache catalogueProxies) throws IOException {
+    public ImageKnnQueryBuilder(StreamInput in, NodeSearchServices node) throws IOException {
         super(in);
-        this.embedder = embedder;
-        this.stats = stats;
-        this.catalogueProxies = catalogueProxies;
+        this.node = node;
         this.field = in.readString();
         this.image = in.readOptionalString();
         this.vector = in.readBoolean() ? in.readFloatArray() : null;
@@ -151,19 +140,17 @@ public final class ImageKnnQueryBuilder extends AbstractQueryBuilder<ImageKnnQue
      * Parses the query's body.
      *
      * @param parser   a parser on the body's {@code START_OBJECT}
-     * @param embedder the node's embedder, for images to embed
-     * @param stats    the node's search figures, which count each shard's search
-     * @param catalogueProxies the node's parsed catalogue proxies
+     * @param node     what the query needs from its node
      * @return the query
      * @throws ParsingException         on an unknown field, a value of the wrong type, or not exactly one of
      *                                  {@code image}, {@code vector} and {@code like}
      * @throws IllegalArgumentException if a value is out of range
      * @throws IOException              if the parser fails
      */
-    public static ImageKnnQueryBuilder fromXContent(XContentParser parser, Supplier<PooledEmbedder> embedder,
-            SimilaritySearchStats stats, CatalogueProxiesCache catalogueProxies) throws IOException {
+    public static ImageKnnQueryBuilder fromXContent(XContentParser parser, NodeSearchServices node)
+            throws IOException {
         Options o = ImageKnnOptionsParser.parse(parser);
-        ImageKnnQueryBuilder query = new ImageKnnQueryBuilder(o, embedder, stats, catalogueProxies, null);
+        ImageKnnQueryBuilder query = new ImageKnnQueryBuilder(o, node, null);
         query.boost(o.boost);
         query.queryName(o.queryName);
         return query;
@@ -214,7 +201,7 @@ public final class ImageKnnQueryBuilder extends AbstractQueryBuilder<ImageKnnQue
         if (vector == null && (image != null || like != null)) {
             SetOnce<float[]> resolved = new SetOnce<>();
             if (image != null) {
-                context.registerAsyncAction((client, listener) -> embedder.get().embedBase64(image,
+                context.registerAsyncAction((client, listener) -> node.embedder().get().embedBase64(image,
                         "[image_knn][image]", ActionListener.wrap(e -> {
                             resolved.set(e.vector());
                             listener.onResponse(null);
@@ -285,7 +272,7 @@ public final class ImageKnnQueryBuilder extends AbstractQueryBuilder<ImageKnnQue
         }
         ProxyRerank proxyRerank = null;
         if (rerank.proxies()) {
-            CatalogueProxies catalogue = catalogueProxies.get(context.index().getUUID(),
+            CatalogueProxies catalogue = node.catalogueProxies().get(context.index().getUUID(),
                     context.getMapperService().documentMapper().meta(), field);
             IndexProxies proxies = catalogue != null ? catalogue.proxies() : modelProxies();
             MappedFieldType categories = catalogue == null ? null : context.fieldMapper(catalogue.categoryField());
@@ -293,18 +280,19 @@ public final class ImageKnnQueryBuilder extends AbstractQueryBuilder<ImageKnnQue
             String categoryField = categories != null && categories.hasDocValues()
                     && "keyword".equals(categories.typeName()) ? catalogue.categoryField() : null;
             float weight = SimilarityQuery.effectiveRerankWeight(rerank.weight(),
-                    embedder.get().embedder().bundle().spec().rerankWeight());
+                    node.embedder().get().embedder().bundle().spec().rerankWeight());
             proxyRerank = new ProxyRerank(proxies, weight,
                     rerank.temperature() != null ? rerank.temperature() : SimilarityQuery.DEFAULT_RERANK_TEMPERATURE,
                     categoryField);
         }
         return new ShardSimilarityQuery(
-                new VisualSimilarityQuery(field, unit, k, candidates, filterQuery, minScore, proxyRerank), stats);
+                new VisualSimilarityQuery(field, unit, k, candidates, filterQuery, minScore, proxyRerank,
+                        SearchStrategy.AUTO, node.filterCache()), node.stats());
     }
 
     /** The node model's learned proxies, for an index without catalogue proxies. Costs O(classes x dimension). */
     private IndexProxies modelProxies() {
-        ModelBundle bundle = embedder.get().embedder().bundle();
+        ModelBundle bundle = node.embedder().get().embedder().bundle();
         return IndexProxies.ofModel(bundle.proxies(), bundle.spec().temperature());
     }
 
@@ -321,7 +309,7 @@ public final class ImageKnnQueryBuilder extends AbstractQueryBuilder<ImageKnnQue
         o.rerank = rerank;
         o.ignoreUnmapped = ignoreUnmapped;
         change.accept(o);
-        ImageKnnQueryBuilder copy = new ImageKnnQueryBuilder(o, embedder, stats, catalogueProxies, pending);
+        ImageKnnQueryBuilder copy = new ImageKnnQueryBuilder(o, node, pending);
         copy.boost(boost());
         copy.queryName(queryName());
         return copy;

@@ -7,6 +7,7 @@ import dev.lookalike.analyzer.model.ModelBundle;
 import dev.lookalike.analyzer.model.NodeEmbedder;
 import dev.lookalike.analyzer.stats.EmbeddingTimes;
 import dev.lookalike.search.proxy.IndexProxies;
+import dev.lookalike.search.query.FilterBitSetCache;
 import java.io.Closeable;
 import org.apache.solr.common.SolrException;
 import org.apache.solr.core.CoreContainer;
@@ -24,9 +25,12 @@ import org.apache.solr.core.CoreContainer;
  * @param urls     fetches images from allowed hosts
  * @param times    how long the embedder's decodes and batches took, as it reports them
  * @param counters what the node's searches did
+ * @param filterCache the term filters' bit sets per segment (category and keyword {@code fq}s that repeat), shared
+ *                 by every core's {@code {!image_knn}} searches and dropped with each segment
  */
 public record LookalikeNode(NodeSettings settings, NodeEmbedder embedder, InferencePool pool, ImageFiles files,
-        ImageUrls urls, EmbeddingTimes times, NodeCounters counters) implements Closeable {
+        ImageUrls urls, EmbeddingTimes times, NodeCounters counters, FilterBitSetCache filterCache)
+        implements Closeable {
 
     /** The key of the node's instance in the object cache. */
     public static final String CACHE_KEY = "dev.lookalike.solr.node";
@@ -43,7 +47,7 @@ public record LookalikeNode(NodeSettings settings, NodeEmbedder embedder, Infere
                 new InferencePool(settings.inferenceThreads(), settings.inferenceQueueSize()),
                 new ImageFiles(settings.fileRoot(), settings.limits().maxBytes()),
                 new ImageUrls(settings.urlAllowList(), settings.limits().maxBytes(), settings.urlTimeout()),
-                times, new NodeCounters());
+                times, new NodeCounters(), new FilterBitSetCache());
     }
 
     /**
