@@ -7,8 +7,9 @@ import java.util.Locale;
 
 /**
  * A dataset cut in two for training: the items to train on and the items held out to measure the model
- * on after each epoch. Stratified: each category gives the same share, at least one item when it has two or
- * more (a category's only item stays in training, which cannot do without it). Seeded: the same dataset and
+ * on after each epoch. Stratified: each category gives the same share, and at least two items when it has
+ * four or more (so that each held-out item has another of its category to be found by), one when it has two
+ * or three; a category's only item stays in training, which cannot do without it. Seeded: the same dataset and
  * seed give the same split, so a resumed run trains and measures on the same items as the first. Costs
  * one pass over the labels and a partial shuffle per category.
  *
@@ -39,7 +40,7 @@ public record HeldOutSplit(SampledDataset train, SampledDataset heldOut) {
         for (int c = 0; c < byCategory.size(); c++) {
             List<Integer> items = byCategory.get(c);
             int n = items.size();
-            int count = n < 2 ? 0 : Math.max(1, (int) Math.round(n * fraction));
+            int count = Math.max(n < 2 ? 0 : n < 4 ? 1 : 2, (int) Math.round(n * fraction));
             for (int pick : SampledDataset.randomIndices(n, count, seed * 31 + c)) {
                 held[items.get(pick)] = true;
             }

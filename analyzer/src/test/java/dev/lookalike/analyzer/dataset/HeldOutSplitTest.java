@@ -43,17 +43,17 @@ class HeldOutSplitTest {
         }
     }
 
-    /** Category sizes 40, 25, 3, 1 and 2, in shuffled order. */
+    /** Category sizes 40, 25, 3, 1, 2 and 8, in shuffled order. */
     private static Labelled categories() {
         List<Integer> labels = new ArrayList<>();
-        int[] sizes = {40, 25, 3, 1, 2};
+        int[] sizes = {40, 25, 3, 1, 2, 8};
         for (int c = 0; c < sizes.length; c++) {
             for (int i = 0; i < sizes[c]; i++) {
                 labels.add(c);
             }
         }
         java.util.Collections.shuffle(labels, new java.util.Random(5));
-        return new Labelled(labels.stream().mapToInt(Integer::intValue).toArray(), List.of("a", "b", "c", "d", "e"));
+        return new Labelled(labels.stream().mapToInt(Integer::intValue).toArray(), List.of("a", "b", "c", "d", "e", "f"));
     }
 
     private static List<Integer> items(LabelledDataset view) {
@@ -65,7 +65,7 @@ class HeldOutSplitTest {
     }
 
     @Test
-    void eachCategoryGivesItsShareAndAtLeastOneWhenItHasTwo() {
+    void eachCategoryGivesItsShareAndAtLeastTwoWhenItHasFourAndOneWhenItHasTwo() {
         HeldOutSplit split = HeldOutSplit.stratified(categories(), 0.1, 42);
         assertEquals(4, count(split.heldOut(), 0), "10 % of 40");
         assertEquals(3, count(split.heldOut(), 1), "10 % of 25, rounded");
@@ -73,6 +73,7 @@ class HeldOutSplitTest {
         assertEquals(0, count(split.heldOut(), 3), "a category's only image stays in training");
         assertEquals(1, count(split.heldOut(), 4), "one of 2");
         assertEquals(1, count(split.train(), 4), "and the other trains");
+        assertEquals(2, count(split.heldOut(), 5), "two of 8, so that each has another of its category to find");
     }
 
     @Test
@@ -102,8 +103,8 @@ class HeldOutSplitTest {
     @Test
     void theDescriptionsSayWhatWasHeldOut() {
         HeldOutSplit split = HeldOutSplit.stratified(categories(), 0.1, 42);
-        assertTrue(split.heldOut().description().contains("held out: 9 of 71"), split.heldOut().description());
-        assertTrue(split.train().description().contains("training: 62 of 71"), split.train().description());
+        assertTrue(split.heldOut().description().contains("held out: 11 of 79"), split.heldOut().description());
+        assertTrue(split.train().description().contains("training: 68 of 79"), split.train().description());
     }
 
     @Test
