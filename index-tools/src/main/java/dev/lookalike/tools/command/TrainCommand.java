@@ -200,8 +200,9 @@ public final class TrainCommand implements Callable<Integer> {
             HeldOutSplit split = HeldOutSplit.stratified(all, heldOutFraction, seed);
             console().printf("held out %d of %d images (%s) to evaluate on after each epoch; training on %d%n",
                     split.heldOut().size(), all.size(), heldOutShare(), split.train().size());
-            return new TrainingData(split.train(), split.heldOut().size() == 0 ? null
-                    : SampledDataset.random(split.heldOut(), evalImages, seed));
+            LabelledDataset heldOut = split.heldOut().size() > evalImages
+                    ? SampledDataset.random(split.heldOut(), evalImages, seed) : split.heldOut();
+            return new TrainingData(split.train(), heldOut.size() == 0 ? null : heldOut);
         }
         if (evalImages > 0 && !labels.isEmpty()) {
             // Open set: the training split's images of the classes left out are never trained on, so they
