@@ -84,9 +84,9 @@ public final class CatalogueCommand implements Callable<Integer> {
                     + " green, teal, blue, purple, pink; picked per item from --seed) on white, at --size pixels.")
     boolean colours;
 
-    @Option(names = "--size", defaultValue = "" + ColourFashionMnist.DEFAULT_SIZE, paramLabel = "PX",
-            description = "With --colours: the side of the square images. Default: ${DEFAULT-VALUE}.")
-    int size;
+    @Option(names = "--size", paramLabel = "PX",
+            description = "With --colours: the side of the square images. Default: " + ColourFashionMnist.DEFAULT_SIZE + ".")
+    Integer size;
 
     @Option(names = "--seed", defaultValue = "42", description = "With --colours: picks each item's colour. Default: ${DEFAULT-VALUE}.")
     long seed;
@@ -111,11 +111,15 @@ public final class CatalogueCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--colours: only for --dataset fashion-mnist (its products are light on"
                     + " black, drawn in colour on white), got --dataset " + data.dataset());
         }
+        if (size != null && !colours) {
+            throw new IllegalArgumentException("--size needs --colours (other datasets keep their images' size)");
+        }
         if (label == FolderLabel.category_colour && (!colours || layout != Layout.folders)) {
             throw new IllegalArgumentException("--label category+colour needs --colours and --layout folders");
         }
         LabelledDataset source = data.open();
-        ColourFashionMnist coloured = colours ? new ColourFashionMnist(source, size, seed) : null;
+        ColourFashionMnist coloured = colours ? new ColourFashionMnist(source,
+                size == null ? ColourFashionMnist.DEFAULT_SIZE : size, seed) : null;
         LabelledDataset dataset = coloured != null ? coloured : source;
         int n = limit == null ? dataset.size() : Math.min(limit, dataset.size());
         String prefix = data.isFashionMnist() ? data.split() : "item";

@@ -38,15 +38,15 @@ import picocli.CommandLine.Spec;
                     + " not exist, be empty, or hold an earlier bundle (which is replaced)."})
 public final class TrainCommand implements Callable<Integer> {
 
-    @Spec
-    CommandSpec spec;
-
     /** The default epochs see at least this many training images in all. */
     static final int MIN_IMAGES_SEEN = 100_000;
     /** The fewest epochs by default. */
     static final int MIN_EPOCHS = 20;
     /** The most epochs by default. */
     static final int MAX_EPOCHS = 200;
+
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     DatasetOptions data;
@@ -123,9 +123,9 @@ public final class TrainCommand implements Callable<Integer> {
     int evalImages;
 
     @Option(names = "--held-out", defaultValue = "0.1", paramLabel = "FRACTION",
-            description = "A folder dataset: the share of each category held out of training (seeded by --seed, at least"
-                    + " one image of each category with two or more) to evaluate on after each epoch; 0: train on"
-                    + " everything, no per-epoch figures. Default: ${DEFAULT-VALUE}.")
+            description = "A folder dataset: the share of each category held out of training to evaluate on after each"
+                    + " epoch, seeded by --seed (at least 2 images of a category with 4 or more, 1 of one with 2 or 3);"
+                    + " 0: train on everything, no per-epoch figures. Default: ${DEFAULT-VALUE}.")
     double heldOutFraction;
 
     @Option(names = "--checkpoints", paramLabel = "DIR", description = "Write a checkpoint bundle per epoch here.")

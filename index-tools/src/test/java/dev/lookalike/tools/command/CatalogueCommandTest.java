@@ -50,6 +50,12 @@ class CatalogueCommandTest {
     }
 
     @Test
+    void aSizeNeedsColours() {
+        CliFixtures.assertBad(CliFixtures.run("catalogue", "--size", "64", "--out", root.resolve("c").toString()),
+                "--size needs --colours");
+    }
+
+    @Test
     void aColourLabelNeedsColoursAndFolders() {
         CliFixtures.assertBad(CliFixtures.run("catalogue", "--label", "category+colour", "--layout", "folders",
                 "--out", root.resolve("c").toString()), "--label category+colour needs --colours and --layout folders");
