@@ -158,6 +158,10 @@ public final class TrainCommand implements Callable<Integer> {
         if (epochs != null && epochs < 1) {
             throw new IllegalArgumentException("--epochs: expected at least 1, got " + epochs);
         }
+        if (checkpoints != null && checkpoints.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize())) {
+            throw new IllegalArgumentException("--out and --checkpoints are both " + out
+                    + ": the finished bundle would replace the checkpoints; pick two folders");
+        }
         BundleFolder.requireReplaceable(out, "--out");
         TrainingData split = trainingData(data.open(trainSplit), labels);
         LabelledDataset train = split.train();
