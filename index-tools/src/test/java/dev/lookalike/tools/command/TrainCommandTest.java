@@ -31,4 +31,10 @@ class TrainCommandTest {
                     "--proxy-anchor: expected a weight from 0 to below 1");
         }
     }
+
+    @Test
+    void oneFolderForTheBundleAndTheCheckpointsIsRefused() {
+        CliFixtures.assertBad(CliFixtures.run("train", "--out", out.toString(), "--checkpoints", out.toString()),
+                "--out and --checkpoints are both");
+    }
 }
