@@ -13,7 +13,8 @@ import java.util.stream.Stream;
 /**
  * A labelled dataset laid out as {@code root/<category>/<image files>}: each sub-directory is a class
  * (sorted by name), each regular, non-hidden file in it an item. Files directly under the root are
- * ignored. Listing is eager; images are decoded only when read, so a bad file fails on its own.
+ * ignored, and so are category folders without images ({@link #emptyCategories()} lists them). Listing
+ * is eager; images are decoded only when read, so a bad file fails on its own.
  */
 public final class FolderDataset implements LabelledDataset {
 
@@ -21,12 +22,14 @@ public final class FolderDataset implements LabelledDataset {
     private final List<String> classes;
     private final List<Path> files;
     private final int[] labels;
+    private final List<Path> emptyCategories;
 
-    private FolderDataset(Path root, List<String> classes, List<Path> files, int[] labels) {
+    private FolderDataset(Path root, List<String> classes, List<Path> files, int[] labels, List<Path> emptyCategories) {
         this.root = root;
         this.classes = classes;
         this.files = files;
         this.labels = labels;
+        this.emptyCategories = emptyCategories;
     }
 
     /**
@@ -43,6 +46,7 @@ public final class FolderDataset implements LabelledDataset {
         List<String> classes = new ArrayList<>();
         List<Path> files = new ArrayList<>();
         List<Integer> labels = new ArrayList<>();
+        List<Path> empty = new ArrayList<>();
         try (Stream<Path> dirs = Files.list(root)) {
             for (Path dir : dirs.filter(Files::isDirectory).filter(d -> !hidden(d)).sorted().toList()) {
                 List<Path> images;
@@ -50,6 +54,7 @@ public final class FolderDataset implements LabelledDataset {
                     images = entries.filter(Files::isRegularFile).filter(f -> !hidden(f)).sorted().toList();
                 }
                 if (images.isEmpty()) {
+                    empty.add(dir);
                     continue;
                 }
                 int label = classes.size();
@@ -67,7 +72,15 @@ public final class FolderDataset implements LabelledDataset {
                     "no images found (expected one sub-directory per category holding image files)");
         }
         return new FolderDataset(root, List.copyOf(classes), List.copyOf(files),
-                labels.stream().mapToInt(Integer::intValue).toArray());
+                labels.stream().mapToInt(Integer::intValue).toArray(), List.copyOf(empty));
+    }
+
+    /**
+     * @return the category folders that hold no image file (none, or hidden files only), sorted: they are not
+     *         classes of this dataset, which a training run should say rather than pass over
+     */
+    public List<Path> emptyCategories() {
+        return emptyCategories;
     }
 
     private static boolean hidden(Path p) {

@@ -58,6 +58,16 @@ public final class SampledDataset implements LabelledDataset {
     }
 
     /**
+     * @param source      the dataset
+     * @param items       the items to keep, indices into {@code source}, in the order to keep them
+     * @param description the view's description
+     * @return a view of those items
+     */
+    public static SampledDataset of(LabelledDataset source, int[] items, String description) {
+        return new SampledDataset(source, items.clone(), description);
+    }
+
+    /**
      * @param source the dataset
      * @param keep   which labels to keep
      * @param what   how to describe the kept labels, e.g. {@code classes 5-9}

@@ -5,7 +5,9 @@ import ai.djl.nn.Block;
 import dev.lookalike.analyzer.eval.RetrievalEvaluator;
 import dev.lookalike.analyzer.model.InputSpec;
 import dev.lookalike.analyzer.model.VectorMath;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The evaluation after each epoch: embeds held-out images in inference mode (batch normalisation's running
@@ -22,7 +24,10 @@ final class HeldOutEvaluator {
         this.dimension = dimension;
     }
 
-    /** Returns {proxy accuracy over trained classes, leave-one-out recall@1}. */
+    /**
+     * Returns {proxy accuracy over trained classes, leave-one-out recall@1}; recall@1 is NaN when no two
+     * held-out images share a class, as no query then has an image to find.
+     */
     double[] evaluate(ProxyNcaBlock block, PreparedImages eval, List<Integer> classes, NDManager parent) {
         float[][] embeddings = embed(block.embedding(), eval, parent);
         float[][] proxies = block.unitProxies();
@@ -43,8 +48,19 @@ final class HeldOutEvaluator {
             correct += best == label ? 1 : 0;
         }
         double proxyAccuracy = counted == 0 ? Double.NaN : (double) correct / counted;
-        double recallAt1 = new RetrievalEvaluator(List.of(1)).evaluateLeaveOneOut(embeddings, eval.labels()).recallAtK().get(1);
+        double recallAt1 = !anyLabelTwice(eval.labels()) ? Double.NaN
+                : new RetrievalEvaluator(List.of(1)).evaluateLeaveOneOut(embeddings, eval.labels()).recallAtK().get(1);
         return new double[] {proxyAccuracy, recallAt1};
+    }
+
+    private static boolean anyLabelTwice(int[] labels) {
+        Set<Integer> seen = new HashSet<>();
+        for (int label : labels) {
+            if (!seen.add(label)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private float[][] embed(Block embedding, PreparedImages eval, NDManager parent) {

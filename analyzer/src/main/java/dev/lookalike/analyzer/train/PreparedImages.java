@@ -12,7 +12,8 @@ import java.util.stream.IntStream;
 
 /**
  * A dataset's images fitted to the model's input (before normalisation), in memory, with their labels
- * renumbered over the classes kept. Images that cannot be read are skipped and reported.
+ * renumbered over the classes kept. Images that cannot be read are skipped and reported, one line each
+ * and a count.
  *
  * @param images fitted images, intensities in [0, 1]
  * @param labels labels, indices into the kept classes (or the dataset's own labels when all are kept)
@@ -35,9 +36,11 @@ record PreparedImages(float[][] images, int[] labels) {
         });
         List<float[]> okImages = new ArrayList<>();
         List<Integer> okLabels = new ArrayList<>();
+        int skips = 0;
         for (int j = 0; j < keep.size(); j++) {
             if (errors[j] != null) {
                 skipped.accept("skipped " + errors[j]);
+                skips++;
                 continue;
             }
             okImages.add(images[j]);
@@ -45,7 +48,12 @@ record PreparedImages(float[][] images, int[] labels) {
             okLabels.add(classes == null ? label : classes.indexOf(label));
         }
         if (okImages.isEmpty()) {
-            throw new AnalyzerInputException(data.description(), "no usable images of the requested classes");
+            throw new AnalyzerInputException(data.description(), "none of its " + keep.size()
+                    + " images of the requested classes can be read" + (skips > 0 ? " (listed above)" : ""));
+        }
+        if (skips > 0) {
+            skipped.accept("skipped " + skips + " of " + keep.size() + " images of " + data.description()
+                    + " that cannot be read (listed above)");
         }
         return new PreparedImages(okImages.toArray(float[][]::new), okLabels.stream().mapToInt(Integer::intValue).toArray());
     }

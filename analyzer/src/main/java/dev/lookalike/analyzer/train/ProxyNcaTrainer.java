@@ -90,7 +90,8 @@ public final class ProxyNcaTrainer {
      * @param resume      whether to continue from the newest checkpoint in {@code checkpoints}
      * @param start       the bundle to start from, or {@code null} for a random start
      * @return the trained bundle
-     * @throws AnalyzerInputException if {@code start} has another architecture, input size or other classes
+     * @throws AnalyzerInputException if {@code start} has another architecture, input size or other classes, if
+     *                                there are fewer than 2 classes, or if none of a class's images can be read
      */
     public ModelBundle train(LabelledDataset train, LabelledDataset heldOut, Path checkpoints, boolean resume,
             ModelBundle start) {
@@ -105,8 +106,13 @@ public final class ProxyNcaTrainer {
             }
         }
         List<String> classNames = classes.stream().map(train.classNames()::get).toList();
+        if (classes.size() < 2) {
+            throw new AnalyzerInputException(train.description(), "has " + classes.size() + (classes.size() == 1 ? " category" : " categories") + " to train on "
+                    + classNames + ": Proxy-NCA learns to tell categories apart and needs at least 2");
+        }
         Preprocessor preprocessor = new Preprocessor(input);
         PreparedImages data = PreparedImages.of(train, classes, preprocessor, listener::info);
+        requireEveryClassReadable(data, classNames, train);
         PreparedImages eval = heldOut == null ? null : PreparedImages.of(heldOut, null, preprocessor, listener::info);
         listener.info("training on " + data.size() + " images of " + classes.size() + " classes from "
                 + train.description() + (eval == null ? "" : "; evaluating on " + eval.size() + " of " + heldOut.description()));
@@ -208,6 +214,19 @@ public final class ProxyNcaTrainer {
 
     private static Tracker cosine(float base, int updates) {
         return Tracker.cosine().setBaseValue(base).optFinalValue(base / 100).setMaxUpdates(Math.max(1, updates)).build();
+    }
+
+    private static void requireEveryClassReadable(PreparedImages data, List<String> classNames, LabelledDataset train) {
+        int[] perClass = new int[classNames.size()];
+        for (int label : data.labels()) {
+            perClass[label]++;
+        }
+        for (int c = 0; c < perClass.length; c++) {
+            if (perClass[c] == 0) {
+                throw new AnalyzerInputException(train.description() + " category " + classNames.get(c),
+                        "none of its images can be read (listed above): fix or remove them");
+            }
+        }
     }
 
     private float step(Trainer trainer, ProxyNcaLoss loss, InstanceMemory memory, PreparedImages data, int[] batch,

@@ -67,7 +67,7 @@ class FolderDatasetTest {
     }
 
     @Test
-    void emptyClassDirectoriesAreSkippedWithoutShiftingLabels() throws IOException {
+    void emptyClassDirectoriesAreSkippedWithoutShiftingLabelsAndListed() throws IOException {
         png("a-bag/1.png", 4, 4);
         Files.createDirectories(root.resolve("b-empty"));
         png("b-hidden-only/.DS_Store", 4, 4);
@@ -75,6 +75,7 @@ class FolderDatasetTest {
         FolderDataset data = FolderDataset.open(root);
         assertEquals(List.of("a-bag", "c-shoe"), data.classNames());
         assertEquals("c-shoe", data.classNames().get(data.label(1)));
+        assertEquals(List.of(root.resolve("b-empty"), root.resolve("b-hidden-only")), data.emptyCategories());
     }
 
     @Test

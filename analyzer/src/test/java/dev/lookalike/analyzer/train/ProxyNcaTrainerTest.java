@@ -1,10 +1,13 @@
 package dev.lookalike.analyzer.train;
 
 import dev.lookalike.analyzer.AnalyzerInputException;
+import dev.lookalike.analyzer.dataset.LabelledDataset;
+import dev.lookalike.analyzer.image.ImageDecoder;
 import dev.lookalike.analyzer.model.InputSpec;
 import dev.lookalike.analyzer.model.ModelBundle;
 import dev.lookalike.analyzer.model.NetworkSpec;
 import dev.lookalike.analyzer.model.VectorMath;
+import dev.lookalike.analyzer.preprocess.PixelImage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntPredicate;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -196,5 +200,76 @@ class ProxyNcaTrainerTest {
         AnalyzerInputException e = assertThrows(AnalyzerInputException.class,
                 () -> trainer.train(TRAIN, null, null, false));
         assertTrue(e.getMessage().contains("class 5"), e.getMessage());
+    }
+
+    @Test
+    void refusesToTrainOnOneCategoryNamingIt() {
+        TrainingConfig config = new TrainingConfig("shapes", List.of(1), 1, 30, 0.01f, 0.05f, 0f, 1f / 9, 0f, false, 0f, 0f, false, 1);
+        ProxyNcaTrainer trainer = new ProxyNcaTrainer(config, TINY, InputSpec.fashionMnist(), new Recorder());
+        AnalyzerInputException e = assertThrows(AnalyzerInputException.class,
+                () -> trainer.train(TRAIN, null, null, false));
+        assertTrue(e.getMessage().contains(TRAIN.description()) && e.getMessage().contains("1 category")
+                && e.getMessage().contains("[vertical]") && e.getMessage().contains("at least 2"), e.getMessage());
+    }
+
+    /** The training shapes, with the images {@code unreadable} picks failing to decode as a broken file does. */
+    private record PartlyUnreadable(LabelledDataset source, IntPredicate unreadable) implements LabelledDataset {
+        @Override
+        public String description() {
+            return source.description();
+        }
+
+        @Override
+        public int size() {
+            return source.size();
+        }
+
+        @Override
+        public int label(int index) {
+            return source.label(index);
+        }
+
+        @Override
+        public List<String> classNames() {
+            return source.classNames();
+        }
+
+        @Override
+        public String itemName(int index) {
+            return source.itemName(index);
+        }
+
+        @Override
+        public PixelImage image(int index, ImageDecoder decoder) {
+            if (unreadable.test(index)) {
+                throw new AnalyzerInputException(itemName(index), "not an image");
+            }
+            return source.image(index, decoder);
+        }
+    }
+
+    @Test
+    void unreadableImagesAreListedAndCountedAndTrainingGoesOn() {
+        Recorder recorder = new Recorder();
+        new ProxyNcaTrainer(config(1), TINY, InputSpec.fashionMnist(), recorder)
+                .train(new PartlyUnreadable(TRAIN, i -> i == 4 || i == 17), null, null, false);
+        List<String> skipped = recorder.infos.stream().filter(m -> m.startsWith("skipped")).toList();
+        assertEquals(3, skipped.size(), recorder.infos.toString());
+        assertTrue(skipped.get(0).contains(TRAIN.itemName(4)) && skipped.get(1).contains(TRAIN.itemName(17)), skipped.toString());
+        assertTrue(skipped.get(2).contains("skipped 2 of 180 images"), skipped.get(2));
+        assertEquals(List.of(1), recorder.started, "and it trains");
+    }
+
+    @Test
+    void aCategoryOfUnreadableImagesIsNamedAndADatasetOfThemToo() {
+        ProxyNcaTrainer trainer = new ProxyNcaTrainer(config(1), TINY, InputSpec.fashionMnist(), new Recorder());
+        AnalyzerInputException category = assertThrows(AnalyzerInputException.class,
+                () -> trainer.train(new PartlyUnreadable(TRAIN, i -> TRAIN.label(i) == 2), null, null, false));
+        assertTrue(category.getMessage().contains("category square") && category.getMessage().contains("none of its images"),
+                category.getMessage());
+        AnalyzerInputException all = assertThrows(AnalyzerInputException.class,
+                () -> trainer.train(new PartlyUnreadable(TRAIN, i -> true), null, null, false));
+        assertTrue(all.getMessage().contains(TRAIN.description()) && all.getMessage().contains("none of its 180 images"),
+                all.getMessage());
     }
 }

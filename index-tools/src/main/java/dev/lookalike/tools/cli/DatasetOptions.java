@@ -23,6 +23,11 @@ public final class DatasetOptions {
         return "fashion-mnist".equals(dataset);
     }
 
+    /** @return the {@code --dataset}: fashion-mnist or a folder */
+    public String dataset() {
+        return dataset;
+    }
+
     /** @return the {@code --split} */
     public String split() {
         return split;

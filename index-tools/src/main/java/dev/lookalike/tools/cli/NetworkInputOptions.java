@@ -7,7 +7,7 @@ import dev.lookalike.analyzer.image.ImageLimits;
 import dev.lookalike.analyzer.model.InputSpec;
 import dev.lookalike.analyzer.model.ModelBundle;
 import dev.lookalike.analyzer.model.NetworkSpec;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Model.CommandSpec;
@@ -96,7 +96,7 @@ public final class NetworkInputOptions {
      * @return the input specification
      * @throws IllegalArgumentException if {@code --init}'s bundle takes another input than the options ask for
      */
-    public InputSpec input(LabelledDataset train, boolean fashion, ModelBundle start, PrintStream out) {
+    public InputSpec input(LabelledDataset train, boolean fashion, ModelBundle start, PrintWriter out) {
         InputSpec base;
         if (start != null) {
             base = start.spec().input();
@@ -115,7 +115,7 @@ public final class NetworkInputOptions {
         return wanted;
     }
 
-    private static InputSpec inferred(LabelledDataset train, PrintStream out) {
+    private static InputSpec inferred(LabelledDataset train, PrintWriter out) {
         ImageSurvey survey = ImageSurvey.of(train, new ImageDecoder(ImageLimits.DEFAULT), SURVEYED_IMAGES);
         double shrink = Math.min(1.0, (double) LARGEST_INFERRED_SIDE
                 / Math.max(survey.medianWidth(), survey.medianHeight()));

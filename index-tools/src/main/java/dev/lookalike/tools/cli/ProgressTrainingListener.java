@@ -2,7 +2,8 @@ package dev.lookalike.tools.cli;
 
 import dev.lookalike.analyzer.train.EpochReport;
 import dev.lookalike.analyzer.train.TrainingListener;
-import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.util.Locale;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -12,7 +13,7 @@ public final class ProgressTrainingListener implements TrainingListener {
 
     private final int epochs;
     private final int batchSize;
-    private final PrintStream out;
+    private final PrintWriter out;
     private ProgressBar bar;
 
     /**
@@ -20,7 +21,7 @@ public final class ProgressTrainingListener implements TrainingListener {
      * @param batchSize images per training step
      * @param out       where the bars and the epoch summaries go
      */
-    public ProgressTrainingListener(int epochs, int batchSize, PrintStream out) {
+    public ProgressTrainingListener(int epochs, int batchSize, PrintWriter out) {
         this.epochs = epochs;
         this.batchSize = batchSize;
         this.out = out;
@@ -50,8 +51,13 @@ public final class ProgressTrainingListener implements TrainingListener {
             bar.close();
             bar = null;
         }
-        out.printf("epoch %d: loss %.4f, %.0f img/s, held-out proxy accuracy %.4f, R@1 %.4f%n",
-                r.epoch(), r.meanLoss(), r.imagesPerSecond(), r.proxyAccuracy(), r.recallAt1());
+        out.printf("epoch %d: loss %.4f, %.0f img/s, held-out proxy accuracy %s, R@1 %s%n",
+                r.epoch(), r.meanLoss(), r.imagesPerSecond(), figure(r.proxyAccuracy()), figure(r.recallAt1()));
+    }
+
+    /** A figure with four decimals, or {@code n/a} where there was nothing to measure it on. */
+    private static String figure(double value) {
+        return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, "%.4f", value);
     }
 
     @Override

@@ -1,7 +1,11 @@
 package dev.lookalike.tools.command;
 
+import dev.lookalike.analyzer.AnalyzerInputException;
+import dev.lookalike.analyzer.dataset.FolderDataset;
+import dev.lookalike.analyzer.dataset.HeldOutSplit;
 import dev.lookalike.analyzer.dataset.LabelledDataset;
 import dev.lookalike.analyzer.dataset.SampledDataset;
+import dev.lookalike.analyzer.model.BundleFolder;
 import dev.lookalike.analyzer.model.InputSpec;
 import dev.lookalike.analyzer.model.ModelBundle;
 import dev.lookalike.analyzer.model.NetworkSpec;
@@ -12,20 +16,38 @@ import dev.lookalike.tools.cli.ClassLabels;
 import dev.lookalike.tools.cli.DatasetOptions;
 import dev.lookalike.tools.cli.NetworkInputOptions;
 import dev.lookalike.tools.cli.ProgressTrainingListener;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code lookalike train}: trains a model bundle with the Proxy-NCA++ loss. */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Train an embedding model with the Proxy-NCA++ loss and write a model bundle.",
-            "Shows a progress bar per epoch, evaluates on held-out images after each epoch and writes a"
-                    + " checkpoint (a complete bundle) per epoch; --resume continues from the newest one."})
+            "Shows a progress bar per epoch, evaluates on held-out images after each epoch (for a folder dataset, a"
+                    + " seeded share of each category held out of training: --held-out) and writes a"
+                    + " checkpoint (a complete bundle) per epoch; --resume continues from the newest one.",
+            "The bundle is written to a hidden folder beside --out and moved into place when complete; --out must"
+                    + " not exist, be empty, or hold an earlier bundle (which is replaced)."})
 public final class TrainCommand implements Callable<Integer> {
+
+    /** The default epochs see at least this many training images in all. */
+    static final int MIN_IMAGES_SEEN = 100_000;
+    /** The fewest epochs by default. */
+    static final int MIN_EPOCHS = 20;
+    /** The most epochs by default. */
+    static final int MAX_EPOCHS = 200;
+
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     DatasetOptions data;
@@ -43,8 +65,10 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Labels to train on, e.g. 0-4 or 0,2,5 (the others stay unseen, for open-set evaluation). Default: all.")
     String classes;
 
-    @Option(names = "--epochs", defaultValue = "20", description = "Epochs. Default: ${DEFAULT-VALUE}.")
-    int epochs;
+    @Option(names = "--epochs", paramLabel = "N",
+            description = "Epochs. Default: from the number of training images, " + MIN_IMAGES_SEEN + " / images,"
+                    + " at least " + MIN_EPOCHS + " and at most " + MAX_EPOCHS + " (20 for Fashion-MNIST).")
+    Integer epochs;
 
     @Option(names = "--batch-size", defaultValue = "120", description = "Images per class-balanced batch. Default: ${DEFAULT-VALUE}.")
     int batchSize;
@@ -113,6 +137,12 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--eval-images", defaultValue = "2000", description = "How many held-out images to evaluate on after each epoch (0: none). Default: ${DEFAULT-VALUE}.")
     int evalImages;
 
+    @Option(names = "--held-out", defaultValue = "0.1", paramLabel = "FRACTION",
+            description = "A folder dataset: the share of each category held out of training to evaluate on after each"
+                    + " epoch, seeded by --seed (at least 2 images of a category with 4 or more, 1 of one with 2 or 3);"
+                    + " 0: train on everything, no per-epoch figures. Default: ${DEFAULT-VALUE}.")
+    double heldOutFraction;
+
     @Option(names = "--checkpoints", paramLabel = "DIR", description = "Write a checkpoint bundle per epoch here.")
     Path checkpoints;
 
@@ -140,30 +170,95 @@ public final class TrainCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--eval-split validation is part of --train-split train: pick"
                     + " --train-split fit, --eval-split test (monitoring only) or --eval-images 0");
         }
-        LabelledDataset train = data.open(trainSplit);
-        LabelledDataset heldOut = null;
-        if (evalImages > 0 && !labels.isEmpty()) {
-            // Open set: the training split's images of the classes left out are never trained on, so they
-            // measure what matters (unseen classes) without touching the test split.
-            heldOut = SampledDataset.random(
-                    SampledDataset.ofLabels(train, c -> !labels.contains(c), "unseen classes"), evalImages, seed);
-        } else if (evalImages > 0 && data.isFashionMnist()) {
-            heldOut = SampledDataset.random(data.open(evalSplit), evalImages, seed);
+        if (!(heldOutFraction >= 0 && heldOutFraction < 1)) {
+            throw new IllegalArgumentException("--held-out: expected a fraction from 0 to below 1, got " + heldOutFraction);
         }
-        TrainingConfig config = new TrainingConfig(name, labels, epochs, batchSize, learningRate,
+        if (epochs != null && epochs < 1) {
+            throw new IllegalArgumentException("--epochs: expected at least 1, got " + epochs);
+        }
+        if (checkpoints != null && checkpoints.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize())) {
+            throw new IllegalArgumentException("--out and --checkpoints are both " + out
+                    + ": the finished bundle would replace the checkpoints; pick two folders");
+        }
+        BundleFolder.requireReplaceable(out, "--out");
+        TrainingData split = trainingData(data.open(trainSplit), labels);
+        LabelledDataset train = split.train();
+        LabelledDataset heldOut = split.heldOut();
+        int epochCount = epochs != null ? epochs : defaultEpochs(trainingImages(train, labels));
+        if (epochs == null) {
+            console().printf("training for %d epochs (%d training images: %,d / images, from %d to %d; --epochs sets it)%n",
+                    epochCount, trainingImages(train, labels), MIN_IMAGES_SEEN, MIN_EPOCHS, MAX_EPOCHS);
+        }
+        TrainingConfig config = new TrainingConfig(name, labels, epochCount, batchSize, learningRate,
                 proxyLearningRate, weightDecay, temperature, instanceWeight, !noAugment, erasing,
                 photoAugmentation, photoJpeg, seed);
         ModelBundle start = init == null ? null : ModelBundle.load(init);
         NetworkSpec network = shape.network(stages != null ? parseStages(stages)
                 : start != null ? start.spec().network() : NetworkSpec.fashionDefault());
-        InputSpec input = shape.input(train, data.isFashionMnist(), start, System.out);
+        InputSpec input = shape.input(train, data.isFashionMnist(), start, console());
         ProxyNcaTrainer trainer = new ProxyNcaTrainer(config, network, input,
-                new ProgressTrainingListener(epochs, batchSize, System.out));
+                new ProgressTrainingListener(epochCount, batchSize, console()));
         ModelBundle trained = trainer.train(train, heldOut, checkpoints, resume, start);
         ModelBundle bundle = trained.withMirrorAverage(mirrorAverage).withProxyAnchor(proxyAnchor);
-        bundle.save(out);
-        System.out.printf("model %s written to %s (%.0f s)%n", name, out, bundle.spec().training().seconds());
+        BundleFolder.write(bundle, out, "--out");
+        console().printf("model %s written to %s (%.0f s)%n", name, out, bundle.spec().training().seconds());
         return 0;
+    }
+
+    private PrintWriter console() {
+        return spec.commandLine().getOut();
+    }
+
+    /** The images to train on and those to evaluate on after each epoch ({@code null}: none). */
+    private record TrainingData(LabelledDataset train, LabelledDataset heldOut) {
+    }
+
+    private TrainingData trainingData(LabelledDataset all, List<Integer> labels) {
+        if (all instanceof FolderDataset folder && !folder.emptyCategories().isEmpty()) {
+            throw new AnalyzerInputException(folder.emptyCategories().getFirst().toString(),
+                    "empty category folder (no image files" + (folder.emptyCategories().size() > 1
+                            ? "; " + (folder.emptyCategories().size() - 1) + " more like it" : "")
+                            + "): add its images or remove it");
+        }
+        if (evalImages > 0 && labels.isEmpty() && !data.isFashionMnist() && heldOutFraction > 0) {
+            HeldOutSplit split = HeldOutSplit.stratified(all, heldOutFraction, seed);
+            console().printf("held out %d of %d images (%s) to evaluate on after each epoch; training on %d%n",
+                    split.heldOut().size(), all.size(), heldOutShare(), split.train().size());
+            LabelledDataset heldOut = split.heldOut().size() > evalImages
+                    ? SampledDataset.random(split.heldOut(), evalImages, seed) : split.heldOut();
+            return new TrainingData(split.train(), heldOut.size() == 0 ? null : heldOut);
+        }
+        if (evalImages > 0 && !labels.isEmpty()) {
+            // Open set: the training split's images of the classes left out are never trained on, so they
+            // measure what matters (unseen classes) without touching the test split.
+            return new TrainingData(all, SampledDataset.random(
+                    SampledDataset.ofLabels(all, c -> !labels.contains(c), "unseen classes"), evalImages, seed));
+        }
+        if (evalImages > 0 && data.isFashionMnist()) {
+            return new TrainingData(all, SampledDataset.random(data.open(evalSplit), evalImages, seed));
+        }
+        return new TrainingData(all, null);
+    }
+
+    private String heldOutShare() {
+        return String.format(Locale.ROOT, "%.0f %% of each category, seed %d", heldOutFraction * 100, seed);
+    }
+
+    private static int trainingImages(LabelledDataset train, List<Integer> labels) {
+        return labels.isEmpty() ? train.size()
+                : (int) IntStream.range(0, train.size()).filter(i -> labels.contains(train.label(i))).count();
+    }
+
+    /**
+     * The default epochs: enough for the run to see {@value #MIN_IMAGES_SEEN} images, from {@value #MIN_EPOCHS}
+     * to {@value #MAX_EPOCHS} epochs (a few hundred images train for longer; Fashion-MNIST's 55,000 for 20).
+     *
+     * @param images the training images
+     * @return the epochs
+     */
+    static int defaultEpochs(int images) {
+        long needed = (MIN_IMAGES_SEEN + Math.max(1, images) - 1) / Math.max(1, images);
+        return (int) Math.max(MIN_EPOCHS, Math.min(MAX_EPOCHS, needed));
     }
 
     /**

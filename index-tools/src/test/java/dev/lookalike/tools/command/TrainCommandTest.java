@@ -39,4 +39,10 @@ class TrainCommandTest {
                     "--photo-augmentation: expected a probability from 0 to 1, got " + Float.parseFloat(bad));
         }
     }
+
+    @Test
+    void oneFolderForTheBundleAndTheCheckpointsIsRefused() {
+        CliFixtures.assertBad(CliFixtures.run("train", "--out", out.toString(), "--checkpoints", out.toString()),
+                "--out and --checkpoints are both");
+    }
 }
