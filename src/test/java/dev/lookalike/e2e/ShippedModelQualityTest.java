@@ -108,4 +108,29 @@ class ShippedModelQualityTest {
         // Sneakers and ankle boots photographed on white must still find their own kind among the catalogue's.
         assertTrue(m.get("recall@1").asDouble() >= 0.9, "recall@1 " + m.get("recall@1"));
     }
+
+    /**
+     * The colour catalogue's test items, foldered by category and colour: the shipped colour model finds an item of
+     * the same category and colour first, which the grey model, blind to colour, does little better than chance at.
+     */
+    @Test
+    void theColourModelTellsColoursApartWhereTheGreyOneCannot() throws Exception {
+        Path shop = tmp.resolve("colour-shop");
+        LookalikeCli.Result made = LookalikeCli.run("catalogue", "--dataset", "fashion-mnist", "--split", "test",
+                "--colours", "--limit", "2000", "--layout", "folders", "--label", "category+colour", "--out",
+                shop.toString());
+        assertEquals(0, made.exitCode(), made::toString);
+        double colour = recallAt1("fashion-colour", shop);
+        double grey = recallAt1("fashion", shop);
+        assertTrue(colour >= 0.7, "colour model, same category and colour: R@1 " + colour);
+        assertTrue(grey <= 0.3, "grey model, same category and colour: R@1 " + grey);
+    }
+
+    private double recallAt1(String model, Path dataset) throws Exception {
+        Path report = tmp.resolve(model + "-colours.json");
+        LookalikeCli.Result r = LookalikeCli.run("eval", "--model", model, "--dataset", dataset.toString(), "--json",
+                report.toString());
+        assertEquals(0, r.exitCode(), r::toString);
+        return JSON.readTree(Files.readString(report)).get("metrics").get("recall@1").asDouble();
+    }
 }

@@ -79,7 +79,7 @@ class LookalikePluginTest {
         body.path("classes").forEach(c -> classes.add(c.asText()));
         assertEquals(fashion.spec().classes(), classes);
         assertEquals(fashion.spec().input().width(), body.path("input").path("width").asInt());
-        assertEquals(fashion.spec().input().mean(), body.path("input").path("mean").floatValue(), 1e-6);
+        assertEquals(fashion.spec().input().mean(0), body.path("input").path("mean").floatValue(), 1e-6);
         assertEquals(fashion.spec().training().dataset(), body.path("training").path("dataset").asText());
         assertEquals(fashion.spec().training().seed(), body.path("training").path("seed").asLong());
     }

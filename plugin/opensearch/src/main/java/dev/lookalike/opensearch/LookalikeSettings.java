@@ -24,7 +24,7 @@ import org.opensearch.env.Environment;
 public final class LookalikeSettings {
 
     /**
-     * The model bundle: a built-in name ({@code fashion}, the default; {@code fashion-open-set}) or a bundle
+     * The model bundle: a built-in name ({@code fashion}, the default; {@code fashion-open-set}, {@code fashion-colour}) or a bundle
      * directory. A relative directory resolves against the node's config directory; the directory must lie under
      * the config directory or a data path, since OpenSearch lets plug-ins read files only there.
      */

@@ -20,7 +20,7 @@ import org.apache.solr.common.SolrException;
  * {@code SOLR_OPTS}, e.g. {@code -Dlookalike.model=/models/shoes}); the names are the same as the OpenSearch
  * plug-in's node settings. Changing one means restarting the node, since the model is loaded once per node.
  * <ul>
- *   <li>{@value #MODEL}: a built-in bundle ({@code fashion}, the default; {@code fashion-open-set}) or a bundle
+ *   <li>{@value #MODEL}: a built-in bundle ({@code fashion}, the default; {@code fashion-open-set}, {@code fashion-colour}) or a bundle
  *       folder, relative to the Solr home when not absolute;</li>
  *   <li>{@value #DJL_CACHE}: where libtorch is unpacked, relative to the Solr home (default
  *       {@code lookalike/djl}); a node with no network works, the library ships in the zip;</li>
