@@ -65,12 +65,12 @@ final class PhotoAugmenter {
         }
         this.probability = probability;
         this.preprocessor = preprocessor;
-        this.kinds = kinds(jpeg);
+        this.kinds = kinds(jpeg, preprocessor.spec().channels() == 3);
     }
 
-    private static List<Kind> kinds(boolean jpeg) {
+    private static List<Kind> kinds(boolean jpeg, boolean colour) {
         List<Kind> all = new ArrayList<>(List.of(
-                new Kind("background", new BackgroundReplacement()),
+                new Kind("background", background(colour)),
                 new Kind("scale-shift", ScaleShift.realistic()),
                 new Kind("rotation", Rotation.realistic()),
                 new Kind("blur", GaussianBlur.realistic()),
@@ -79,6 +79,24 @@ final class PhotoAugmenter {
             all.add(new Kind("jpeg", JpegCompression.realistic()));
         }
         return List.copyOf(all);
+    }
+
+    /**
+     * The background distortion of a photo: for a grey model the evaluation's, which shows the product inverted half
+     * the time (dark on light, as a product on white looks once its light-on-black form is undone); for a colour
+     * model the product always keeps its colours, since inverting a red shirt makes it cyan and a colour-labelled
+     * catalogue's label would no longer hold.
+     *
+     * @param colour whether the model reads colour
+     * @return the distortion
+     */
+    static ImageDistortion background(boolean colour) {
+        BackgroundReplacement replacement = new BackgroundReplacement();
+        if (!colour) {
+            return replacement;
+        }
+        return (image, random) -> BackgroundReplacement.replace(image,
+                new BackgroundReplacement.Choice(replacement.drawChoice(random).colour(), false));
     }
 
     /**
@@ -91,7 +109,7 @@ final class PhotoAugmenter {
         if (probability == 0) {
             return List.of();
         }
-        return kinds(jpeg).stream().map(Kind::name).toList();
+        return kinds(jpeg, false).stream().map(Kind::name).toList();
     }
 
     /**

@@ -11,8 +11,12 @@ import dev.lookalike.analyzer.image.ImageDecoder;
 import dev.lookalike.analyzer.image.ImageLimits;
 import dev.lookalike.analyzer.model.InputSpec;
 import dev.lookalike.analyzer.preprocess.Preprocessor;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
 import java.util.Arrays;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class PhotoAugmenterTest {
@@ -195,5 +199,33 @@ class PhotoAugmenterTest {
             vy += image[i] * Math.pow(i / width - my, 2);
         }
         return new double[] {vx / mass, vy / mass};
+    }
+
+    @Test
+    void aColourModelsBackgroundNeverInvertsTheProductsColours() {
+        int kept = 0;
+        int inverted = 0;
+        for (long seed = 0; seed < 60; seed++) {
+            for (boolean colour : new boolean[] {true, false}) {
+                BufferedImage redOnWhite = new BufferedImage(40, 40, BufferedImage.TYPE_INT_RGB);
+                Graphics2D g = redOnWhite.createGraphics();
+                g.setColor(Color.WHITE);
+                g.fillRect(0, 0, 40, 40);
+                g.setColor(new Color(200, 30, 30));
+                g.fillRect(10, 10, 20, 20);
+                g.dispose();
+                Color centre = new Color(PhotoAugmenter.background(colour)
+                        .apply(redOnWhite, new SplittableRandom(seed)).getRGB(20, 20));
+                boolean red = centre.getRed() > centre.getGreen() && centre.getRed() > centre.getBlue();
+                if (colour) {
+                    assertTrue(red, "seed " + seed + ": the red product became " + centre);
+                    kept++;
+                } else if (!red) {
+                    inverted++;
+                }
+            }
+        }
+        assertEquals(60, kept);
+        assertTrue(inverted > 10, "a grey model's photos invert the product about half the time: " + inverted);
     }
 }
