@@ -7,7 +7,9 @@ import java.util.SplittableRandom;
 /**
  * A product photographed on a table or against a wall: the uniform background (the border's median colour)
  * is replaced by a grey or a coloured one, and the product is shown either as it is or inverted (dark on
- * light, as a product on white looks once the catalogue's light-on-black is undone), each with probability ½.
+ * light, as a product on white looks once the catalogue's light-on-black is undone), each with probability ½;
+ * {@link #keepingColours()} never inverts, for catalogues whose images are already as photographed (a colour
+ * catalogue: inverting a red shirt would make it cyan, a black one white).
  * A pixel's share of product (its alpha) is its largest channel difference from the old background over
  * {@link #PRODUCT_EDGE}, capped at 1; pixels that are all product keep their colour, and the product's
  * colour is carried outwards over its anti-aliased edge (the mean of the neighbours that already have one),
@@ -22,8 +24,23 @@ public final class BackgroundReplacement implements ImageDistortion {
     /** How far, in pixels, the product's colour is carried over its edge. */
     static final int EDGE_PASSES = 12;
 
-    /** Creates the background replacement of the query-robustness evaluation. */
+    private final boolean mayInvert;
+
+    /** Creates the background replacement of the query-robustness evaluation for grey catalogue images. */
     public BackgroundReplacement() {
+        this(true);
+    }
+
+    private BackgroundReplacement(boolean mayInvert) {
+        this.mayInvert = mayInvert;
+    }
+
+    /**
+     * @return the replacement that always shows the product as it is: the same backgrounds, drawn from the same
+     *         random values, so a query differs from the inverting replacement's only in the product's polarity
+     */
+    public static BackgroundReplacement keepingColours() {
+        return new BackgroundReplacement(false);
     }
 
     /**
@@ -37,7 +54,8 @@ public final class BackgroundReplacement implements ImageDistortion {
 
     /**
      * @param random the random source
-     * @return a grey or coloured background, each with probability ½, and whether to invert the product
+     * @return a grey or coloured background, each with probability ½, and whether to invert the product (never,
+     *         for {@link #keepingColours()}, though the draw is made all the same)
      */
     public Choice drawChoice(SplittableRandom random) {
         Color colour;
@@ -48,7 +66,8 @@ public final class BackgroundReplacement implements ImageDistortion {
             colour = Color.getHSBColor((float) random.nextDouble(), (float) (0.3 + 0.6 * random.nextDouble()),
                     (float) (0.35 + 0.6 * random.nextDouble()));
         }
-        return new Choice(colour, random.nextBoolean());
+        boolean invert = random.nextBoolean();
+        return new Choice(colour, mayInvert && invert);
     }
 
     @Override

@@ -10,14 +10,17 @@ import java.util.SplittableRandom;
  * Simulated user photos of dataset items made by one distortion (or a chain): the catalogue image is enlarged
  * {@value #ENLARGEMENT}× (bicubic; a photo has more pixels than a catalogue thumbnail), distorted with a random
  * source seeded by the seed and the item's index, and encoded as PNG, so that any loss comes from the
- * distortion alone. Immutable and thread-safe; deterministic for a seed and an index.
+ * distortion alone. A grey and a colour catalogue image may get distortions of their own (a grey
+ * Fashion-MNIST negative may be inverted, a colour product never is). Immutable and thread-safe; deterministic
+ * for a seed and an index.
  */
 public final class DistortedQueries implements QuerySimulator {
 
     /** How many times larger than the catalogue image the photo is before it is distorted. */
     public static final int ENLARGEMENT = 4;
 
-    private final ImageDistortion distortion;
+    private final ImageDistortion greyDistortion;
+    private final ImageDistortion colourDistortion;
     private final long seed;
 
     /**
@@ -25,7 +28,17 @@ public final class DistortedQueries implements QuerySimulator {
      * @param seed       the seed; item {@code i} always gets the same photo
      */
     public DistortedQueries(ImageDistortion distortion, long seed) {
-        this.distortion = distortion;
+        this(distortion, distortion, seed);
+    }
+
+    /**
+     * @param greyDistortion   what to apply to each enlarged 1-channel catalogue image
+     * @param colourDistortion what to apply to each enlarged 3-channel one
+     * @param seed             the seed; item {@code i} always gets the same photo
+     */
+    public DistortedQueries(ImageDistortion greyDistortion, ImageDistortion colourDistortion, long seed) {
+        this.greyDistortion = greyDistortion;
+        this.colourDistortion = colourDistortion;
         this.seed = seed;
     }
 
@@ -41,6 +54,7 @@ public final class DistortedQueries implements QuerySimulator {
      * @return the distorted photo, before encoding
      */
     public BufferedImage distorted(int index, PixelImage product) {
+        ImageDistortion distortion = product.channels() == 3 ? colourDistortion : greyDistortion;
         return distortion.apply(enlarged(product), new SplittableRandom(seed * 31 + index));
     }
 

@@ -91,12 +91,7 @@ final class PhotoAugmenter {
      * @return the distortion
      */
     static ImageDistortion background(boolean colour) {
-        BackgroundReplacement replacement = new BackgroundReplacement();
-        if (!colour) {
-            return replacement;
-        }
-        return (image, random) -> BackgroundReplacement.replace(image,
-                new BackgroundReplacement.Choice(replacement.drawChoice(random).colour(), false));
+        return colour ? BackgroundReplacement.keepingColours() : new BackgroundReplacement();
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class BackgroundReplacementTest {
@@ -72,5 +73,27 @@ class BackgroundReplacementTest {
         }
         assertTrue(grey > 400 && grey < 600, grey + " grey of 1000");
         assertTrue(inverted > 400 && inverted < 600, inverted + " inverted of 1000");
+    }
+
+    @Test
+    void keepingColoursDrawsTheSameBackgroundsAndNeverInvertsTheProduct() {
+        BackgroundReplacement inverting = new BackgroundReplacement();
+        BackgroundReplacement keeping = BackgroundReplacement.keepingColours();
+        int invertedElsewhere = 0;
+        for (long seed = 0; seed < 200; seed++) {
+            BackgroundReplacement.Choice usual = inverting.drawChoice(new SplittableRandom(seed));
+            BackgroundReplacement.Choice kept = keeping.drawChoice(new SplittableRandom(seed));
+            assertEquals(usual.colour(), kept.colour(), "seed " + seed);
+            assertFalse(kept.invertProduct(), "seed " + seed);
+            invertedElsewhere += usual.invertProduct() ? 1 : 0;
+        }
+        assertTrue(invertedElsewhere > 50, "the usual replacement inverts about half: " + invertedElsewhere);
+
+        BufferedImage red = TestProducts.product(60, 60, Color.WHITE, new Color(200, 30, 30), 15, 15, 30, 30);
+        for (long seed = 0; seed < 40; seed++) {
+            Color centre = new Color(keeping.apply(red, new SplittableRandom(seed)).getRGB(20, 20));
+            assertTrue(centre.getRed() > 150 && centre.getGreen() < 80 && centre.getBlue() < 80,
+                    "seed " + seed + ": the red product became " + centre);
+        }
     }
 }

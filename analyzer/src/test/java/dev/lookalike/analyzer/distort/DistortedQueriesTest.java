@@ -69,4 +69,15 @@ class DistortedQueriesTest {
         SplittableRandom same = new SplittableRandom(1);
         assertEquals(List.of("first " + same.nextInt(100), "second " + same.nextInt(100)), calls);
     }
+
+    @Test
+    void aColourCatalogueImageTakesTheColourDistortionAndAGreyOneTheGrey() {
+        ImageDistortion blue = (image, random) -> RgbImages.filled(image.getWidth(), image.getHeight(), java.awt.Color.BLUE);
+        ImageDistortion green = (image, random) -> RgbImages.filled(image.getWidth(), image.getHeight(), java.awt.Color.GREEN);
+        DistortedQueries queries = new DistortedQueries(blue, green, 1);
+        PixelImage grey = catalogueImage();
+        PixelImage colour = grey.withChannels(3);
+        assertEquals(java.awt.Color.BLUE.getRGB(), queries.distorted(0, grey).getRGB(5, 5));
+        assertEquals(java.awt.Color.GREEN.getRGB(), queries.distorted(0, colour).getRGB(5, 5));
+    }
 }

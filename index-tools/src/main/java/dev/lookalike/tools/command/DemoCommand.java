@@ -1,7 +1,7 @@
 package dev.lookalike.tools.command;
 
 import dev.lookalike.analyzer.dataset.FashionMnist;
-import dev.lookalike.analyzer.dataset.PhotoQuerySimulator;
+import dev.lookalike.analyzer.distort.PhotoQuerySimulator;
 import dev.lookalike.analyzer.image.ImageDecoder;
 import dev.lookalike.analyzer.image.ImageLimits;
 import dev.lookalike.tools.cli.TempFolder;

@@ -64,10 +64,10 @@ public final class EvalCommand implements Callable<Integer> {
     String classes;
 
     @Option(names = "--queries", defaultValue = "catalogue", split = ",", paramLabel = "KIND",
-            description = "What to query with: catalogue (the dataset's own images), photos (on white, tinted, enlarged,"
-                    + " off-centre, JPEG 75), rotation (up to ±15°), jpeg (quality 20-60), scale-shift (the product filling"
+            description = "What to query with: catalogue (the dataset's own images), photos (enlarged, off-centre, JPEG 75;"
+                    + " a grey catalogue's product on white, tinted), rotation (up to ±15°), jpeg (quality 20-60), scale-shift (the product filling"
                     + " 55-100 % of the frame, anywhere), blur (σ 0.5-2 % of the side), brightness-contrast (contrast"
-                    + " ×0.6-1.4, brightness ±0.2), background (grey or coloured, the product as is or inverted), all"
+                    + " ×0.6-1.4, brightness ±0.2), background (grey or coloured, the product as is or, for a grey catalogue, inverted), all"
                     + " (all but photos at once). Strengths are drawn per image from --query-seed. Several, comma-separated,"
                     + " are measured in one run against the same gallery. Default: ${DEFAULT-VALUE}.")
     List<String> queries;
@@ -122,7 +122,7 @@ public final class EvalCommand implements Callable<Integer> {
             ProxyAnchor.requireWeight("--proxy-anchor", proxyAnchor);
         }
         VectorSource source = baseline != null
-                ? VectorSource.baseline(baseline, data)
+                ? VectorSource.baseline(baseline, data, all)
                 : VectorSource.model(model.embedder(measuredBundle()));
         try (source) {
             ClassSelection selection = ClassSelection.parse(classes, source.trainedClasses(), all.classNames().size());

@@ -1,12 +1,12 @@
 package dev.lookalike.tools.eval;
 
-import dev.lookalike.analyzer.dataset.PhotoQuerySimulator;
 import dev.lookalike.analyzer.distort.BackgroundReplacement;
 import dev.lookalike.analyzer.distort.BrightnessContrast;
 import dev.lookalike.analyzer.distort.DistortedQueries;
 import dev.lookalike.analyzer.distort.GaussianBlur;
 import dev.lookalike.analyzer.distort.ImageDistortion;
 import dev.lookalike.analyzer.distort.JpegCompression;
+import dev.lookalike.analyzer.distort.PhotoQuerySimulator;
 import dev.lookalike.analyzer.distort.QuerySimulator;
 import dev.lookalike.analyzer.distort.Rotation;
 import dev.lookalike.analyzer.distort.ScaleShift;
@@ -14,32 +14,34 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * What an evaluation queries with ({@code eval --queries}): the catalogue images themselves, or simulated
  * users' photos of them with one kind of distortion, today's photo simulation, or several distortions at
- * once. Each distortion's strength is drawn per image within a realistic range, from a fixed seed.
+ * once. Each distortion's strength is drawn per image within a realistic range, from a fixed seed. Photos of a
+ * colour catalogue keep the product's colours: no kind inverts or tints them.
  */
 public enum QueryKind {
     /** The dataset's own images, leave-one-out (the only kind with NMI). */
     CATALOGUE("catalogue", null),
-    /** The photo simulation: on white, tinted, enlarged, off-centre, JPEG quality 75. */
+    /** The photo simulation: on white (tinted, for a grey catalogue), enlarged, off-centre, JPEG quality 75. */
     PHOTOS("photos", null),
     /** Rotated up to ±15°. */
-    ROTATION("rotation", Rotation.realistic()),
+    ROTATION("rotation", background -> Rotation.realistic()),
     /** JPEG quality 20 to 60. */
-    JPEG("jpeg", JpegCompression.realistic()),
+    JPEG("jpeg", background -> JpegCompression.realistic()),
     /** The product filling 55 to 100 % of a square frame, anywhere in it. */
-    SCALE_SHIFT("scale-shift", ScaleShift.realistic()),
+    SCALE_SHIFT("scale-shift", background -> ScaleShift.realistic()),
     /** Gaussian blur, σ of 0.5 to 2 % of the image's side. */
-    BLUR("blur", GaussianBlur.realistic()),
+    BLUR("blur", background -> GaussianBlur.realistic()),
     /** Contrast ×0.6 to ×1.4, brightness ±0.2. */
-    BRIGHTNESS_CONTRAST("brightness-contrast", BrightnessContrast.realistic()),
-    /** A grey or coloured background, the product as it is or inverted. */
-    BACKGROUND("background", new BackgroundReplacement()),
+    BRIGHTNESS_CONTRAST("brightness-contrast", background -> BrightnessContrast.realistic()),
+    /** A grey or coloured background, the product as it is or (a grey catalogue's) inverted. */
+    BACKGROUND("background", background -> background),
     /** Background, scale and shift, rotation, blur, brightness and contrast, then JPEG, in that order. */
-    ALL("all", new BackgroundReplacement().andThen(ScaleShift.realistic()).andThen(Rotation.realistic())
+    ALL("all", background -> background.andThen(ScaleShift.realistic()).andThen(Rotation.realistic())
             .andThen(GaussianBlur.realistic()).andThen(BrightnessContrast.realistic())
             .andThen(JpegCompression.realistic()));
 
@@ -50,9 +52,10 @@ public enum QueryKind {
     static final float PHOTO_QUALITY = 0.75f;
 
     private final String cliName;
-    private final ImageDistortion distortion;
+    /** The kind's distortion, given the background replacement that suits the catalogue; null for the first two. */
+    private final Function<BackgroundReplacement, ImageDistortion> distortion;
 
-    QueryKind(String cliName, ImageDistortion distortion) {
+    QueryKind(String cliName, Function<BackgroundReplacement, ImageDistortion> distortion) {
         this.cliName = cliName;
         this.distortion = distortion;
     }
@@ -64,13 +67,19 @@ public enum QueryKind {
 
     /**
      * @param seed the seed of the simulation
-     * @return what makes the query photos, or {@code null} for {@link #CATALOGUE}
+     * @return what makes the query photos, or {@code null} for {@link #CATALOGUE}: a colour image's products keep
+     *         their colours, a grey one (Fashion-MNIST's light-on-black negative) is shown inverted half the time,
+     *         as it would be photographed
      */
     public QuerySimulator simulator(long seed) {
         if (this == CATALOGUE) {
             return null;
         }
-        return this == PHOTOS ? new PhotoQuerySimulator(seed, PHOTO_QUALITY) : new DistortedQueries(distortion, seed);
+        if (this == PHOTOS) {
+            return new PhotoQuerySimulator(seed, PHOTO_QUALITY);
+        }
+        return new DistortedQueries(distortion.apply(new BackgroundReplacement()),
+                distortion.apply(BackgroundReplacement.keepingColours()), seed);
     }
 
     /**

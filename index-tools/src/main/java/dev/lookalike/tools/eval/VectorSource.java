@@ -1,7 +1,8 @@
 package dev.lookalike.tools.eval;
 
+import dev.lookalike.analyzer.dataset.ImageSurvey;
 import dev.lookalike.analyzer.dataset.LabelledDataset;
-import dev.lookalike.analyzer.dataset.PhotoQuerySimulator;
+import dev.lookalike.analyzer.distort.PhotoQuerySimulator;
 import dev.lookalike.analyzer.distort.QuerySimulator;
 import dev.lookalike.analyzer.eval.PrincipalComponents;
 import dev.lookalike.analyzer.image.ImageDecoder;
@@ -27,6 +28,9 @@ import java.util.stream.IntStream;
  * are {@code null} for items that could not be read; those are reported on stderr.
  */
 public abstract class VectorSource implements AutoCloseable {
+
+    /** How many of the evaluated images a baseline looks at to tell a colour dataset from a grey one. */
+    private static final int SURVEYED = 200;
 
     /** @return how to name this source in reports, e.g. the model's name or {@code pixels} */
     public abstract String name();
@@ -70,15 +74,21 @@ public abstract class VectorSource implements AutoCloseable {
     }
 
     /**
-     * @param kind {@code pixels} or {@code pca}
-     * @param data the dataset options, whose training split a PCA is fitted on
-     * @return a source of baseline vectors
+     * @param kind      {@code pixels} or {@code pca}
+     * @param data      the dataset options, whose training split a PCA is fitted on
+     * @param evaluated the dataset to be evaluated: if any of its images has colour, the pixels are read in colour
+     * @return a source of baseline vectors: the images fitted to 28 × 28 as Fashion-MNIST's models fit them, 1 or 3
+     *         channels
      * @throws IllegalArgumentException naming {@code --baseline} if the kind is unknown
      */
-    public static VectorSource baseline(String kind, DatasetOptions data) {
-        Preprocessor fit = new Preprocessor(InputSpec.fashionMnist());
+    public static VectorSource baseline(String kind, DatasetOptions data, LabelledDataset evaluated) {
+        InputSpec grey = InputSpec.fashionMnist();
+        boolean colour = ImageSurvey.of(evaluated, new ImageDecoder(ImageLimits.DEFAULT), SURVEYED).colour();
+        InputSpec spec = colour ? grey.resized(grey.width(), grey.height(), 3) : grey;
+        Preprocessor fit = new Preprocessor(spec);
+        int dimensions = spec.width() * spec.height() * spec.channels();
         return switch (kind) {
-            case "pixels" -> new PixelSource("pixels (raw, 784-d)", fit, v -> v);
+            case "pixels" -> new PixelSource("pixels (raw, " + dimensions + "-d)", fit, v -> v);
             case "pca" -> {
                 LabelledDataset train = data.open("train");
                 ImageDecoder decoder = new ImageDecoder(ImageLimits.DEFAULT);

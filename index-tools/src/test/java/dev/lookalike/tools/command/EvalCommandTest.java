@@ -58,4 +58,44 @@ class EvalCommandTest {
         assertEquals(runs, new ObjectMapper().readTree(again.toFile()).get("runs"));
         assertTrue(Files.size(json) > 0);
     }
+
+    @Test
+    void rawPixelsAreReadInColourForAColourCatalogueAndItsPhotosKeepTheirColours() throws IOException {
+        Path grey = CliFixtures.shapes(root.resolve("shapes"));
+        Path colour = root.resolve("colour-shapes");
+        // The same shapes, each class in its own colour on white: only colour and shape tell them apart.
+        int[] colours = {0xc81e1e, 0x1e8c1e, 0x1e1ec8, 0xc8a01e};
+        for (int k = 0; k < CliFixtures.SHAPES.size(); k++) {
+            String shape = CliFixtures.SHAPES.get(k);
+            Path dir = Files.createDirectories(colour.resolve(shape));
+            try (var files = Files.list(grey.resolve(shape))) {
+                for (Path file : files.toList()) {
+                    java.awt.image.BufferedImage in = javax.imageio.ImageIO.read(file.toFile());
+                    java.awt.image.BufferedImage out = new java.awt.image.BufferedImage(in.getWidth(), in.getHeight(),
+                            java.awt.image.BufferedImage.TYPE_INT_RGB);
+                    for (int y = 0; y < in.getHeight(); y++) {
+                        for (int x = 0; x < in.getWidth(); x++) {
+                            out.setRGB(x, y, (in.getRGB(x, y) & 0xff) > 128 ? colours[k] : 0xffffff);
+                        }
+                    }
+                    javax.imageio.ImageIO.write(out, "png", dir.resolve(file.getFileName()).toFile());
+                }
+            }
+        }
+        CliFixtures.Run greyRun = CliFixtures.run("eval", "--baseline", "pixels", "--dataset", grey.toString());
+        assertEquals(0, greyRun.code(), greyRun.err());
+        assertTrue(greyRun.out().contains("pixels (raw, 784-d)"), greyRun.out());
+
+        Path json = root.resolve("colour.json");
+        CliFixtures.Run colourRun = CliFixtures.run("eval", "--baseline", "pixels", "--dataset", colour.toString(),
+                "--queries", "catalogue,background,photos", "--json", json.toString());
+        assertEquals(0, colourRun.code(), colourRun.err());
+        assertTrue(colourRun.out().contains("pixels (raw, 2352-d)"), colourRun.out());
+        // Colour alone names the class: raw colour pixels find it for the catalogue and for photos on white, which
+        // keep the product's colours (a tinted, inverted red product would be nearer no class at all).
+        JsonNode runs = new ObjectMapper().readTree(json.toFile()).get("runs");
+        assertEquals("photos", runs.get(2).get("queries").asText());
+        assertTrue(runs.get(0).get("metrics").get("recall@1").asDouble() > 0.9, runs.get(0).toString());
+        assertTrue(runs.get(2).get("metrics").get("recall@1").asDouble() > 0.9, runs.get(2).toString());
+    }
 }

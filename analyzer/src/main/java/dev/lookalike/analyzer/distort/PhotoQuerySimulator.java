@@ -1,7 +1,5 @@
-package dev.lookalike.analyzer.dataset;
+package dev.lookalike.analyzer.distort;
 
-import dev.lookalike.analyzer.distort.JpegCompression;
-import dev.lookalike.analyzer.distort.QuerySimulator;
 import dev.lookalike.analyzer.preprocess.PixelImage;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -11,9 +9,10 @@ import java.util.SplittableRandom;
 
 /**
  * Makes a catalogue image look like a user's photo of the product, to measure how well such queries
- * work: the product on a white background (the catalogue's dark background inverted), tinted in a random
- * colour, enlarged to a few hundred pixels, placed off-centre on a canvas of another aspect ratio with a
- * margin, and JPEG-compressed. Deterministic for a given seed and index.
+ * work: the product enlarged to a few hundred pixels, placed off-centre on a canvas of another aspect ratio
+ * with a margin, and JPEG-compressed. A grey catalogue image (Fashion-MNIST's light product on black) is
+ * shown on white, inverted and tinted in a random colour; a colour one keeps its colours and its background,
+ * which fills the canvas. Deterministic for a given seed and index.
  */
 public final class PhotoQuerySimulator implements QuerySimulator {
 
@@ -34,8 +33,8 @@ public final class PhotoQuerySimulator implements QuerySimulator {
 
     /**
      * @param index   the item's index, which seeds its randomness
-     * @param product the catalogue image: a product, bright on dark
-     * @return JPEG bytes of an RGB photo of it on white
+     * @param product the catalogue image: a product, bright on dark (grey) or as photographed (colour)
+     * @return JPEG bytes of an RGB photo of it
      */
     public byte[] photo(int index, PixelImage product) {
         SplittableRandom random = new SplittableRandom(seed * 31 + index);
@@ -48,7 +47,21 @@ public final class PhotoQuerySimulator implements QuerySimulator {
         int left = random.nextInt(Math.max(1, canvasW - productSize));
         int top = random.nextInt(Math.max(1, canvasH - productSize));
         Color tint = Color.getHSBColor((float) random.nextDouble(), (float) (0.2 + 0.6 * random.nextDouble()), 1f);
+        BufferedImage shown = product.channels() == 3 ? product.toBufferedImage() : onWhite(product, tint);
+        Color canvas = product.channels() == 3 ? RgbImages.borderColour(shown) : Color.WHITE;
 
+        BufferedImage photo = new BufferedImage(canvasW, canvasH, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = photo.createGraphics();
+        g.setColor(canvas);
+        g.fillRect(0, 0, canvasW, canvasH);
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+        g.drawImage(shown, left, top, productSize, productSize, null);
+        g.dispose();
+        return JpegCompression.encode(photo, jpegQuality);
+    }
+
+    /** A grey light-on-black product as a tinted dark-on-white one. */
+    private static BufferedImage onWhite(PixelImage product, Color tint) {
         PixelImage grey = product.withChannels(1);
         BufferedImage onWhite = new BufferedImage(product.width(), product.height(), BufferedImage.TYPE_INT_RGB);
         for (int y = 0; y < product.height(); y++) {
@@ -60,14 +73,7 @@ public final class PhotoQuerySimulator implements QuerySimulator {
                 onWhite.setRGB(x, y, (r << 16) | (g << 8) | b);
             }
         }
-        BufferedImage photo = new BufferedImage(canvasW, canvasH, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = photo.createGraphics();
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, canvasW, canvasH);
-        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
-        g.drawImage(onWhite, left, top, productSize, productSize, null);
-        g.dispose();
-        return JpegCompression.encode(photo, jpegQuality);
+        return onWhite;
     }
 
     @Override

@@ -1,4 +1,4 @@
-package dev.lookalike.analyzer.dataset;
+package dev.lookalike.analyzer.distort;
 
 import dev.lookalike.analyzer.preprocess.PixelImage;
 import org.junit.jupiter.api.Test;
@@ -96,5 +96,41 @@ class PhotoQuerySimulatorTest {
     void refusesJpegQualityOutsideZeroToOne() {
         assertThrows(IllegalArgumentException.class, () -> new PhotoQuerySimulator(1, 0f));
         assertThrows(IllegalArgumentException.class, () -> new PhotoQuerySimulator(1, 1.5f));
+    }
+
+    @Test
+    void aColourProductKeepsItsColoursAndItsBackgroundFillsTheCanvas() throws IOException {
+        int side = 40;
+        float[] planes = new float[3 * side * side];
+        java.util.Arrays.fill(planes, 1f); // white
+        for (int y = 10; y < 30; y++) {
+            for (int x = 12; x < 28; x++) {
+                int i = y * side + x;
+                planes[i] = 0.8f;                     // red
+                planes[side * side + i] = 0.1f;       // green
+                planes[2 * side * side + i] = 0.1f;   // blue
+            }
+        }
+        PixelImage redOnWhite = new PixelImage(side, side, 3, planes);
+        PhotoQuerySimulator simulator = new PhotoQuerySimulator(1, 0.9f);
+        for (int index = 0; index < 10; index++) {
+            BufferedImage photo = decode(simulator.photo(index, redOnWhite));
+            int reddest = 0;
+            int cyanish = 0;
+            for (int y = 0; y < photo.getHeight(); y++) {
+                for (int x = 0; x < photo.getWidth(); x++) {
+                    int rgb = photo.getRGB(x, y);
+                    int r = (rgb >> 16) & 0xff;
+                    int g = (rgb >> 8) & 0xff;
+                    int b = rgb & 0xff;
+                    reddest = Math.max(reddest, r - Math.max(g, b));
+                    cyanish += g - r > 60 && b - r > 60 ? 1 : 0;
+                }
+            }
+            assertTrue(reddest > 120, "the product stays red: " + reddest + " in photo " + index);
+            assertEquals(0, cyanish, "nothing is inverted in photo " + index);
+            assertTrue(luma(photo.getRGB(0, 0)) > 240 && luma(photo.getRGB(photo.getWidth() - 1, photo.getHeight() - 1)) > 240,
+                    "the canvas is the product's white background in photo " + index);
+        }
     }
 }
