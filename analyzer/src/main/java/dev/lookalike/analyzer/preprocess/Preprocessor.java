@@ -12,13 +12,20 @@ import java.util.Arrays;
  * photos, so that all three meet the model in the same form. Immutable and thread-safe; costs
  * O(pixels × channels) per image.
  *
- * <p>Colour runs the grey rules on each channel, so that a colour image whose channels are equal comes out as
- * the grey image would, in every channel: the background level is each channel's border median; with a
- * {@code "dark"} background each channel becomes its distance from its own level (a product on black keeps its
- * colours, one on white comes out in the complementary colours, consistently for every product on white); a
- * pixel is object when it stands out in any channel; every channel is cropped, fitted and centred alike.
+ * <p>Colour keeps the product's own colours whatever it was photographed on: it comes out as it would on white
+ * (each channel its distance from white, so a red shirt is (0, 1, 1) and a blue one (1, 1, 0)) on black. The
+ * background level is each channel's border median; a pixel's share of product is its largest channel distance
+ * from that level over {@link #COLOUR_PRODUCT_EDGE}, capped at 1, and scales the pixel's distance from white. A
+ * colour product on grey, on a coloured wall or on black is so the same input as on white; the price is a white
+ * product, which on white is invisible and off white comes out as dark as the background.
  */
 public final class Preprocessor {
+
+    /**
+     * The largest channel distance from the background (intensities 0..1) from which a colour pixel is all
+     * product; nearer the background it is that share product (anti-aliased edges, faint parts).
+     */
+    public static final float COLOUR_PRODUCT_EDGE = 0.25f;
 
     private final InputSpec spec;
 
@@ -115,6 +122,9 @@ public final class Preprocessor {
         if (!"dark".equals(spec.background())) {
             return image;
         }
+        if (image.channels() == 3) {
+            return colourOnDark(image);
+        }
         float[] px = image.pixels();
         float[] out = new float[px.length];
         int plane = image.width() * image.height();
@@ -126,6 +136,28 @@ public final class Preprocessor {
             }
         }
         return new PixelImage(image.width(), image.height(), image.channels(), out);
+    }
+
+    /** A colour product as it would be on white, on black: see the class comment. */
+    private static PixelImage colourOnDark(PixelImage image) {
+        float[] px = image.pixels();
+        int plane = image.width() * image.height();
+        float[] level = new float[3];
+        for (int c = 0; c < 3; c++) {
+            level[c] = borderMedian(image, c);
+        }
+        float[] out = new float[px.length];
+        for (int i = 0; i < plane; i++) {
+            float distance = 0;
+            for (int c = 0; c < 3; c++) {
+                distance = Math.max(distance, Math.abs(px[c * plane + i] - level[c]));
+            }
+            float share = Math.min(1f, distance / COLOUR_PRODUCT_EDGE);
+            for (int c = 0; c < 3; c++) {
+                out[c * plane + i] = share * (1 - px[c * plane + i]);
+            }
+        }
+        return new PixelImage(image.width(), image.height(), 3, out);
     }
 
     private static float borderMedian(PixelImage image, int c) {
