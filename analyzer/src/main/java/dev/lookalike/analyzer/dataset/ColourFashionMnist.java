@@ -3,6 +3,7 @@ package dev.lookalike.analyzer.dataset;
 import dev.lookalike.analyzer.image.ImageDecoder;
 import dev.lookalike.analyzer.image.ImageLimits;
 import dev.lookalike.analyzer.preprocess.PixelImage;
+import dev.lookalike.analyzer.preprocess.Resampler;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -18,7 +19,8 @@ import java.util.SplittableRandom;
  *
  * <p>Labels and class names are the source's (the category); {@link #colour(int)} gives the colour.
  * {@link #image(int, ImageDecoder)} reads an item as grey, as the grey pipeline reads the PNG
- * {@link #rgbImage(int)} writes. Rendering an item costs {@code size²} bilinear samples; nothing is cached.
+ * {@link #rgbImage(int)} writes. Rendering an item costs one resampling to {@code size²} pixels (bilinear when
+ * enlarging, area averaging when shrinking); nothing is cached.
  */
 public final class ColourFashionMnist implements LabelledDataset {
 
@@ -88,12 +90,12 @@ public final class ColourFashionMnist implements LabelledDataset {
         PixelImage source = grey.image(index, decoder);
         int rgb = colour(index).rgb();
         int[] product = {(rgb >> 16) & 0xff, (rgb >> 8) & 0xff, rgb & 0xff};
+        float[] ink = Resampler.resize(source, 0, 0, 0, source.width(), source.height(), size, size);
         BufferedImage out = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
         int[] row = new int[size];
         for (int y = 0; y < size; y++) {
             for (int x = 0; x < size; x++) {
-                float v = sample(source, (x + 0.5f) * source.width() / size - 0.5f,
-                        (y + 0.5f) * source.height() / size - 0.5f);
+                float v = Math.max(0f, Math.min(1f, ink[y * size + x]));
                 int r = Math.round(255 + v * (product[0] - 255));
                 int g = Math.round(255 + v * (product[1] - 255));
                 int b = Math.round(255 + v * (product[2] - 255));
@@ -102,23 +104,6 @@ public final class ColourFashionMnist implements LabelledDataset {
             out.setRGB(0, y, size, 1, row, 0, size);
         }
         return out;
-    }
-
-    /** Bilinear sample at (x, y) in source pixels, clamped to the edges, clipped to [0, 1]. */
-    private static float sample(PixelImage image, float x, float y) {
-        int x0 = clamp((int) Math.floor(x), image.width());
-        int y0 = clamp((int) Math.floor(y), image.height());
-        int x1 = clamp(x0 + 1, image.width());
-        int y1 = clamp(y0 + 1, image.height());
-        float fx = Math.max(0f, Math.min(1f, x - x0));
-        float fy = Math.max(0f, Math.min(1f, y - y0));
-        float top = image.at(x0, y0) * (1 - fx) + image.at(x1, y0) * fx;
-        float bottom = image.at(x0, y1) * (1 - fx) + image.at(x1, y1) * fx;
-        return Math.max(0f, Math.min(1f, top * (1 - fy) + bottom * fy));
-    }
-
-    private static int clamp(int i, int n) {
-        return Math.max(0, Math.min(n - 1, i));
     }
 
     /** @return the side of the rendered images, in pixels */

@@ -83,6 +83,21 @@ public final class FolderDataset implements LabelledDataset {
         return emptyCategories;
     }
 
+    /**
+     * Refuses a dataset with an empty category folder, as training does: the folder was meant to be a category,
+     * and training without it would ship a model that cannot name it.
+     *
+     * @throws AnalyzerInputException naming the first empty category folder and how many more there are
+     */
+    public void requireNoEmptyCategory() {
+        if (!emptyCategories.isEmpty()) {
+            throw new AnalyzerInputException(emptyCategories.getFirst().toString(),
+                    "empty category folder (no image files" + (emptyCategories.size() > 1
+                            ? "; " + (emptyCategories.size() - 1) + " more like it" : "")
+                            + "): add its images or remove it");
+        }
+    }
+
     private static boolean hidden(Path p) {
         return p.getFileName().toString().startsWith(".");
     }

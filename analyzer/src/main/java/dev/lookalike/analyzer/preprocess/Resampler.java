@@ -5,7 +5,7 @@ package dev.lookalike.analyzer.preprocess;
  * large photo is not aliased into noise) and bilinear interpolation when enlarging. Costs
  * O(source area + target area) per call; holds no state.
  */
-final class Resampler {
+public final class Resampler {
 
     private Resampler() {
     }
@@ -21,7 +21,7 @@ final class Resampler {
      * @param targetH height of the result
      * @return {@code targetW * targetH} intensities, row-major
      */
-    static float[] resize(PixelImage src, int channel, int x0, int y0, int width, int height, int targetW, int targetH) {
+    public static float[] resize(PixelImage src, int channel, int x0, int y0, int width, int height, int targetW, int targetH) {
         Taps xs = Taps.of(width, targetW);
         Taps ys = Taps.of(height, targetH);
         // Horizontal pass over the rows of the rectangle, then a vertical pass.

@@ -63,15 +63,22 @@ public record TrainingConfig(
         if (!(instanceWeight >= 0)) {
             throw new IllegalArgumentException("instance weight must be at least 0, got " + instanceWeight);
         }
-        if (!(erasing >= 0 && erasing <= 1)) {
-            throw new IllegalArgumentException("random erasing probability must be in [0, 1], got " + erasing);
-        }
-        if (!(photoAugmentation >= 0 && photoAugmentation <= 1)) {
-            throw new IllegalArgumentException("photo augmentation probability must be in [0, 1], got " + photoAugmentation);
-        }
+        requireProbability("random erasing probability", erasing);
+        requireProbability("photo augmentation probability", photoAugmentation);
         classes = List.copyOf(classes);
         if (classes.stream().distinct().count() != classes.size() || classes.stream().anyMatch(c -> c < 0)) {
             throw new IllegalArgumentException("classes must be distinct labels >= 0, got " + classes);
+        }
+    }
+
+    /**
+     * @param input how to name the value in the error, e.g. {@code --photo-augmentation}
+     * @param p     a proposed probability
+     * @throws IllegalArgumentException naming the input if {@code p} is not in [0, 1]
+     */
+    public static void requireProbability(String input, float p) {
+        if (!(p >= 0 && p <= 1)) {
+            throw new IllegalArgumentException(input + ": expected a probability from 0 to 1, got " + p);
         }
     }
 }

@@ -1,6 +1,5 @@
 package dev.lookalike.tools.command;
 
-import dev.lookalike.analyzer.AnalyzerInputException;
 import dev.lookalike.analyzer.dataset.FolderDataset;
 import dev.lookalike.analyzer.dataset.HeldOutSplit;
 import dev.lookalike.analyzer.dataset.LabelledDataset;
@@ -156,9 +155,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ProxyAnchor.requireWeight("--proxy-anchor", proxyAnchor);
-        if (!(photoAugmentation >= 0 && photoAugmentation <= 1)) {
-            throw new IllegalArgumentException("--photo-augmentation: expected a probability from 0 to 1, got " + photoAugmentation);
-        }
+        TrainingConfig.requireProbability("--random-erasing", erasing);
+        TrainingConfig.requireProbability("--photo-augmentation", photoAugmentation);
         if (resume && checkpoints == null) {
             throw new IllegalArgumentException("--resume needs --checkpoints DIR");
         }
@@ -214,11 +212,8 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     private TrainingData trainingData(LabelledDataset all, List<Integer> labels) {
-        if (all instanceof FolderDataset folder && !folder.emptyCategories().isEmpty()) {
-            throw new AnalyzerInputException(folder.emptyCategories().getFirst().toString(),
-                    "empty category folder (no image files" + (folder.emptyCategories().size() > 1
-                            ? "; " + (folder.emptyCategories().size() - 1) + " more like it" : "")
-                            + "): add its images or remove it");
+        if (all instanceof FolderDataset folder) {
+            folder.requireNoEmptyCategory();
         }
         if (evalImages > 0 && labels.isEmpty() && !data.isFashionMnist() && heldOutFraction > 0) {
             HeldOutSplit split = HeldOutSplit.stratified(all, heldOutFraction, seed);

@@ -33,10 +33,12 @@ class TrainCommandTest {
     }
 
     @Test
-    void aPhotoAugmentationProbabilityOutsideZeroToOneIsNamed() {
-        for (String bad : new String[] {"1.5", "-0.1", "NaN"}) {
-            CliFixtures.assertBad(CliFixtures.run("train", "--photo-augmentation", bad, "--out", out.toString()),
-                    "--photo-augmentation: expected a probability from 0 to 1, got " + Float.parseFloat(bad));
+    void aProbabilityOutsideZeroToOneIsNamedWithItsOption() {
+        for (String option : new String[] {"--photo-augmentation", "--random-erasing"}) {
+            for (String bad : new String[] {"1.5", "-0.1", "NaN"}) {
+                CliFixtures.assertBad(CliFixtures.run("train", option, bad, "--out", out.toString()),
+                        option + ": expected a probability from 0 to 1, got " + Float.parseFloat(bad));
+            }
         }
     }
 

@@ -2,6 +2,7 @@ package dev.lookalike.search.query;
 
 import dev.lookalike.search.index.IndexSchema;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -45,6 +46,13 @@ final class KnnFilter {
 
     /** One field's accepted values, sorted and distinct. */
     private record TermSet(String field, List<BytesRef> values) {
+
+        /** The distinct values, sorted, each copied. */
+        static TermSet of(String field, List<BytesRef> values) {
+            TreeSet<BytesRef> distinct = new TreeSet<>();
+            values.forEach(v -> distinct.add(BytesRef.deepCopyOf(v)));
+            return new TermSet(field, List.copyOf(distinct));
+        }
     }
 
     private final List<TermSet> terms = new ArrayList<>();
@@ -238,17 +246,13 @@ final class KnnFilter {
 
     private void split(IndexSearcher searcher, Query q, List<Query> requiredQueries, List<Query> excludedQueries)
             throws IOException {
+        TermSet read = termsOf(q);
+        if (read != null) {
+            terms.add(read);
+            return;
+        }
         switch (q) {
             case MatchAllDocsQuery all -> {
-            }
-            case TermQuery term -> addTerms(term.getTerm().field(), List.of(term.getTerm().bytes()));
-            case TermInSetQuery set -> {
-                List<BytesRef> values = new ArrayList<>();
-                BytesRefIterator it = set.getBytesRefIterator();
-                for (BytesRef v = it.next(); v != null; v = it.next()) {
-                    values.add(BytesRef.deepCopyOf(v));
-                }
-                addTerms(set.getField(), values);
             }
             case IndexOrDocValuesQuery either -> split(searcher, either.getIndexQuery(), requiredQueries,
                     excludedQueries);
@@ -279,16 +283,32 @@ final class KnnFilter {
 
     /**
      * Whether {@link #of} reads this filter from term postings itself: a term or term-set query on one field,
-     * possibly inside a constant-score, boost or index-or-doc-values wrapper. Costs O(depth).
+     * possibly inside a constant-score, boost or index-or-doc-values wrapper. Costs O(depth + terms).
      */
     static boolean readsFromTerms(Query q) {
+        return termsOf(q) != null;
+    }
+
+    /** The terms a filter of {@link #readsFromTerms} shape matches, or null for any other filter. */
+    private static TermSet termsOf(Query q) {
         return switch (q) {
-            case TermQuery term -> true;
-            case TermInSetQuery set -> true;
-            case IndexOrDocValuesQuery either -> readsFromTerms(either.getIndexQuery());
-            case ConstantScoreQuery constant -> readsFromTerms(constant.getQuery());
-            case BoostQuery boost -> readsFromTerms(boost.getQuery());
-            default -> false;
+            case TermQuery term -> TermSet.of(term.getTerm().field(), List.of(term.getTerm().bytes()));
+            case TermInSetQuery set -> {
+                List<BytesRef> values = new ArrayList<>();
+                try {
+                    BytesRefIterator it = set.getBytesRefIterator();
+                    for (BytesRef v = it.next(); v != null; v = it.next()) {
+                        values.add(v);
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                yield TermSet.of(set.getField(), values);
+            }
+            case IndexOrDocValuesQuery either -> termsOf(either.getIndexQuery());
+            case ConstantScoreQuery constant -> termsOf(constant.getQuery());
+            case BoostQuery boost -> termsOf(boost.getQuery());
+            default -> null;
         };
     }
 
@@ -296,10 +316,5 @@ final class KnnFilter {
         return bool.getMinimumNumberShouldMatch() == 0
                 && bool.clauses().stream().noneMatch(c -> c.occur() == BooleanClause.Occur.SHOULD)
                 && bool.clauses().stream().anyMatch(c -> c.occur() != BooleanClause.Occur.MUST_NOT);
-    }
-
-    private void addTerms(String field, List<BytesRef> values) {
-        TreeSet<BytesRef> distinct = new TreeSet<>(values);
-        terms.add(new TermSet(field, List.copyOf(distinct)));
     }
 }
