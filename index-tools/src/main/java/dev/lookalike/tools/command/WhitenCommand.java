@@ -4,6 +4,7 @@ import dev.lookalike.analyzer.AnalyzerInputException;
 import dev.lookalike.analyzer.dataset.FashionMnist;
 import dev.lookalike.analyzer.dataset.FolderDataset;
 import dev.lookalike.analyzer.dataset.LabelledDataset;
+import dev.lookalike.analyzer.model.BundleFolder;
 import dev.lookalike.analyzer.model.ModelBundle;
 import dev.lookalike.analyzer.model.TrainingProvenance;
 import dev.lookalike.analyzer.train.EmbeddingWhitener;
@@ -62,6 +63,7 @@ public final class WhitenCommand implements Callable<Integer> {
         if (Files.exists(out.resolve(ModelBundle.SPEC_FILE))) {
             throw new IllegalArgumentException("--out " + out + " already holds a model bundle; choose a new folder");
         }
+        BundleFolder.requireReplaceable(out, "--out");
         ModelBundle bundle = ModelBundle.load(model);
         LabelledDataset images = open(bundle);
         ModelBundle whitened;
@@ -78,7 +80,7 @@ public final class WhitenCommand implements Callable<Integer> {
                 }
             });
         }
-        whitened.save(out);
+        BundleFolder.write(whitened, out, "--out");
         spec.commandLine().getOut().printf("model %s whitened on %d images of %s (shrinkage %s), written to %s%n",
                 whitened.spec().name(), whitened.spec().whitening().images(), images.description(), shrinkage, out);
         return 0;

@@ -54,6 +54,19 @@ class WhitenCommandTest {
     }
 
     @Test
+    void anOutFolderHoldingOtherFilesIsRefusedBeforeAnyWorkAndKept() throws IOException {
+        Path elsewhere = Files.createDirectories(root.resolve("photos"));
+        Files.writeString(elsewhere.resolve("notes.txt"), "mine");
+        CliFixtures.assertBad(CliFixtures.run("whiten", "--model", model().toString(), "--dataset",
+                CliFixtures.shapes(root.resolve("shapes")).toString(), "--out", elsewhere.toString()),
+                "holds notes.txt, which is not part of a model bundle");
+        assertEquals("mine", Files.readString(elsewhere.resolve("notes.txt")));
+        try (var left = Files.list(elsewhere)) {
+            assertEquals(1, left.count(), "nothing written beside it");
+        }
+    }
+
+    @Test
     void shrinkageOutOfRangeIsNamed() throws IOException {
         for (String bad : new String[] {"0", "-1", "2", "NaN"}) {
             CliFixtures.assertBad(CliFixtures.run("whiten", "--model", model().toString(), "--shrinkage", bad,
