@@ -71,6 +71,11 @@ class OwnCatalogueTest {
         ok(LookalikeCli.run("eval", "--model", model.toString(), "--dataset", shop.toString(), "--json", report.toString()));
         double recallAt1 = JSON.readTree(report.toFile()).get("metrics").get("recall@1").asDouble();
         assertTrue(recallAt1 > 0.3, "two epochs find the category far above chance (0.1): R@1 " + recallAt1);
+        Path heldOutReport = tmp.resolve("eval-held-out.json");
+        ok(LookalikeCli.run("eval", "--model", model.toString(), "--dataset", shop.toString(), "--held-out",
+                "--json", heldOutReport.toString()));
+        assertEquals(heldOut(shop), JSON.readTree(heldOutReport.toFile()).get("held_out_queries").asInt(),
+                "the images the run held out query the whole folder");
 
         Path catalogue = tmp.resolve("shop-catalogue");
         ok(LookalikeCli.run("catalogue", "--dataset", shop.toString(), "--out", catalogue.toString()));

@@ -1,7 +1,11 @@
 package dev.lookalike.analyzer.dataset;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 
@@ -53,6 +57,23 @@ public record HeldOutSplit(SampledDataset train, SampledDataset heldOut) {
                         + data.size() + ")"),
                 SampledDataset.of(data, heldItems, data.description() + " (held out: " + heldItems.length + " of "
                         + data.size() + ", " + share + ")"));
+    }
+
+    /**
+     * @return the SHA-256 (hex) of the held-out items' names, in order, one per line: the same folder split the same
+     *         way gives the same hash, and one with images added, removed or renamed almost surely another. Costs one
+     *         pass over the held-out names.
+     */
+    public String heldOutNamesSha256() {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (int i = 0; i < heldOut.size(); i++) {
+                digest.update((heldOut.itemName(i) + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 
     private static int[] indices(boolean[] held, boolean wanted) {

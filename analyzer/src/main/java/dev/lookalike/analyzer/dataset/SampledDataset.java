@@ -78,6 +78,14 @@ public final class SampledDataset implements LabelledDataset {
         return new SampledDataset(source, picked, source.description() + " " + what);
     }
 
+    /**
+     * @param index an item of this view
+     * @return the index of that item in the source dataset
+     */
+    public int sourceIndex(int index) {
+        return items[index];
+    }
+
     @Override
     public String description() {
         return description;

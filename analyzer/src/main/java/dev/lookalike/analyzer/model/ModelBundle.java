@@ -120,6 +120,14 @@ public record ModelBundle(ModelSpec spec, byte[] parameters, Proxies proxies) {
     }
 
     /**
+     * @param provenance what the bundle was trained on and how
+     * @return this bundle recording it (same parameters and proxies)
+     */
+    public ModelBundle withTraining(TrainingProvenance provenance) {
+        return of(spec.withTraining(provenance), parameters, proxies);
+    }
+
+    /**
      * Makes a bundle from freshly trained parts, computing the checksums of its files.
      *
      * @param spec       the spec; its file digests are replaced

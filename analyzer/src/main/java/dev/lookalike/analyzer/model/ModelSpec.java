@@ -86,6 +86,15 @@ public record ModelSpec(
                 rerankWeight, parameters, proxies, training, provenance);
     }
 
+    /**
+     * @param provenance what the bundle was trained on and how
+     * @return this spec recording it
+     */
+    public ModelSpec withTraining(TrainingProvenance provenance) {
+        return new ModelSpec(formatVersion, name, network, input, classes, temperature, mirrorAverage, proxyAnchor,
+                rerankWeight, parameters, proxies, provenance, whitening);
+    }
+
     /** @return the embedding dimension */
     public int embeddingSize() {
         return network.embeddingSize();

@@ -26,6 +26,8 @@ import java.util.List;
  * @param trainedAt     when the run ended, ISO-8601
  * @param seconds       wall-clock seconds the run took
  * @param startedFrom   the bundle this run fine-tuned, with its own provenance; {@code null} for a random start
+ * @param heldOut       the images of a folder the run held out to evaluate on; {@code null} when none were (a
+ *                      Fashion-MNIST split, {@code --held-out 0}, or bundles written before it was recorded)
  */
 public record TrainingProvenance(
         @JsonProperty("dataset") String dataset,
@@ -45,5 +47,16 @@ public record TrainingProvenance(
         @JsonProperty("seed") long seed,
         @JsonProperty("trained_at") String trainedAt,
         @JsonProperty("seconds") double seconds,
-        @JsonProperty("started_from") ModelSpec startedFrom) {
+        @JsonProperty("started_from") ModelSpec startedFrom,
+        @JsonProperty("held_out") HeldOutProvenance heldOut) {
+
+    /**
+     * @param held the images the run held out
+     * @return this provenance recording them
+     */
+    public TrainingProvenance withHeldOut(HeldOutProvenance held) {
+        return new TrainingProvenance(dataset, split, classesSeen, images, epochs, batchSize, learningRate,
+                proxyLearningRate, temperature, weightDecay, instanceWeight, randomErasing, photoAugmentation,
+                photoDistortions, seed, trainedAt, seconds, startedFrom, held);
+    }
 }

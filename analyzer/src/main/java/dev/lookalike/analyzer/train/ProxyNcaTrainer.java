@@ -277,7 +277,7 @@ public final class ProxyNcaTrainer {
                 config.temperature(), config.weightDecay(), config.instanceWeight(), config.augment() ? config.erasing() : 0f,
                 config.photoAugmentation(), PhotoAugmenter.kindNames(config.photoAugmentation(), config.photoJpeg()),
                 config.seed(), Instant.now().toString(), (System.nanoTime() - started) / 1e9,
-                start == null ? null : start.spec());
+                start == null ? null : start.spec(), null);
         ModelSpec spec = new ModelSpec(ModelSpec.FORMAT_VERSION, config.name(), network, input, classNames,
                 config.temperature(), false, 0f, null, null, null, provenance, null);
         return ModelBundle.of(spec, params.toByteArray(), new Proxies(classNames, block.unitProxies()));

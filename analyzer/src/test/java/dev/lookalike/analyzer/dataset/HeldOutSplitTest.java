@@ -98,6 +98,12 @@ class HeldOutSplitTest {
                 items(HeldOutSplit.stratified(data, 0.1, 42).heldOut()));
         assertNotEquals(items(HeldOutSplit.stratified(data, 0.1, 42).heldOut()),
                 items(HeldOutSplit.stratified(data, 0.1, 43).heldOut()));
+        // The names' hash, which a bundle records, tells the two apart as well.
+        assertEquals(HeldOutSplit.stratified(data, 0.1, 42).heldOutNamesSha256(),
+                HeldOutSplit.stratified(data, 0.1, 42).heldOutNamesSha256());
+        assertNotEquals(HeldOutSplit.stratified(data, 0.1, 42).heldOutNamesSha256(),
+                HeldOutSplit.stratified(data, 0.1, 43).heldOutNamesSha256());
+        assertEquals(64, HeldOutSplit.stratified(data, 0.1, 42).heldOutNamesSha256().length());
     }
 
     @Test

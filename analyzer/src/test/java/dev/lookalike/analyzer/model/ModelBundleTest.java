@@ -30,7 +30,7 @@ class ModelBundleTest {
         byte[] params = new byte[1000];
         new Random(5).nextBytes(params);
         TrainingProvenance provenance = new TrainingProvenance("fashion-mnist", "train", List.of(0, 1, 2), 180, 3,
-                30, 1e-3f, 1e-2f, 0.1f, 1e-4f, 0f, 0.5f, 0.5f, List.of("rotation", "blur"), 42, "2025-01-01T00:00:00Z", 12.5, null);
+                30, 1e-3f, 1e-2f, 0.1f, 1e-4f, 0f, 0.5f, 0.5f, List.of("rotation", "blur"), 42, "2025-01-01T00:00:00Z", 12.5, null, null);
         ModelSpec spec = new ModelSpec(ModelSpec.FORMAT_VERSION, "tiny", TinyBundles.TINY, InputSpec.fashionMnist(),
                 TinyBundles.CLASSES, 0.1f, false, 0f, null, null, null, provenance, null);
         return ModelBundle.of(spec, params, TinyBundles.randomProxies(16, 9));

@@ -2,13 +2,16 @@ package dev.lookalike.tools.command;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.lookalike.analyzer.dataset.HeldOutSplit;
 import dev.lookalike.analyzer.dataset.LabelledDataset;
 import dev.lookalike.analyzer.dataset.SampledDataset;
 import dev.lookalike.analyzer.eval.EmbeddingEvaluation;
 import dev.lookalike.analyzer.eval.EvaluationReport;
 import dev.lookalike.analyzer.eval.RetrievalEvaluator;
+import dev.lookalike.analyzer.model.HeldOutProvenance;
 import dev.lookalike.analyzer.model.ModelBundle;
 import dev.lookalike.analyzer.model.ProxyAnchor;
+import dev.lookalike.analyzer.model.TrainingProvenance;
 import dev.lookalike.search.query.SimilarityQuery;
 import dev.lookalike.tools.cli.DatasetOptions;
 import dev.lookalike.tools.cli.ModelOptions;
@@ -21,6 +24,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -86,6 +90,12 @@ public final class EvalCommand implements Callable<Integer> {
                     + " Default: the spec's.")
     Float proxyAnchor;
 
+    @Option(names = "--held-out",
+            description = "Query with the images the model's training run held out of this folder (recorded in its"
+                    + " spec by `train --dataset DIR`), each against the whole folder: the figures to expect for new"
+                    + " photos, where querying with every image flatters a model with the images it trained on.")
+    boolean heldOut;
+
     @Option(names = "--json", paramLabel = "FILE", description = "Also write every figure to this JSON file.")
     Path json;
 
@@ -127,38 +137,79 @@ public final class EvalCommand implements Callable<Integer> {
         try (source) {
             ClassSelection selection = ClassSelection.parse(classes, source.trainedClasses(), all.classNames().size());
             LabelledDataset dataset = SampledDataset.ofLabels(all, selection::contains, selection.describe());
+            int[] queryItems = heldOut ? heldOutItems(all) : IntStream.range(0, dataset.size()).toArray();
+            LabelledDataset queried = heldOut ? SampledDataset.of(dataset, queryItems, dataset.description()
+                    + " (held out in training)") : dataset;
             float[][] vectors = source.vectors(dataset, "embedding");
             Map<QueryKind, float[][]> queryVectors = new LinkedHashMap<>();
             for (QueryKind kind : kinds) {
                 queryVectors.put(kind, kind == QueryKind.CATALOGUE
-                        ? vectors : source.queryVectors(dataset, kind.simulator(querySeed), kind.cliName()));
+                        ? IntStream.of(queryItems).mapToObj(i -> vectors[i]).toArray(float[][]::new)
+                        : source.queryVectors(queried, kind.simulator(querySeed), kind.cliName()));
             }
             // Items that could not be embedded, as themselves or as any query (reported on stderr), take no part.
-            int[] kept = IntStream.range(0, dataset.size()).filter(i -> vectors[i] != null
-                    && queryVectors.values().stream().allMatch(q -> q[i] != null)).toArray();
-            float[][] gallery = IntStream.of(kept).mapToObj(i -> vectors[i]).toArray(float[][]::new);
-            int[] labels = IntStream.of(kept).map(dataset::label).toArray();
+            int[] usable = IntStream.range(0, queryItems.length).filter(q -> vectors[queryItems[q]] != null
+                    && queryVectors.values().stream().allMatch(v -> v[q] != null)).toArray();
+            int[] galleryItems = heldOut ? IntStream.range(0, dataset.size()).filter(i -> vectors[i] != null).toArray()
+                    : IntStream.of(usable).map(q -> queryItems[q]).toArray();
+            float[][] gallery = IntStream.of(galleryItems).mapToObj(i -> vectors[i]).toArray(float[][]::new);
+            int[] labels = IntStream.of(galleryItems).map(dataset::label).toArray();
+            Queries asked = new Queries(usable, IntStream.of(usable).map(q -> queryItems[q]).map(dataset::label).toArray(),
+                    IntStream.of(usable).map(q -> Arrays.binarySearch(galleryItems, queryItems[q])).toArray());
             Map<QueryKind, EvaluationReport> reports = new LinkedHashMap<>();
-            queryVectors.forEach((kind, q) -> reports.put(kind, evaluate(kind, q, kept, gallery, labels)));
-            reports.forEach((kind, report) -> print(source.name(), dataset, kind, report));
+            queryVectors.forEach((kind, q) -> reports.put(kind, evaluate(kind, q, asked, gallery, labels)));
+            reports.forEach((kind, report) -> print(source.name(), dataset, queried, kind, report));
             if (reports.size() > 1) {
                 printSummary(reports);
             }
             if (json != null) {
-                writeJson(source.name(), dataset, selection, reports);
+                writeJson(source.name(), dataset, queried, selection, reports);
             }
         }
         return 0;
     }
 
-    private static EvaluationReport evaluate(QueryKind kind, float[][] queryVectors, int[] kept, float[][] gallery,
-                                             int[] labels) {
-        if (kind == QueryKind.CATALOGUE) {
+    /**
+     * The queries of a run: their positions in each kind's query vectors, their labels, and where each sits in
+     * the gallery (left out of its own results).
+     */
+    private record Queries(int[] positions, int[] labels, int[] inGallery) {
+    }
+
+    /** The items of the folder the model's training run held out, refusing what cannot be told. */
+    private int[] heldOutItems(LabelledDataset all) {
+        if (baseline != null) {
+            throw new IllegalArgumentException("--held-out: a baseline was not trained; it needs --model");
+        }
+        if (classes != null) {
+            throw new IllegalArgumentException("--held-out queries with every held-out image: leave out --classes");
+        }
+        TrainingProvenance training = model.bundle().spec().training();
+        HeldOutProvenance recorded = training == null ? null : training.heldOut();
+        if (recorded == null) {
+            throw new IllegalArgumentException("--held-out: model " + model.bundle().spec().name() + " records no"
+                    + " held-out images (it was trained on a Fashion-MNIST split, with --held-out 0 or --eval-images 0,"
+                    + " or before bundles recorded them)");
+        }
+        HeldOutSplit split = HeldOutSplit.stratified(all, recorded.fraction(), recorded.seed());
+        if (split.heldOut().size() != recorded.images()
+                || !split.heldOutNamesSha256().equals(recorded.namesSha256())) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "--held-out: %s no longer splits as it did"
+                    + " in training (%.0f %% of each category, seed %d: %d images held out then, %d other or"
+                    + " differently named ones now): the folder has changed since, so which images the model never"
+                    + " saw is no longer known", all.description(), recorded.fraction() * 100, recorded.seed(),
+                    recorded.images(), split.heldOut().size()));
+        }
+        return IntStream.range(0, split.heldOut().size()).map(split.heldOut()::sourceIndex).toArray();
+    }
+
+    private EvaluationReport evaluate(QueryKind kind, float[][] queryVectors, Queries asked, float[][] gallery,
+                                      int[] labels) {
+        if (kind == QueryKind.CATALOGUE && !heldOut) {
             return new EmbeddingEvaluation().evaluate(gallery, labels);
         }
-        float[][] queries = IntStream.of(kept).mapToObj(i -> queryVectors[i]).toArray(float[][]::new);
-        int[] self = IntStream.range(0, kept.length).toArray();
-        return new RetrievalEvaluator().evaluate(queries, labels, gallery, labels, self);
+        float[][] queries = IntStream.of(asked.positions()).mapToObj(q -> queryVectors[q]).toArray(float[][]::new);
+        return new RetrievalEvaluator().evaluate(queries, asked.labels(), gallery, labels, asked.inGallery());
     }
 
     /** The bundle as {@code --mirror-average} and {@code --proxy-anchor} ask to measure it. */
@@ -198,9 +249,15 @@ public final class EvalCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void print(String name, LabelledDataset dataset, QueryKind kind, EvaluationReport report) {
-        spec.commandLine().getOut().printf("%s on %s: %d images, %s queries%n", name, dataset.description(), dataset.size(),
-                kind.cliName());
+    private void print(String name, LabelledDataset dataset, LabelledDataset queried, QueryKind kind,
+                       EvaluationReport report) {
+        if (queried == dataset) {
+            spec.commandLine().getOut().printf("%s on %s: %d images, %s queries%n", name, dataset.description(),
+                    dataset.size(), kind.cliName());
+        } else {
+            spec.commandLine().getOut().printf("%s on %s: %d held-out images (%s queries) against all %d%n", name,
+                    dataset.description(), queried.size(), kind.cliName(), dataset.size());
+        }
         spec.commandLine().getOut().printf("%-10s %s%n", "metric", "value");
         report.toOrderedMap().forEach((k, v) -> {
             if (v != null && !Double.isNaN(v)) {
@@ -223,13 +280,16 @@ public final class EvalCommand implements Callable<Integer> {
                 kind.cliName(), r.recallAtK().get(1), r.mapAtR(), r.mrr(), r.recallAtK().get(1) - reference));
     }
 
-    private void writeJson(String name, LabelledDataset dataset, ClassSelection selection,
+    private void writeJson(String name, LabelledDataset dataset, LabelledDataset queried, ClassSelection selection,
                            Map<QueryKind, EvaluationReport> reports) throws IOException {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("model", name);
         out.put("dataset", dataset.description());
         out.put("classes", selection.labels());
         out.put("images", dataset.size());
+        if (queried != dataset) {
+            out.put("held_out_queries", queried.size());
+        }
         out.put("query_seed", querySeed);
         if (reports.size() == 1) {
             reports.forEach((kind, report) -> out.putAll(run(dataset, kind, report)));

@@ -5,6 +5,7 @@ import dev.lookalike.analyzer.dataset.HeldOutSplit;
 import dev.lookalike.analyzer.dataset.LabelledDataset;
 import dev.lookalike.analyzer.dataset.SampledDataset;
 import dev.lookalike.analyzer.model.BundleFolder;
+import dev.lookalike.analyzer.model.HeldOutProvenance;
 import dev.lookalike.analyzer.model.InputSpec;
 import dev.lookalike.analyzer.model.ModelBundle;
 import dev.lookalike.analyzer.model.NetworkSpec;
@@ -198,6 +199,9 @@ public final class TrainCommand implements Callable<Integer> {
                 new ProgressTrainingListener(epochCount, batchSize, console()));
         ModelBundle trained = trainer.train(train, heldOut, checkpoints, resume, start);
         ModelBundle bundle = trained.withMirrorAverage(mirrorAverage).withProxyAnchor(proxyAnchor);
+        if (split.heldOutSplit() != null) {
+            bundle = bundle.withTraining(bundle.spec().training().withHeldOut(split.heldOutSplit()));
+        }
         BundleFolder.write(bundle, out, "--out");
         console().printf("model %s written to %s (%.0f s)%n", name, out, bundle.spec().training().seconds());
         return 0;
@@ -207,8 +211,15 @@ public final class TrainCommand implements Callable<Integer> {
         return spec.commandLine().getOut();
     }
 
-    /** The images to train on and those to evaluate on after each epoch ({@code null}: none). */
-    private record TrainingData(LabelledDataset train, LabelledDataset heldOut) {
+    /**
+     * The images to train on, those to evaluate on after each epoch ({@code null}: none) and, for a folder, the
+     * held-out split to record in the bundle ({@code null}: none).
+     */
+    private record TrainingData(LabelledDataset train, LabelledDataset heldOut, HeldOutProvenance heldOutSplit) {
+
+        TrainingData(LabelledDataset train, LabelledDataset heldOut) {
+            this(train, heldOut, null);
+        }
     }
 
     private TrainingData trainingData(LabelledDataset all, List<Integer> labels) {
@@ -221,7 +232,9 @@ public final class TrainCommand implements Callable<Integer> {
                     split.heldOut().size(), all.size(), heldOutShare(), split.train().size());
             LabelledDataset heldOut = split.heldOut().size() > evalImages
                     ? SampledDataset.random(split.heldOut(), evalImages, seed) : split.heldOut();
-            return new TrainingData(split.train(), heldOut.size() == 0 ? null : heldOut);
+            return new TrainingData(split.train(), heldOut.size() == 0 ? null : heldOut, heldOut.size() == 0 ? null
+                    : new HeldOutProvenance(heldOutFraction, seed, split.heldOut().size(),
+                    split.heldOutNamesSha256()));
         }
         if (evalImages > 0 && !labels.isEmpty()) {
             // Open set: the training split's images of the classes left out are never trained on, so they

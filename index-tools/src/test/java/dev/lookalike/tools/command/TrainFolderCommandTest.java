@@ -74,6 +74,42 @@ class TrainFolderCommandTest {
     }
 
     @Test
+    void evalHeldOutQueriesWithTheImagesTheRunHeldOutAndRefusesAFolderThatChanged() throws IOException {
+        Path shapes = CliFixtures.shapes(root.resolve("shapes"));
+        Path model = root.resolve("model");
+        assertEquals(0, train(shapes, model).code());
+        var recorded = ModelBundle.load(model).spec().training().heldOut();
+        assertEquals(8, recorded.images());
+        assertEquals(0.1, recorded.fraction(), 1e-9);
+
+        Path json = root.resolve("held-out.json");
+        CliFixtures.Run eval = CliFixtures.run("eval", "--model", model.toString(), "--dataset", shapes.toString(),
+                "--held-out", "--queries", "catalogue,rotation", "--json", json.toString());
+        assertEquals(0, eval.code(), eval.err());
+        assertTrue(eval.out().contains("8 held-out images (catalogue queries) against all 40"), eval.out());
+        var report = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile());
+        assertEquals(8, report.get("held_out_queries").asInt());
+        int queries = 0;
+        for (var c : report.get("runs").get(0).get("per_class")) {
+            queries += c.get("queries").asInt();
+            assertEquals(2, c.get("queries").asInt(), "2 of each category's 10 held out: " + c);
+        }
+        assertEquals(8, queries);
+
+        // An image added to a category changes the split (the same count held out, other images): refused rather
+        // than measured on images the model saw.
+        Files.copy(shapes.resolve("circle/0.png"), shapes.resolve("circle/extra.png"));
+        CliFixtures.assertBad(CliFixtures.run("eval", "--model", model.toString(), "--dataset", shapes.toString(),
+                "--held-out"), "the folder has changed since");
+
+        Path everything = root.resolve("everything");
+        assertEquals(0, train(CliFixtures.shapes(root.resolve("shapes2")), everything, "--held-out", "0").code());
+        assertEquals(null, ModelBundle.load(everything).spec().training().heldOut());
+        CliFixtures.assertBad(CliFixtures.run("eval", "--model", everything.toString(), "--dataset",
+                shapes.toString(), "--held-out"), "records no held-out images");
+    }
+
+    @Test
     void theDefaultEpochsGrowAsTheDataShrinks() {
         assertEquals(20, TrainCommand.defaultEpochs(55_000), "Fashion-MNIST's fit split keeps its 20");
         assertEquals(50, TrainCommand.defaultEpochs(2_000));
