@@ -3,7 +3,7 @@ package dev.lookalike.tools.command.bench;
 import dev.lookalike.analyzer.model.ModelBundle;
 import dev.lookalike.search.index.IndexMetadata;
 import dev.lookalike.search.index.IndexSettings;
-import dev.lookalike.search.query.SearchStrategy;
+import dev.lookalike.search.query.nearest.SearchStrategy;
 import dev.lookalike.tools.bench.corpus.BenchCorpusOptions;
 import dev.lookalike.tools.bench.corpus.SourceEmbeddings;
 import dev.lookalike.tools.bench.corpus.SyntheticCorpus;

@@ -1,6 +1,7 @@
 package dev.lookalike.search.query;
 
 import dev.lookalike.search.index.IndexSchema;
+import dev.lookalike.search.query.candidate.Candidate;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;

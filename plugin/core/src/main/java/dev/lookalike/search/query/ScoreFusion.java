@@ -1,6 +1,8 @@
 package dev.lookalike.search.query;
 
 import dev.lookalike.search.proxy.DistributionAgreement;
+import dev.lookalike.search.query.candidate.Candidate;
+import dev.lookalike.search.query.candidate.ScoreParts;
 import java.util.List;
 
 /**

@@ -1,5 +1,6 @@
 package dev.lookalike.search.query;
 
+import dev.lookalike.search.query.candidate.ScoreParts;
 import java.util.Map;
 
 /**

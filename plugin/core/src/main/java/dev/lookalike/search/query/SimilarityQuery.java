@@ -1,6 +1,7 @@
 package dev.lookalike.search.query;
 
 import dev.lookalike.search.SearchInputException;
+import dev.lookalike.search.query.nearest.SearchStrategy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

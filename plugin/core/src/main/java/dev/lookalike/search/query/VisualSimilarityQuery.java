@@ -2,6 +2,13 @@ package dev.lookalike.search.query;
 
 import dev.lookalike.search.proxy.DistributionAgreement;
 import dev.lookalike.search.proxy.ProxyAssignment;
+import dev.lookalike.search.query.candidate.Candidate;
+import dev.lookalike.search.query.candidate.CandidateFields;
+import dev.lookalike.search.query.candidate.CandidateReader;
+import dev.lookalike.search.query.filter.FilterBitSetCache;
+import dev.lookalike.search.query.filter.KnnFilter;
+import dev.lookalike.search.query.nearest.NearestDocuments;
+import dev.lookalike.search.query.nearest.SearchStrategy;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -2,7 +2,7 @@ package dev.lookalike.opensearch.query;
 
 import dev.lookalike.opensearch.model.PooledEmbedder;
 import dev.lookalike.opensearch.proxy.CatalogueProxiesCache;
-import dev.lookalike.search.query.FilterBitSetCache;
+import dev.lookalike.search.query.filter.FilterBitSetCache;
 import java.util.Objects;
 import java.util.function.Supplier;
 

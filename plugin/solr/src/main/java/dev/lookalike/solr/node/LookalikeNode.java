@@ -7,7 +7,7 @@ import dev.lookalike.analyzer.model.ModelBundle;
 import dev.lookalike.analyzer.model.NodeEmbedder;
 import dev.lookalike.analyzer.stats.EmbeddingTimes;
 import dev.lookalike.search.proxy.IndexProxies;
-import dev.lookalike.search.query.FilterBitSetCache;
+import dev.lookalike.search.query.filter.FilterBitSetCache;
 import java.io.Closeable;
 import org.apache.solr.common.SolrException;
 import org.apache.solr.core.CoreContainer;

@@ -1,4 +1,4 @@
-package dev.lookalike.search.query;
+package dev.lookalike.search.query.candidate;
 
 import dev.lookalike.search.index.IndexSchema;
 
@@ -10,9 +10,9 @@ import dev.lookalike.search.index.IndexSchema;
  * @param category           a keyword field with doc values holding each item's catalogue categories, or
  *                           {@code null} when re-ranking should use only the model's distributions
  */
-record CandidateFields(String vector, String storedDistribution, String category) {
+public record CandidateFields(String vector, String storedDistribution, String category) {
 
     /** The fields of an index written with {@link IndexSchema}. */
-    static final CandidateFields CORE = new CandidateFields(IndexSchema.VECTOR, IndexSchema.PROXY_DISTRIBUTION,
+    public static final CandidateFields CORE = new CandidateFields(IndexSchema.VECTOR, IndexSchema.PROXY_DISTRIBUTION,
             IndexSchema.CATEGORY);
 }

@@ -1,4 +1,4 @@
-package dev.lookalike.search.query;
+package dev.lookalike.search.query.candidate;
 
 import dev.lookalike.search.proxy.IndexProxies;
 import dev.lookalike.search.proxy.ProxyAssignment;
@@ -24,7 +24,7 @@ import org.apache.lucene.search.Weight;
  * temperature, else recomputed from the vector) and the exact BM25 score. Costs O(dimension) per candidate,
  * plus O(categories x dimension) for each recomputed distribution.
  */
-final class CandidateReader {
+public final class CandidateReader {
 
     private final IndexSearcher searcher;
     private final CandidateFields fields;
@@ -37,7 +37,7 @@ final class CandidateReader {
      * @param proxies     the index's proxies, or {@code null} to read no distributions
      * @param temperature the temperature of the model's distributions
      */
-    CandidateReader(IndexSearcher searcher, CandidateFields fields, IndexProxies proxies, Float temperature) {
+    public CandidateReader(IndexSearcher searcher, CandidateFields fields, IndexProxies proxies, Float temperature) {
         this.searcher = searcher;
         this.fields = fields;
         this.proxies = proxies;
@@ -50,7 +50,7 @@ final class CandidateReader {
      * @param textWeight the text query's weight for exact BM25 scores, or {@code null}
      * @throws IOException if the index cannot be read
      */
-    void read(List<Candidate> candidates, float[] query, Weight textWeight) throws IOException {
+    public void read(List<Candidate> candidates, float[] query, Weight textWeight) throws IOException {
         Map<String, Integer> positions = proxies == null || fields.category() == null ? null
                 : CatalogueCategories.positions(proxies);
         int i = 0;

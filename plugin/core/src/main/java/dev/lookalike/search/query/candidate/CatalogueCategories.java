@@ -1,4 +1,4 @@
-package dev.lookalike.search.query;
+package dev.lookalike.search.query.candidate;
 
 import dev.lookalike.search.proxy.IndexProxies;
 import java.io.IOException;

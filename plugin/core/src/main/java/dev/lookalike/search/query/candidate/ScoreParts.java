@@ -1,7 +1,7 @@
-package dev.lookalike.search.query;
+package dev.lookalike.search.query.candidate;
 
 /**
- * What a result's score is made of (see {@link SimilarityQuery} for how they combine).
+ * What a result's score is made of (see {@link dev.lookalike.search.query.SimilarityQuery} for how they combine).
  *
  * @param similarity the cosine similarity of the item's vector to the query vector, -1 to 1
  * @param agreement  the Bhattacharyya coefficient of the query's and the item's category distributions,

@@ -1,4 +1,4 @@
-package dev.lookalike.search.query;
+package dev.lookalike.search.query.filter;
 
 import java.io.IOException;
 import java.util.HashSet;

@@ -1,4 +1,4 @@
-package dev.lookalike.search.query;
+package dev.lookalike.search.query.filter;
 
 import dev.lookalike.search.index.IndexSchema;
 import java.io.IOException;
@@ -42,7 +42,7 @@ import org.apache.lucene.util.FixedBitSet;
  * {@code WrappedQuery} around an uncached {@code fq}); anything else is a required query as a whole. Not
  * thread-safe; use one per search.
  */
-final class KnnFilter {
+public final class KnnFilter {
 
     /** One field's accepted values, sorted and distinct. */
     private record TermSet(String field, List<BytesRef> values) {
@@ -84,12 +84,12 @@ final class KnnFilter {
      * @return the filter, ready for {@link #matches}
      * @throws IOException if a query cannot be rewritten
      */
-    static KnnFilter of(IndexSearcher searcher, Query filter, FilterBitSetCache cache) throws IOException {
+    public static KnnFilter of(IndexSearcher searcher, Query filter, FilterBitSetCache cache) throws IOException {
         return new KnnFilter(searcher, filter, cache);
     }
 
     /** @return whether there is a filter at all */
-    boolean present() {
+    public boolean present() {
         return present;
     }
 
@@ -97,7 +97,7 @@ final class KnnFilter {
      * @return the categories the filter keeps (the intersection of its category term sets), or {@code null} when
      *         it does not filter on category
      */
-    Set<String> categories() {
+    public Set<String> categories() {
         Set<String> kept = null;
         for (TermSet set : terms) {
             if (set.field.equals(IndexSchema.CATEGORY)) {
@@ -121,7 +121,7 @@ final class KnnFilter {
      * @return its matches
      * @throws IOException if the segment cannot be read
      */
-    SegmentMatches matches(LeafReaderContext leaf) throws IOException {
+    public SegmentMatches matches(LeafReaderContext leaf) throws IOException {
         LeafReader reader = leaf.reader();
         int maxDoc = reader.maxDoc();
         double liveShare = maxDoc == 0 ? 0 : (double) reader.numDocs() / maxDoc;
@@ -284,8 +284,11 @@ final class KnnFilter {
     /**
      * Whether {@link #of} reads this filter from term postings itself: a term or term-set query on one field,
      * possibly inside a constant-score, boost or index-or-doc-values wrapper. Costs O(depth + terms).
+     *
+     * @param q a filter query
+     * @return whether its matches are read from term postings (and cached, or read as category runs)
      */
-    static boolean readsFromTerms(Query q) {
+    public static boolean readsFromTerms(Query q) {
         return termsOf(q) != null;
     }
 

@@ -1,4 +1,4 @@
-package dev.lookalike.search.query;
+package dev.lookalike.search.query.filter;
 
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.util.Bits;
@@ -10,7 +10,7 @@ import org.apache.lucene.util.FixedBitSet;
  * deleted ones. Read-only views: building one copies nothing but the intersection of several bit sets. Not
  * thread-safe (its iterators are not).
  */
-final class SegmentMatches {
+public final class SegmentMatches {
 
     private final int maxDoc;
     /** Sorted, disjoint {@code [start, end)} ranges, or {@code null} for the whole segment. */
@@ -32,7 +32,7 @@ final class SegmentMatches {
      * @param estimate     the estimated number of documents kept
      * @param categoryPass the share of the documents the category part keeps that pass the rest too, 0 to 1
      */
-    SegmentMatches(int maxDoc, int[] starts, int[] ends, FixedBitSet bits, FixedBitSet excluded, Bits live,
+    public SegmentMatches(int maxDoc, int[] starts, int[] ends, FixedBitSet bits, FixedBitSet excluded, Bits live,
             long estimate, double categoryPass) {
         this.maxDoc = maxDoc;
         this.starts = starts;
@@ -45,17 +45,17 @@ final class SegmentMatches {
     }
 
     /** @return the estimated number of documents kept (an upper bound up to rounding) */
-    long estimate() {
+    public long estimate() {
         return estimate;
     }
 
     /** @return whether the kept documents lie in doc-id ranges, so that their vectors are read in order */
-    boolean contiguous() {
+    public boolean contiguous() {
         return starts != null || bits == null;
     }
 
     /** @return the share of the category filter's documents the rest of the filter keeps, 1 without others */
-    double categoryPass() {
+    public double categoryPass() {
         return categoryPass;
     }
 
@@ -84,7 +84,7 @@ final class SegmentMatches {
     }
 
     /** @return the kept documents as {@link Bits} over the segment */
-    Bits asBits() {
+    public Bits asBits() {
         return new Bits() {
             @Override
             public boolean get(int index) {
@@ -99,7 +99,7 @@ final class SegmentMatches {
     }
 
     /** @return a new iterator over the kept documents, in order: ranges walked in order, bit sets by word */
-    DocIdSetIterator iterator() {
+    public DocIdSetIterator iterator() {
         return new DocIdSetIterator() {
             private int doc = -1;
             private int range;

@@ -1,6 +1,7 @@
-package dev.lookalike.search.query;
+package dev.lookalike.search.query.nearest;
 
 import dev.lookalike.search.index.IndexSchema;
+import dev.lookalike.search.query.filter.SegmentMatches;
 import java.io.IOException;
 import org.apache.lucene.codecs.hnsw.FlatVectorScorerUtil;
 import org.apache.lucene.index.FloatVectorValues;

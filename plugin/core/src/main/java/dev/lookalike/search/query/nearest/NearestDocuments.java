@@ -1,7 +1,11 @@
-package dev.lookalike.search.query;
+package dev.lookalike.search.query.nearest;
 
 import dev.lookalike.search.proxy.IndexProxies;
 import dev.lookalike.search.proxy.ProxyAssignment;
+import dev.lookalike.search.query.candidate.Candidate;
+import dev.lookalike.search.query.filter.FilterBitSetCache;
+import dev.lookalike.search.query.filter.KnnFilter;
+import dev.lookalike.search.query.filter.SegmentMatches;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,7 +38,7 @@ import org.apache.lucene.util.Bits;
  * Thread-safe; costs per segment O(matches x dimension) for the scan, about O(count x log n) distance
  * computations for a walk.
  */
-final class NearestDocuments {
+public final class NearestDocuments {
 
     /**
      * Lucene's filtered-search threshold for the ACORN walk: it walks filtered whenever the filter keeps under
@@ -68,7 +72,7 @@ final class NearestDocuments {
      *         (an exact scan, or a walk over raw vectors: {@link WalkScores})
      * @throws IOException if the index cannot be read
      */
-    static List<Candidate> find(IndexSearcher searcher, String field, float[] vector, int count, Query filter,
+    public static List<Candidate> find(IndexSearcher searcher, String field, float[] vector, int count, Query filter,
             SearchStrategy strategy, Map<String, Float> predicted, FilterBitSetCache cache) throws IOException {
         KnnFilter knnFilter = KnnFilter.of(searcher, filter, cache);
         double nearbyPass = nearbyPass(knnFilter, predicted);
@@ -115,7 +119,7 @@ final class NearestDocuments {
      * @param vector  the unit query vector
      * @return the query's probability of each of the proxies' categories, or {@code null} without proxies
      */
-    static Map<String, Float> predicted(IndexProxies proxies, float[] vector) {
+    public static Map<String, Float> predicted(IndexProxies proxies, float[] vector) {
         if (proxies == null || proxies.isEmpty()) {
             return null;
         }

@@ -1,4 +1,4 @@
-package dev.lookalike.search.query;
+package dev.lookalike.search.query.nearest;
 
 /**
  * The one rule that chooses how a segment is searched ({@link SearchStrategy#AUTO}), from estimated costs in

@@ -1,4 +1,4 @@
-package dev.lookalike.search.query;
+package dev.lookalike.search.query.nearest;
 
 /**
  * How the nearest documents within a filter are found in each segment. {@link #AUTO} picks one of the others

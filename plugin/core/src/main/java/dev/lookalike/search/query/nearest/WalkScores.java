@@ -1,4 +1,4 @@
-package dev.lookalike.search.query;
+package dev.lookalike.search.query.nearest;
 
 import java.util.Set;
 import org.apache.lucene.codecs.KnnVectorsReader;

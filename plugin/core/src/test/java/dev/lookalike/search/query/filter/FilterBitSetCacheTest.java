@@ -1,4 +1,4 @@
-package dev.lookalike.search.query;
+package dev.lookalike.search.query.filter;
 
 import dev.lookalike.search.index.IndexSchema;
 import dev.lookalike.search.testing.TestItems;

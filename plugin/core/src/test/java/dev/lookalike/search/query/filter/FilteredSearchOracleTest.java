@@ -1,10 +1,16 @@
-package dev.lookalike.search.query;
+package dev.lookalike.search.query.filter;
 
 import dev.lookalike.analyzer.model.Proxies;
 import dev.lookalike.search.index.CatalogueIndex;
 import dev.lookalike.search.index.IndexMetadata;
 import dev.lookalike.search.index.IndexSchema;
 import dev.lookalike.search.index.IndexSettings;
+import dev.lookalike.search.query.QueryVector;
+import dev.lookalike.search.query.SearchFilter;
+import dev.lookalike.search.query.SearchHit;
+import dev.lookalike.search.query.SimilarityQuery;
+import dev.lookalike.search.query.SimilaritySearcher;
+import dev.lookalike.search.query.nearest.SearchStrategy;
 import dev.lookalike.search.testing.Oracle;
 import dev.lookalike.search.testing.TestItems;
 import dev.lookalike.search.testing.TestItems.Item;

@@ -1,4 +1,4 @@
-package dev.lookalike.search.query;
+package dev.lookalike.search.query.filter;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,4 +1,4 @@
-package dev.lookalike.search.query;
+package dev.lookalike.search.query.nearest;
 
 import org.apache.lucene.tests.util.LuceneTestCase;
 import org.junit.Test;

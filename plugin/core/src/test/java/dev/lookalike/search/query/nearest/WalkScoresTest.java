@@ -1,10 +1,11 @@
-package dev.lookalike.search.query;
+package dev.lookalike.search.query.nearest;
 
 import dev.lookalike.search.index.CatalogueIndex;
 import dev.lookalike.search.index.IndexMetadata;
 import dev.lookalike.search.index.IndexSchema;
 import dev.lookalike.search.index.IndexSettings;
 import dev.lookalike.search.index.Quantization;
+import dev.lookalike.search.query.candidate.Candidate;
 import dev.lookalike.search.testing.Oracle;
 import dev.lookalike.search.testing.TestItems;
 import dev.lookalike.search.testing.TestItems.Item;
