@@ -301,7 +301,8 @@ public final class KnnFilter {
                 try {
                     BytesRefIterator it = set.getBytesRefIterator();
                     for (BytesRef v = it.next(); v != null; v = it.next()) {
-                        values.add(v);
+                        // The iterator reuses its BytesRef: without a copy every value would end up the last.
+                        values.add(BytesRef.deepCopyOf(v));
                     }
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.lookalike.search.index.IndexSchema;
 import java.io.IOException;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.apache.lucene.document.Document;
@@ -19,10 +20,12 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.WildcardQuery;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
+import org.apache.lucene.util.BytesRef;
 import org.junit.jupiter.api.Test;
 
 class KnnFilterTest {
@@ -84,6 +87,13 @@ class KnnFilterTest {
         // Solr combines uncached fqs as FILTER clauses of a boolean query, each wrapped.
         Query combined = new BooleanQuery.Builder().add(new Wrapper(sandal), BooleanClause.Occur.FILTER).build();
         assertEquals(Set.of("Sandal"), categoriesOf(combined));
+    }
+
+    @Test
+    void aTermSetFilterKeepsEveryOneOfItsCategories() throws IOException {
+        // A term-set query hands its values out through one reused BytesRef.
+        Query both = new TermInSetQuery(IndexSchema.CATEGORY, List.of(new BytesRef("Sandal"), new BytesRef("Bag")));
+        assertEquals(Set.of("Sandal", "Bag"), categoriesOf(both));
     }
 
     @Test
