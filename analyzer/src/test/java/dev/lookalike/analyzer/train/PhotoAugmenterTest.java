@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.lookalike.analyzer.image.ImageDecoder;
 import dev.lookalike.analyzer.image.ImageLimits;
 import dev.lookalike.analyzer.model.InputSpec;
+import dev.lookalike.analyzer.preprocess.PixelImage;
 import dev.lookalike.analyzer.preprocess.Preprocessor;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -227,5 +228,33 @@ class PhotoAugmenterTest {
         }
         assertEquals(60, kept);
         assertTrue(inverted > 10, "a grey model's photos invert the product about half the time: " + inverted);
+    }
+
+    @Test
+    void aColourModelsPhotosKeepTheProductsColoursThroughThePreprocessing() {
+        InputSpec colour = InputSpec.fashionMnist().resized(28, 28, 3);
+        Preprocessor preprocessor = new Preprocessor(colour);
+        BufferedImage redOnWhite = new BufferedImage(56, 56, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = redOnWhite.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, 56, 56);
+        g.setColor(new Color(210, 40, 40));
+        g.fillRect(14, 8, 28, 40);
+        g.dispose();
+        float[] fitted = preprocessor.fit(PixelImage.fromRgb(redOnWhite, 3)).pixels();
+        PhotoAugmenter photos = new PhotoAugmenter(1f, false, preprocessor);
+        int plane = 28 * 28;
+        for (long seed = 0; seed < 30; seed++) {
+            float[] photo = photos.augment(fitted, seed);
+            double[] sum = new double[3];
+            for (int i = 0; i < plane; i++) {
+                for (int c = 0; c < 3; c++) {
+                    sum[c] += photo[c * plane + i];
+                }
+            }
+            // Red as the colour preprocessing gives it is its distance from white: little red, much green and blue.
+            assertTrue(sum[1] > 1.5 * sum[0] && sum[2] > 1.5 * sum[0], "seed " + seed + ": the photo's product "
+                    + "came out in other colours, channel sums " + java.util.Arrays.toString(sum));
+        }
     }
 }
