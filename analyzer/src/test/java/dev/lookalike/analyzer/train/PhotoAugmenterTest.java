@@ -202,19 +202,25 @@ class PhotoAugmenterTest {
         return new double[] {vx / mass, vy / mass};
     }
 
+    /** A red square filling the middle half of a white {@code side × side} image. */
+    private static BufferedImage redOnWhite(int side) {
+        BufferedImage image = new BufferedImage(side, side, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, side, side);
+        g.setColor(new Color(200, 30, 30));
+        g.fillRect(side / 4, side / 4, side / 2, side / 2);
+        g.dispose();
+        return image;
+    }
+
     @Test
     void aColourModelsBackgroundNeverInvertsTheProductsColours() {
         int kept = 0;
         int inverted = 0;
         for (long seed = 0; seed < 60; seed++) {
             for (boolean colour : new boolean[] {true, false}) {
-                BufferedImage redOnWhite = new BufferedImage(40, 40, BufferedImage.TYPE_INT_RGB);
-                Graphics2D g = redOnWhite.createGraphics();
-                g.setColor(Color.WHITE);
-                g.fillRect(0, 0, 40, 40);
-                g.setColor(new Color(200, 30, 30));
-                g.fillRect(10, 10, 20, 20);
-                g.dispose();
+                BufferedImage redOnWhite = redOnWhite(40);
                 Color centre = new Color(PhotoAugmenter.background(colour)
                         .apply(redOnWhite, new SplittableRandom(seed)).getRGB(20, 20));
                 boolean red = centre.getRed() > centre.getGreen() && centre.getRed() > centre.getBlue();
@@ -234,14 +240,7 @@ class PhotoAugmenterTest {
     void aColourModelsPhotosKeepTheProductsColoursThroughThePreprocessing() {
         InputSpec colour = InputSpec.fashionMnist().resized(28, 28, 3);
         Preprocessor preprocessor = new Preprocessor(colour);
-        BufferedImage redOnWhite = new BufferedImage(56, 56, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = redOnWhite.createGraphics();
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, 56, 56);
-        g.setColor(new Color(210, 40, 40));
-        g.fillRect(14, 8, 28, 40);
-        g.dispose();
-        float[] fitted = preprocessor.fit(PixelImage.fromRgb(redOnWhite, 3)).pixels();
+        float[] fitted = preprocessor.fit(PixelImage.fromRgb(redOnWhite(56), 3)).pixels();
         PhotoAugmenter photos = new PhotoAugmenter(1f, false, preprocessor);
         int plane = 28 * 28;
         for (long seed = 0; seed < 30; seed++) {
