@@ -113,6 +113,28 @@ public final class Preprocessor {
     }
 
     /**
+     * The inverse of the background step for an image already fitted: the product as a camera would see it, which
+     * is what simulated photos are made from. A grey model's fitted image is returned as it is (its preprocessing
+     * reads light on dark and dark on light alike); a colour model's is turned back from its distance from white
+     * to its own colours on white (starting a photo from the fitted form would give it the complementary
+     * colours). Costs one pass over the pixels for colour.
+     *
+     * @param fitted an image as {@link #fit} returns it
+     * @return the product on its catalogue background
+     */
+    public PixelImage asPhotographed(PixelImage fitted) {
+        if (fitted.channels() == 1 || !"dark".equals(spec.background())) {
+            return fitted;
+        }
+        float[] px = fitted.pixels();
+        float[] onWhite = new float[px.length];
+        for (int i = 0; i < px.length; i++) {
+            onWhite[i] = 1 - px[i];
+        }
+        return new PixelImage(fitted.width(), fitted.height(), fitted.channels(), onWhite);
+    }
+
+    /**
      * The product is whatever differs from the background level (the border's median), lighter or darker, so
      * that a product on white, on black or on any grey or colour comes out light on black. Each difference is
      * scaled by the farthest an intensity can lie from that level: a product on black keeps its intensities

@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * Training-time photo augmentation: with a probability, a fitted training image (intensities in [0, 1],
  * product light on dark; a colour one first turned back into its own colours on white, see {@link
- * #asPhotographed}) is turned into a simulated user's photo the way {@code eval --queries} makes one — enlarged {@value DistortedQueries#ENLARGEMENT}× as an RGB image, then a random subset of the evaluation's
+ * Preprocessor#asPhotographed}) is turned into a simulated user's photo the way {@code eval --queries} makes
+ * one — enlarged {@value DistortedQueries#ENLARGEMENT}× as an RGB image, then a random subset of the evaluation's
  * distortions with its realistic ranges, in its order (background, scale and shift, rotation, blur,
  * brightness and contrast, and JPEG when asked for) — and fitted again by the model's {@link Preprocessor},
  * which is exactly what a distorted query goes through at search time. Each distortion joins the subset with
@@ -39,11 +40,11 @@ import java.util.concurrent.atomic.LongAdder;
  */
 final class PhotoAugmenter {
 
-    /** The distortions a subset is drawn from, named as {@code eval --queries} names them, in the evaluation's order. */
+    /** A distortion a subset is drawn from, named as {@code eval --queries} names it, in the evaluation's order. */
     private record Kind(String name, ImageDistortion distortion) {
     }
 
-    /** How many photos are drawn for a chosen image before it is left as it is because its product was lost each time. */
+    /** How many photos are drawn for a chosen image before it is left as it is (its product lost each time). */
     static final int ATTEMPTS = 3;
 
     private final float probability;
@@ -151,28 +152,12 @@ final class PhotoAugmenter {
 
     private float[] photo(float[] fitted, SplittableRandom random) {
         InputSpec spec = preprocessor.spec();
-        BufferedImage photo = DistortedQueries.enlarged(asPhotographed(spec, fitted));
+        BufferedImage photo = DistortedQueries.enlarged(
+                preprocessor.asPhotographed(new PixelImage(spec.width(), spec.height(), spec.channels(), fitted)));
         for (Kind kind : drawSubset(random)) {
             photo = kind.distortion().apply(photo, random);
         }
         return preprocessor.fit(PixelImage.fromRgb(photo, spec.channels())).pixels();
-    }
-
-    /**
-     * The product as a camera would see it, which is what the distortions are made for: a grey model's fitted
-     * image as it is (its preprocessing reads light on dark and dark on light alike), a colour model's turned back
-     * from its distance from white to its own colours on white (its preprocessing reads colours against white, so
-     * starting from the fitted form would give the photo the complementary colours).
-     */
-    static PixelImage asPhotographed(InputSpec spec, float[] fitted) {
-        if (spec.channels() == 1 || !"dark".equals(spec.background())) {
-            return new PixelImage(spec.width(), spec.height(), spec.channels(), fitted);
-        }
-        float[] onWhite = new float[fitted.length];
-        for (int i = 0; i < fitted.length; i++) {
-            onWhite[i] = 1 - fitted[i];
-        }
-        return new PixelImage(spec.width(), spec.height(), spec.channels(), onWhite);
     }
 
     /**

@@ -54,6 +54,24 @@ class ColourPreprocessingTest {
     }
 
     @Test
+    void asPhotographedTurnsAFittedColourProductBackIntoItsOwnColoursOnWhiteWhichFitsToTheSameInput() {
+        Preprocessor pre = new Preprocessor(COLOUR);
+        PixelImage fitted = pre.fit(PixelImage.fromRgb(ProductPhotos.of(80, 60, Color.WHITE, Color.RED, 20, 10, 30, 40)));
+        PixelImage photographed = pre.asPhotographed(fitted);
+        assertEquals(1f, photographed.at(0, 14, 14), 1e-5f, "red stays red");
+        assertEquals(0f, photographed.at(1, 14, 14), 1e-5f);
+        assertEquals(0f, photographed.at(2, 14, 14), 1e-5f);
+        for (int c = 0; c < 3; c++) {
+            assertEquals(1f, photographed.at(c, 0, 0), 1e-6f, "the background is white again");
+        }
+        assertArrayEquals(fitted.pixels(), pre.fit(photographed).pixels(), 1e-5f, "fitting it again changes nothing");
+
+        Preprocessor grey = new Preprocessor(GREY);
+        PixelImage greyFitted = grey.fit(PixelImage.fromRgb(ProductPhotos.of(80, 60, Color.WHITE, Color.RED, 20, 10, 30, 40)));
+        assertEquals(greyFitted, grey.asPhotographed(greyFitted), "grey reads light on dark as it is");
+    }
+
+    @Test
     void aColourModelGivenAGreyImageOnWhiteGetsTheGreyModelsInputInEveryChannel() {
         for (Color ink : new Color[] {Color.DARK_GRAY, Color.BLACK, new Color(90, 90, 90)}) {
             PixelImage image = PixelImage.fromRgb(ProductPhotos.of(70, 50, Color.WHITE, ink, 12, 6, 25, 30), 1);

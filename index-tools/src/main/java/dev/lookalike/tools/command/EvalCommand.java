@@ -131,13 +131,14 @@ public final class EvalCommand implements Callable<Integer> {
         if (proxyAnchor != null) {
             ProxyAnchor.requireWeight("--proxy-anchor", proxyAnchor);
         }
-        VectorSource source = baseline != null
+        ModelBundle bundle = baseline != null ? null : model.bundle();
+        VectorSource source = bundle == null
                 ? VectorSource.baseline(baseline, data, all)
-                : VectorSource.model(model.embedder(measuredBundle()));
+                : VectorSource.model(model.embedder(measured(bundle)));
         try (source) {
             ClassSelection selection = ClassSelection.parse(classes, source.trainedClasses(), all.classNames().size());
             LabelledDataset dataset = SampledDataset.ofLabels(all, selection::contains, selection.describe());
-            int[] queryItems = heldOut ? heldOutItems(all) : IntStream.range(0, dataset.size()).toArray();
+            int[] queryItems = heldOut ? heldOutItems(bundle, all) : IntStream.range(0, dataset.size()).toArray();
             LabelledDataset queried = heldOut ? SampledDataset.of(dataset, queryItems, dataset.description()
                     + " (held out in training)") : dataset;
             float[][] vectors = source.vectors(dataset, "embedding");
@@ -177,29 +178,21 @@ public final class EvalCommand implements Callable<Integer> {
     }
 
     /** The items of the folder the model's training run held out, refusing what cannot be told. */
-    private int[] heldOutItems(LabelledDataset all) {
+    private int[] heldOutItems(ModelBundle bundle, LabelledDataset all) {
         if (baseline != null) {
             throw new IllegalArgumentException("--held-out: a baseline was not trained; it needs --model");
         }
         if (classes != null) {
             throw new IllegalArgumentException("--held-out queries with every held-out image: leave out --classes");
         }
-        TrainingProvenance training = model.bundle().spec().training();
+        TrainingProvenance training = bundle.spec().training();
         HeldOutProvenance recorded = training == null ? null : training.heldOut();
         if (recorded == null) {
-            throw new IllegalArgumentException("--held-out: model " + model.bundle().spec().name() + " records no"
+            throw new IllegalArgumentException("--held-out: model " + bundle.spec().name() + " records no"
                     + " held-out images (it was trained on a Fashion-MNIST split, with --held-out 0 or --eval-images 0,"
                     + " or before bundles recorded them)");
         }
-        HeldOutSplit split = HeldOutSplit.stratified(all, recorded.fraction(), recorded.seed());
-        if (split.heldOut().size() != recorded.images()
-                || !split.heldOutNamesSha256().equals(recorded.namesSha256())) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT, "--held-out: %s no longer splits as it did"
-                    + " in training (%.0f %% of each category, seed %d: %d images held out then, %d other or"
-                    + " differently named ones now): the folder has changed since, so which images the model never"
-                    + " saw is no longer known", all.description(), recorded.fraction() * 100, recorded.seed(),
-                    recorded.images(), split.heldOut().size()));
-        }
+        HeldOutSplit split = recorded.splitOf(all);
         return IntStream.range(0, split.heldOut().size()).map(split.heldOut()::sourceIndex).toArray();
     }
 
@@ -213,12 +206,9 @@ public final class EvalCommand implements Callable<Integer> {
     }
 
     /** The bundle as {@code --mirror-average} and {@code --proxy-anchor} ask to measure it. */
-    private ModelBundle measuredBundle() {
-        ModelBundle bundle = model.bundle();
-        if (mirrorAverage != null) {
-            bundle = bundle.withMirrorAverage(mirrorAverage);
-        }
-        return proxyAnchor == null ? bundle : bundle.withProxyAnchor(proxyAnchor);
+    private ModelBundle measured(ModelBundle bundle) {
+        ModelBundle measured = mirrorAverage == null ? bundle : bundle.withMirrorAverage(mirrorAverage);
+        return proxyAnchor == null ? measured : measured.withProxyAnchor(proxyAnchor);
     }
 
     private int evaluateIndex() throws IOException {

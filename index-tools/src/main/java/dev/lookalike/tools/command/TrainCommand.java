@@ -233,8 +233,7 @@ public final class TrainCommand implements Callable<Integer> {
             LabelledDataset heldOut = split.heldOut().size() > evalImages
                     ? SampledDataset.random(split.heldOut(), evalImages, seed) : split.heldOut();
             return new TrainingData(split.train(), heldOut.size() == 0 ? null : heldOut, heldOut.size() == 0 ? null
-                    : new HeldOutProvenance(heldOutFraction, seed, split.heldOut().size(),
-                    split.heldOutNamesSha256()));
+                    : HeldOutProvenance.of(split, heldOutFraction, seed));
         }
         if (evalImages > 0 && !labels.isEmpty()) {
             // Open set: the training split's images of the classes left out are never trained on, so they

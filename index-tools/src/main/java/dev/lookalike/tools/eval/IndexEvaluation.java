@@ -62,7 +62,7 @@ public final class IndexEvaluation {
         this.searcher = SimilaritySearcher.open(reader);
         this.lucene = new IndexSearcher(reader);
         this.rerankWeights = rerankWeights != null ? List.copyOf(rerankWeights)
-                : List.of(searcher.metadata().defaultRerankWeight());
+                : List.of(SimilarityQuery.effectiveRerankWeight(null, searcher.metadata().modelRerankWeight()));
         this.rerankTemperature = rerankTemperature;
         List<Integer> labelList = new ArrayList<>();
         for (LeafReaderContext leaf : reader.leaves()) {

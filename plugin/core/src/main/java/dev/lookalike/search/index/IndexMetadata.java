@@ -8,7 +8,6 @@ import dev.lookalike.analyzer.model.ModelBundle;
 import dev.lookalike.analyzer.model.Proxies;
 import dev.lookalike.search.SearchInputException;
 import dev.lookalike.search.proxy.IndexProxies;
-import dev.lookalike.search.query.SimilarityQuery;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Map;
@@ -133,14 +132,6 @@ public record IndexMetadata(
     public IndexMetadata withProxies(IndexProxies newProxies) {
         return new IndexMetadata(formatVersion, model, settings, modelProxies, newProxies, modelProxyAnchor,
                 modelRerankWeight);
-    }
-
-    /**
-     * @return the re-ranking weight of queries that name none: the model's own, else
-     *         {@link SimilarityQuery#DEFAULT_RERANK_WEIGHT}
-     */
-    public float defaultRerankWeight() {
-        return SimilarityQuery.effectiveRerankWeight(null, modelRerankWeight);
     }
 
     /**

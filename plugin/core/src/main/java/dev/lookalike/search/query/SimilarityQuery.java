@@ -20,7 +20,7 @@ import java.util.Objects;
  * </pre>
  * where similarity is the cosine to the query vector, agreement the Bhattacharyya coefficient of the query's
  * and the item's distributions over the index's categories, w the {@link #rerankWeight()} (or the index's
- * default, {@link dev.lookalike.search.index.IndexMetadata#defaultRerankWeight()}), t the
+ * default: the model's own, else {@link #DEFAULT_RERANK_WEIGHT}; see {@link #effectiveRerankWeight}), t the
  * {@link #textWeight()} and textScore the item's BM25 score divided by the best BM25 score among the
  * candidates. {@link #minSimilarity()} drops candidates by cosine before scoring.
  *
@@ -139,7 +139,7 @@ public final class SimilarityQuery {
 
     /**
      * @return the weight of proxy agreement when re-ranking, 0 to 1, or {@code null} for the index's default
-     *         ({@link dev.lookalike.search.index.IndexMetadata#defaultRerankWeight()})
+     *         (see {@link #effectiveRerankWeight})
      */
     public Float rerankWeight() {
         return rerankWeight;

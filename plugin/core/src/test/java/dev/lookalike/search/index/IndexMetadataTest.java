@@ -68,10 +68,13 @@ public class IndexMetadataTest extends LuceneTestCase {
         Proxies proxies = proxies();
         IndexMetadata own = IndexMetadata.forModel(bundle(proxies, 0.5f, 0.01f), IndexSettings.defaults(DIM));
         try (Directory dir = new ByteBuffersDirectory()) {
-            assertEquals(0.01f, committedAndRead(dir, own.toUserData()).defaultRerankWeight(), 0f);
+            Float stored = committedAndRead(dir, own.toUserData()).modelRerankWeight();
+            assertEquals(0.01f, SimilarityQuery.effectiveRerankWeight(null, stored), 0f);
+            assertEquals("a query's own comes first", 0.2f, SimilarityQuery.effectiveRerankWeight(0.2f, stored), 0f);
         }
         IndexMetadata none = IndexMetadata.forModel(bundle(proxies, 0f), IndexSettings.defaults(DIM));
-        assertEquals(SimilarityQuery.DEFAULT_RERANK_WEIGHT, none.defaultRerankWeight(), 0f);
+        assertEquals(SimilarityQuery.DEFAULT_RERANK_WEIGHT,
+                SimilarityQuery.effectiveRerankWeight(null, none.modelRerankWeight()), 0f);
         assertEquals(own.modelRerankWeight(), own.withProxies(own.proxies()).modelRerankWeight());
     }
 
@@ -88,7 +91,7 @@ public class IndexMetadataTest extends LuceneTestCase {
             assertEquals(0f, read.modelProxyAnchor(), 0f);
             assertTrue(read.builtWith("m", proxies, 0f));
             assertFalse(read.builtWith("m", proxies, 0.5f));
-            assertEquals(SimilarityQuery.DEFAULT_RERANK_WEIGHT, read.defaultRerankWeight(), 0f);
+            assertNull("no weight of the model's: queries take the search default", read.modelRerankWeight());
         }
     }
 
