@@ -126,6 +126,33 @@ class ShippedModelQualityTest {
         assertTrue(grey <= 0.3, "grey model, same category and colour: R@1 " + grey);
     }
 
+    /**
+     * The tops (T-shirts, pullovers, coats, shirts: the classes that are hardest to tell apart) photographed with every
+     * distortion at once: the bundle trained on simulated photos finds their category first clearly more often than
+     * `fashion` (measured: R@1 0.754 against 0.668), while on clean queries it stays within a point and a half.
+     */
+    @Test
+    void thePhotoTrainedBundleFindsDistortedPhotosWhereFashionLosesThem() throws Exception {
+        double[] fashion = cleanAndAllAtOnce("fashion");
+        double[] photos = cleanAndAllAtOnce("fashion-photos");
+        assertTrue(photos[1] >= fashion[1] + 0.04, "all at once, R@1: fashion-photos " + photos[1] + " vs fashion "
+                + fashion[1]);
+        assertTrue(photos[0] >= fashion[0] - 0.015, "clean, R@1: fashion-photos " + photos[0] + " vs fashion "
+                + fashion[0]);
+    }
+
+    private double[] cleanAndAllAtOnce(String model) throws Exception {
+        Path report = tmp.resolve(model + "-tops.json");
+        LookalikeCli.Result r = LookalikeCli.run("eval", "--model", model, "--classes", "0,2,4,6", "--queries",
+                "catalogue,all", "--json", report.toString());
+        assertEquals(0, r.exitCode(), r::toString);
+        JsonNode runs = JSON.readTree(Files.readString(report)).get("runs");
+        assertEquals("catalogue", runs.get(0).get("queries").asText());
+        assertEquals("all", runs.get(1).get("queries").asText());
+        return new double[] {runs.get(0).get("metrics").get("recall@1").asDouble(),
+                runs.get(1).get("metrics").get("recall@1").asDouble()};
+    }
+
     private double recallAt1(String model, Path dataset) throws Exception {
         Path report = tmp.resolve(model + "-colours.json");
         LookalikeCli.Result r = LookalikeCli.run("eval", "--model", model, "--dataset", dataset.toString(), "--json",

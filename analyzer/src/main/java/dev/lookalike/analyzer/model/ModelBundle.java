@@ -34,7 +34,8 @@ public record ModelBundle(ModelSpec spec, byte[] parameters, Proxies proxies) {
     /** Where built-in bundles sit on the class path. */
     public static final String BUILT_IN_ROOT = "dev/lookalike/analyzer/models/";
     /** The built-in bundles, the default first. */
-    public static final List<String> BUILT_IN = List.of("fashion", "fashion-open-set", "fashion-colour");
+    public static final List<String> BUILT_IN = List.of("fashion", "fashion-open-set", "fashion-colour",
+            "fashion-photos");
     /** The spec file's name inside a bundle. */
     public static final String SPEC_FILE = "spec.json";
 
@@ -48,7 +49,8 @@ public record ModelBundle(ModelSpec spec, byte[] parameters, Proxies proxies) {
     /**
      * Loads a bundle by built-in name or directory path.
      *
-     * @param nameOrPath {@code fashion}, {@code fashion-open-set}, {@code fashion-colour}, or a bundle directory
+     * @param nameOrPath {@code fashion}, {@code fashion-open-set}, {@code fashion-colour}, {@code
+     *                   fashion-photos}, or a bundle directory
      * @return the loaded, verified bundle
      * @throws AnalyzerInputException if there is no such bundle or it is damaged
      */

@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 public final class ModelOptions {
 
     @Option(names = "--model", defaultValue = "fashion", paramLabel = "NAME|DIR",
-            description = "A built-in model (fashion, fashion-open-set, fashion-colour) or a bundle directory. Default: ${DEFAULT-VALUE}.")
+            description = "A built-in model (fashion, fashion-open-set, fashion-colour, fashion-photos) or a bundle directory. Default: ${DEFAULT-VALUE}.")
     String model;
 
     @Option(names = "--batch-size", defaultValue = "64", description = "Images per forward pass. Default: ${DEFAULT-VALUE}.")
