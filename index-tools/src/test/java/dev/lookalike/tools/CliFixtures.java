@@ -10,7 +10,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import dev.lookalike.analyzer.model.DjlRuntime;
 import dev.lookalike.analyzer.model.EmbeddingNetwork;
-import dev.lookalike.analyzer.model.InputSpec;
+import dev.lookalike.analyzer.preprocess.InputSpec;
 import dev.lookalike.analyzer.model.ModelBundle;
 import dev.lookalike.analyzer.model.ModelSpec;
 import dev.lookalike.analyzer.model.NetworkSpec;

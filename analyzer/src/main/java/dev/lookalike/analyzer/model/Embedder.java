@@ -11,6 +11,7 @@ import dev.lookalike.analyzer.AnalyzerInputException;
 import dev.lookalike.analyzer.dataset.LabelledDataset;
 import dev.lookalike.analyzer.image.ImageDecoder;
 import dev.lookalike.analyzer.image.ImageLimits;
+import dev.lookalike.analyzer.preprocess.InputSpec;
 import dev.lookalike.analyzer.preprocess.Preprocessor;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;

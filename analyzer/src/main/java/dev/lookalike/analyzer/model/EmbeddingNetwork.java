@@ -17,6 +17,7 @@ import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.util.Pair;
 import dev.lookalike.analyzer.AnalyzerInputException;
+import dev.lookalike.analyzer.preprocess.InputSpec;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;

@@ -5,6 +5,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.translate.Batchifier;
 import ai.djl.translate.Translator;
 import ai.djl.translate.TranslatorContext;
+import dev.lookalike.analyzer.preprocess.InputSpec;
 
 /**
  * DJL's pre- and post-processing around the embedding network: a preprocessed input becomes a

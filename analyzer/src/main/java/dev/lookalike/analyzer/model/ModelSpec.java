@@ -1,6 +1,7 @@
 package dev.lookalike.analyzer.model;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.lookalike.analyzer.preprocess.InputSpec;
 import java.util.List;
 
 /**

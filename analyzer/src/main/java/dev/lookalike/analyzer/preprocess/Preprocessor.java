@@ -1,6 +1,5 @@
 package dev.lookalike.analyzer.preprocess;
 
-import dev.lookalike.analyzer.model.InputSpec;
 import java.awt.image.BufferedImage;
 import java.util.Arrays;
 

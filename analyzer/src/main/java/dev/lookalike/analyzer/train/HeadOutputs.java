@@ -6,7 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
-import dev.lookalike.analyzer.model.InputSpec;
+import dev.lookalike.analyzer.preprocess.InputSpec;
 import dev.lookalike.analyzer.preprocess.Preprocessor;
 import java.util.function.IntConsumer;
 

@@ -3,7 +3,7 @@ package dev.lookalike.analyzer.train;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import dev.lookalike.analyzer.eval.RetrievalEvaluator;
-import dev.lookalike.analyzer.model.InputSpec;
+import dev.lookalike.analyzer.preprocess.InputSpec;
 import dev.lookalike.analyzer.model.VectorMath;
 import java.util.HashSet;
 import java.util.List;

@@ -8,7 +8,7 @@ import dev.lookalike.analyzer.distort.ImageDistortion;
 import dev.lookalike.analyzer.distort.JpegCompression;
 import dev.lookalike.analyzer.distort.Rotation;
 import dev.lookalike.analyzer.distort.ScaleShift;
-import dev.lookalike.analyzer.model.InputSpec;
+import dev.lookalike.analyzer.preprocess.InputSpec;
 import dev.lookalike.analyzer.preprocess.PixelImage;
 import dev.lookalike.analyzer.preprocess.Preprocessor;
 import java.awt.image.BufferedImage;

@@ -18,7 +18,7 @@ import dev.lookalike.analyzer.dataset.FashionMnist;
 import dev.lookalike.analyzer.dataset.LabelledDataset;
 import dev.lookalike.analyzer.model.DjlRuntime;
 import dev.lookalike.analyzer.model.EmbeddingNetwork;
-import dev.lookalike.analyzer.model.InputSpec;
+import dev.lookalike.analyzer.preprocess.InputSpec;
 import dev.lookalike.analyzer.model.ModelBundle;
 import dev.lookalike.analyzer.model.ModelSpec;
 import dev.lookalike.analyzer.model.NetworkSpec;

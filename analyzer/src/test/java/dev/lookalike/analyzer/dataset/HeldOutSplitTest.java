@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lookalike.analyzer.image.ImageDecoder;
-import dev.lookalike.analyzer.preprocess.PixelImage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
@@ -15,36 +13,8 @@ import org.junit.jupiter.api.Test;
 
 class HeldOutSplitTest {
 
-    /** Items labelled as given, named by their index. */
-    private record Labelled(int[] labels, List<String> classNames) implements LabelledDataset {
-        @Override
-        public String description() {
-            return "labelled";
-        }
-
-        @Override
-        public int size() {
-            return labels.length;
-        }
-
-        @Override
-        public int label(int index) {
-            return labels[index];
-        }
-
-        @Override
-        public String itemName(int index) {
-            return String.valueOf(index);
-        }
-
-        @Override
-        public PixelImage image(int index, ImageDecoder decoder) {
-            return PixelImage.grey(1, 1, new float[] {0f});
-        }
-    }
-
     /** Category sizes 40, 25, 3, 1, 2 and 8, in shuffled order. */
-    private static Labelled categories() {
+    private static NamedItems categories() {
         List<Integer> labels = new ArrayList<>();
         int[] sizes = {40, 25, 3, 1, 2, 8};
         for (int c = 0; c < sizes.length; c++) {
@@ -53,7 +23,8 @@ class HeldOutSplitTest {
             }
         }
         java.util.Collections.shuffle(labels, new java.util.Random(5));
-        return new Labelled(labels.stream().mapToInt(Integer::intValue).toArray(), List.of("a", "b", "c", "d", "e", "f"));
+        return new NamedItems("labelled", IntStream.range(0, labels.size()).mapToObj(String::valueOf).toList(),
+                labels.stream().mapToInt(Integer::intValue).toArray(), List.of("a", "b", "c", "d", "e", "f"));
     }
 
     private static List<Integer> items(LabelledDataset view) {
@@ -78,7 +49,7 @@ class HeldOutSplitTest {
 
     @Test
     void theTwoPartsAreDisjointCoverTheDatasetAndKeepItsOrder() {
-        Labelled data = categories();
+        NamedItems data = categories();
         HeldOutSplit split = HeldOutSplit.stratified(data, 0.2, 1);
         TreeSet<Integer> all = new TreeSet<>(items(split.train()));
         all.addAll(items(split.heldOut()));
@@ -93,7 +64,7 @@ class HeldOutSplitTest {
 
     @Test
     void theSameSeedGivesTheSameSplitAndAnotherSeedAnother() {
-        Labelled data = categories();
+        NamedItems data = categories();
         assertEquals(items(HeldOutSplit.stratified(data, 0.1, 42).heldOut()),
                 items(HeldOutSplit.stratified(data, 0.1, 42).heldOut()));
         assertNotEquals(items(HeldOutSplit.stratified(data, 0.1, 42).heldOut()),

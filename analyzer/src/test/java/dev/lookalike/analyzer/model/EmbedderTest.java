@@ -4,6 +4,7 @@ import dev.lookalike.analyzer.AnalyzerInputException;
 import dev.lookalike.analyzer.dataset.FashionMnist;
 import dev.lookalike.analyzer.image.ImageDecoder;
 import dev.lookalike.analyzer.image.ImageLimits;
+import dev.lookalike.analyzer.preprocess.InputSpec;
 import dev.lookalike.analyzer.preprocess.Preprocessor;
 import java.awt.Color;
 import java.awt.Graphics2D;

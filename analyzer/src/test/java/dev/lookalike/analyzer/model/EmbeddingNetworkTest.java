@@ -1,6 +1,7 @@
 package dev.lookalike.analyzer.model;
 
 import dev.lookalike.analyzer.AnalyzerInputException;
+import dev.lookalike.analyzer.preprocess.InputSpec;
 import org.junit.jupiter.api.Test;
 
 import java.awt.Color;

@@ -6,50 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lookalike.analyzer.AnalyzerInputException;
 import dev.lookalike.analyzer.dataset.HeldOutSplit;
-import dev.lookalike.analyzer.dataset.LabelledDataset;
-import dev.lookalike.analyzer.image.ImageDecoder;
-import dev.lookalike.analyzer.preprocess.PixelImage;
+import dev.lookalike.analyzer.dataset.NamedItems;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class HeldOutProvenanceTest {
 
-    /** A folder of two categories whose items are named as given, the even ones in the first. */
-    private record Folder(List<String> names) implements LabelledDataset {
-        @Override
-        public String description() {
-            return "folder shop";
-        }
-
-        @Override
-        public int size() {
-            return names.size();
-        }
-
-        @Override
-        public int label(int index) {
-            return index % 2;
-        }
-
-        @Override
-        public List<String> classNames() {
-            return List.of("shirts", "shoes");
-        }
-
-        @Override
-        public String itemName(int index) {
-            return names.get(index);
-        }
-
-        @Override
-        public PixelImage image(int index, ImageDecoder decoder) {
-            return PixelImage.grey(1, 1, new float[] {0f});
-        }
-    }
-
-    private static Folder folder(int size, String prefix) {
-        return new Folder(IntStream.range(0, size).mapToObj(i -> prefix + i + ".png").toList());
+    /** A folder of two categories whose items are named prefix + index, the even ones in the first. */
+    private static NamedItems folder(int size, String prefix) {
+        return new NamedItems("folder shop", IntStream.range(0, size).mapToObj(i -> prefix + i + ".png").toList(),
+                IntStream.range(0, size).map(i -> i % 2).toArray(), List.of("shirts", "shoes"));
     }
 
     private static List<Integer> heldOut(HeldOutSplit split) {

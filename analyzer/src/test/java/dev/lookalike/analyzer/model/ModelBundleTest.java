@@ -3,6 +3,7 @@ package dev.lookalike.analyzer.model;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lookalike.analyzer.AnalyzerInputException;
+import dev.lookalike.analyzer.preprocess.InputSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,6 +1,5 @@
 package dev.lookalike.analyzer.preprocess;
 
-import dev.lookalike.analyzer.model.InputSpec;
 import org.junit.jupiter.api.Test;
 
 import java.awt.Color;

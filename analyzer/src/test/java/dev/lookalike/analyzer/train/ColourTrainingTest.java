@@ -1,7 +1,7 @@
 package dev.lookalike.analyzer.train;
 
 import dev.lookalike.analyzer.AnalyzerInputException;
-import dev.lookalike.analyzer.model.InputSpec;
+import dev.lookalike.analyzer.preprocess.InputSpec;
 import dev.lookalike.analyzer.model.ModelBundle;
 import dev.lookalike.analyzer.model.NetworkSpec;
 import org.junit.jupiter.api.Test;

@@ -9,7 +9,7 @@ import dev.lookalike.analyzer.model.DjlRuntime;
 import dev.lookalike.analyzer.model.Embedder;
 import dev.lookalike.analyzer.model.EmbedderOptions;
 import dev.lookalike.analyzer.model.EmbeddingNetwork;
-import dev.lookalike.analyzer.model.InputSpec;
+import dev.lookalike.analyzer.preprocess.InputSpec;
 import dev.lookalike.analyzer.model.ModelBundle;
 import dev.lookalike.analyzer.model.NetworkSpec;
 import dev.lookalike.analyzer.model.VectorMath;

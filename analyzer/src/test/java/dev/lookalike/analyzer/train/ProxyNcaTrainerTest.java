@@ -3,7 +3,7 @@ package dev.lookalike.analyzer.train;
 import dev.lookalike.analyzer.AnalyzerInputException;
 import dev.lookalike.analyzer.dataset.LabelledDataset;
 import dev.lookalike.analyzer.image.ImageDecoder;
-import dev.lookalike.analyzer.model.InputSpec;
+import dev.lookalike.analyzer.preprocess.InputSpec;
 import dev.lookalike.analyzer.model.ModelBundle;
 import dev.lookalike.analyzer.model.NetworkSpec;
 import dev.lookalike.analyzer.model.VectorMath;

@@ -8,8 +8,8 @@ import picocli.CommandLine.Option;
 /** The options that pick and run a model bundle. */
 public final class ModelOptions {
 
-    @Option(names = "--model", defaultValue = "fashion", paramLabel = "NAME|DIR",
-            description = "A built-in model (fashion, fashion-open-set, fashion-colour, fashion-photos) or a bundle directory. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--model", defaultValue = "fashion", paramLabel = "NAME|DIR", completionCandidates = BuiltInModels.class,
+            description = "A built-in model (${COMPLETION-CANDIDATES}) or a bundle directory. Default: ${DEFAULT-VALUE}.")
     String model;
 
     @Option(names = "--batch-size", defaultValue = "64", description = "Images per forward pass. Default: ${DEFAULT-VALUE}.")

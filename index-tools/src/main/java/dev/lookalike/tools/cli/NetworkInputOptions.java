@@ -4,7 +4,7 @@ import dev.lookalike.analyzer.dataset.ImageSurvey;
 import dev.lookalike.analyzer.dataset.LabelledDataset;
 import dev.lookalike.analyzer.image.ImageDecoder;
 import dev.lookalike.analyzer.image.ImageLimits;
-import dev.lookalike.analyzer.model.InputSpec;
+import dev.lookalike.analyzer.preprocess.InputSpec;
 import dev.lookalike.analyzer.model.ModelBundle;
 import dev.lookalike.analyzer.model.NetworkSpec;
 import java.io.PrintWriter;

@@ -4,6 +4,7 @@ import dev.lookalike.analyzer.dataset.FashionMnist;
 import dev.lookalike.analyzer.distort.PhotoQuerySimulator;
 import dev.lookalike.analyzer.image.ImageDecoder;
 import dev.lookalike.analyzer.image.ImageLimits;
+import dev.lookalike.tools.cli.BuiltInModels;
 import dev.lookalike.tools.cli.TempFolder;
 import dev.lookalike.tools.eval.VectorSource;
 import dev.lookalike.tools.report.EmbeddingMapPlot;
@@ -54,8 +55,8 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Where to write the catalogue, the index, index.html and embedding-map.png. Default: ${DEFAULT-VALUE}.")
     Path out;
 
-    @Option(names = "--model", defaultValue = "fashion", paramLabel = "NAME|DIR",
-            description = "The model: a built-in name or a bundle folder. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--model", defaultValue = "fashion", paramLabel = "NAME|DIR", completionCandidates = BuiltInModels.class,
+            description = "The model: a built-in model (${COMPLETION-CANDIDATES}) or a bundle folder. Default: ${DEFAULT-VALUE}.")
     String model;
 
     @Option(names = "--limit", paramLabel = "N",

@@ -17,6 +17,7 @@ import dev.lookalike.search.query.SearchResults;
 import dev.lookalike.search.query.SimilarityQuery;
 import dev.lookalike.search.query.SimilaritySearcher;
 import dev.lookalike.tools.catalogue.ModelVersions;
+import dev.lookalike.tools.cli.BuiltInModels;
 import dev.lookalike.tools.cli.ErrorReporter;
 import dev.lookalike.tools.report.ResultsJson;
 import dev.lookalike.tools.report.ResultsTable;
@@ -135,8 +136,9 @@ public final class SearchCommand implements Callable<Integer> {
     @Option(names = "--html", paramLabel = "FILE", description = "Also write an HTML page of query and result images.")
     Path html;
 
-    @Option(names = "--model", paramLabel = "NAME|DIR",
-            description = "The model for image queries: a built-in name or a bundle folder. Default: the index's model.")
+    @Option(names = "--model", paramLabel = "NAME|DIR", completionCandidates = BuiltInModels.class,
+            description = "The model for image queries: a built-in model (${COMPLETION-CANDIDATES}) or a bundle folder. "
+                    + "Default: the index's model.")
     String model;
 
     /** A page that a caller (the demo) collects rows on instead of {@code --html}; {@code null} otherwise. */

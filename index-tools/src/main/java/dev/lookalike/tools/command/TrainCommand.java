@@ -6,7 +6,7 @@ import dev.lookalike.analyzer.dataset.LabelledDataset;
 import dev.lookalike.analyzer.dataset.SampledDataset;
 import dev.lookalike.analyzer.model.BundleFolder;
 import dev.lookalike.analyzer.model.HeldOutProvenance;
-import dev.lookalike.analyzer.model.InputSpec;
+import dev.lookalike.analyzer.preprocess.InputSpec;
 import dev.lookalike.analyzer.model.ModelBundle;
 import dev.lookalike.analyzer.model.NetworkSpec;
 import dev.lookalike.analyzer.model.ProxyAnchor;

@@ -10,6 +10,7 @@ import dev.lookalike.analyzer.model.TrainingProvenance;
 import dev.lookalike.analyzer.train.EmbeddingWhitener;
 import dev.lookalike.analyzer.train.Whitening;
 import dev.lookalike.analyzer.train.WhiteningListener;
+import dev.lookalike.tools.cli.BuiltInModels;
 import dev.lookalike.tools.cli.Progress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,8 +35,9 @@ public final class WhitenCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "NAME|DIR",
-            description = "The model to whiten: a built-in model or a bundle directory (not one already whitened).")
+    @Option(names = "--model", required = true, paramLabel = "NAME|DIR", completionCandidates = BuiltInModels.class,
+            description = "The model to whiten: a built-in model (${COMPLETION-CANDIDATES}) or a bundle directory "
+                    + "(not one already whitened).")
     String model;
 
     @Option(names = "--out", required = true, paramLabel = "DIR",

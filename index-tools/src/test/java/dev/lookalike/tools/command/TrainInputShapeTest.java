@@ -1,6 +1,6 @@
 package dev.lookalike.tools.command;
 
-import dev.lookalike.analyzer.model.InputSpec;
+import dev.lookalike.analyzer.preprocess.InputSpec;
 import dev.lookalike.analyzer.model.ModelBundle;
 import dev.lookalike.analyzer.model.NetworkSpec;
 import dev.lookalike.tools.CliFixtures;

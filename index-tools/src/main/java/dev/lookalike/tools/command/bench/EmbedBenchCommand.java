@@ -12,7 +12,7 @@ import dev.lookalike.analyzer.image.ImageLimits;
 import dev.lookalike.analyzer.model.BatchEmbedding;
 import dev.lookalike.analyzer.model.Embedder;
 import dev.lookalike.analyzer.model.ImageSource;
-import dev.lookalike.analyzer.model.InputSpec;
+import dev.lookalike.analyzer.preprocess.InputSpec;
 import dev.lookalike.analyzer.model.ModelBundle;
 import dev.lookalike.analyzer.preprocess.Preprocessor;
 import dev.lookalike.tools.cli.ModelOptions;

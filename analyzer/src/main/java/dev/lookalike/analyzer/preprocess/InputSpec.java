@@ -1,4 +1,4 @@
-package dev.lookalike.analyzer.model;
+package dev.lookalike.analyzer.preprocess;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonProperty;

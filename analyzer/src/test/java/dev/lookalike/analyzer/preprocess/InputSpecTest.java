@@ -1,4 +1,4 @@
-package dev.lookalike.analyzer.model;
+package dev.lookalike.analyzer.preprocess;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -75,7 +75,7 @@ class InputSpecTest {
     @Test
     void theShippedSpecsInputReadsAndWritesBackUnchanged() throws IOException {
         for (String model : List.of("fashion", "fashion-open-set")) {
-            try (InputStream in = ModelBundle.class.getResourceAsStream("/dev/lookalike/analyzer/models/" + model + "/spec.json")) {
+            try (InputStream in = InputSpecTest.class.getResourceAsStream("/dev/lookalike/analyzer/models/" + model + "/spec.json")) {
                 JsonNode shipped = JSON.readTree(in).get("input");
                 InputSpec read = JSON.treeToValue(shipped, InputSpec.class);
                 assertEquals(1, read.channels());
