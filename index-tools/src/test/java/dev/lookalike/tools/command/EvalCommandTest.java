@@ -57,6 +57,15 @@ class EvalCommandTest {
                 "--queries", "catalogue,rotation,background", "--json", again.toString()).code());
         assertEquals(runs, new ObjectMapper().readTree(again.toFile()).get("runs"));
         assertTrue(Files.size(json) > 0);
+
+        // Without the clustering, the same retrieval figures and no NMI.
+        Path noNmi = root.resolve("no-nmi.json");
+        assertEquals(0, CliFixtures.run("eval", "--model", model.toString(), "--dataset", shapes.toString(),
+                "--queries", "catalogue,rotation,background", "--no-nmi", "--json", noNmi.toString()).code());
+        JsonNode clean = new ObjectMapper().readTree(noNmi.toFile()).get("runs").get(0).get("metrics");
+        assertTrue(clean.get("nmi").isNull(), "--no-nmi: " + clean);
+        assertEquals(runs.get(0).get("metrics").get("recall@1"), clean.get("recall@1"));
+        assertEquals(runs.get(0).get("metrics").get("map@r"), clean.get("map@r"));
     }
 
     @Test
