@@ -1,9 +1,9 @@
 package dev.lookalike.analyzer.train;
 
 import dev.lookalike.analyzer.AnalyzerInputException;
-import dev.lookalike.analyzer.preprocess.InputSpec;
 import dev.lookalike.analyzer.model.ModelBundle;
 import dev.lookalike.analyzer.model.NetworkSpec;
+import dev.lookalike.analyzer.preprocess.InputSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

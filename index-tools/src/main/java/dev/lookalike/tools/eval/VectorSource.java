@@ -10,8 +10,8 @@ import dev.lookalike.analyzer.image.ImageLimits;
 import dev.lookalike.analyzer.model.BatchEmbedding;
 import dev.lookalike.analyzer.model.Embedder;
 import dev.lookalike.analyzer.model.ImageSource;
-import dev.lookalike.analyzer.preprocess.InputSpec;
 import dev.lookalike.analyzer.model.ModelSpec;
+import dev.lookalike.analyzer.preprocess.InputSpec;
 import dev.lookalike.analyzer.preprocess.PixelImage;
 import dev.lookalike.analyzer.preprocess.Preprocessor;
 import dev.lookalike.tools.cli.DatasetOptions;
@@ -20,7 +20,9 @@ import dev.lookalike.tools.cli.SkipReport;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 
 /**
@@ -185,17 +187,28 @@ public abstract class VectorSource implements AutoCloseable {
 
         @Override
         public float[][] vectors(LabelledDataset data, String task) {
-            return IntStream.range(0, data.size()).parallel()
-                    .mapToObj(i -> project.apply(fit.fit(data.image(i, decoder)).pixels())).toArray(float[][]::new);
+            return withProgress(data.size(), task, i -> project.apply(fit.fit(data.image(i, decoder)).pixels()));
         }
 
         @Override
         public float[][] queryVectors(LabelledDataset data, QuerySimulator simulator, String task) {
-            return IntStream.range(0, data.size()).parallel().mapToObj(i -> {
+            return withProgress(data.size(), task, i -> {
                 PixelImage photo = PixelImage.fromRgb(
                         decoder.decode(simulator.query(i, data.image(i, decoder)), "photo"), fit.spec().channels());
                 return project.apply(fit.fit(photo).pixels());
-            }).toArray(float[][]::new);
+            });
+        }
+
+        /** The vectors of items 0 to count - 1, made in parallel under a progress bar. */
+        private static float[][] withProgress(int count, String task, IntFunction<float[]> vector) {
+            AtomicInteger done = new AtomicInteger();
+            try (Progress progress = new Progress(task, count, "img")) {
+                return IntStream.range(0, count).parallel().mapToObj(i -> {
+                    float[] v = vector.apply(i);
+                    progress.accept(done.incrementAndGet());
+                    return v;
+                }).toArray(float[][]::new);
+            }
         }
     }
 }

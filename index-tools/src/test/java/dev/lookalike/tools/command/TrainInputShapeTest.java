@@ -1,8 +1,8 @@
 package dev.lookalike.tools.command;
 
-import dev.lookalike.analyzer.preprocess.InputSpec;
 import dev.lookalike.analyzer.model.ModelBundle;
 import dev.lookalike.analyzer.model.NetworkSpec;
+import dev.lookalike.analyzer.preprocess.InputSpec;
 import dev.lookalike.tools.CliFixtures;
 import java.awt.Color;
 import java.awt.Graphics2D;
