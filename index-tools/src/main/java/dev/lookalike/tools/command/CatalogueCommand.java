@@ -39,9 +39,9 @@ import picocli.CommandLine.Spec;
  * so a crash never leaves a half-written catalogue.
  */
 @Command(name = "catalogue", mixinStandardHelpOptions = true,
-        description = {"Write a labelled dataset as a catalogue: DIR/images/<id>.png and DIR/catalogue.jsonl,",
-            "one line per item: {\"id\", \"image\", \"category\", \"title\"} (and \"colour\" with --colours),",
-            "or, with --layout folders, as a training folder DIR/<label>/<id>.png that train and eval read.",
+        description = {"Write a labelled dataset as a catalogue: DIR/images/<id>.png and DIR/catalogue.jsonl,"
+                + " one line per item: {\"id\", \"image\", \"category\", \"title\"} (and \"colour\" with --colours),"
+                + " or, with --layout folders, as a training folder DIR/<label>/<id>.png that train and eval read.",
             "Ids are <split>-NNNNN for Fashion-MNIST and item-NNNNN for a folder dataset."})
 public final class CatalogueCommand implements Callable<Integer> {
 

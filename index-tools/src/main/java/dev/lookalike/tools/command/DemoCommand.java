@@ -35,9 +35,10 @@ import picocli.CommandLine.Spec;
  * results go on one HTML page, the index's embeddings on a PNG map.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"From nothing to a searchable index of Fashion-MNIST's test split: write the catalogue, build the",
-            "index, evaluate it and run example searches (by photo, by id, with a category filter, with text,",
-            "with and without re-ranking), printing each command; results go to an HTML page and an embedding map."})
+        description = {"From nothing to a searchable index of Fashion-MNIST's test split: write the"
+                + " catalogue, build the index, evaluate it and run example searches (by photo, by id, with a category"
+                + " filter, with text, with and without re-ranking), printing each command; results go to an HTML page"
+                + " and an embedding map."})
 public final class DemoCommand implements Callable<Integer> {
 
     /** Items of the examples, by their place in the test split. */

@@ -42,11 +42,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code lookalike eval}: retrieval and clustering quality of a model (or a baseline) on a labelled dataset. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-        description = {"Evaluate embeddings on a labelled dataset: Recall@1/2/4/8 (each query left out of its own",
-            "gallery), MAP@R, MRR and NMI of k-means (k = number of classes), cosine similarity.",
-            "With --queries KIND other than catalogue, each image is turned into a simulated user's photo of that",
-            "kind (rotated, compressed, ..., or several at once) and searched against the clean images, leaving",
-            "out its own (NMI then does not apply). Several kinds, comma-separated, give a row each."})
+        description = {"Evaluate embeddings on a labelled dataset: Recall@1/2/4/8 (each query left out of its"
+                + " own gallery), MAP@R, MRR and NMI of k-means (k = number of classes), cosine similarity.",
+            "With --queries KIND other than catalogue, each image is turned into a simulated user's photo of that"
+                + " kind (rotated, compressed, ..., or several at once) and searched against the clean images, leaving"
+                + " out its own (NMI then does not apply). Several kinds, comma-separated, give a row each."})
 public final class EvalCommand implements Callable<Integer> {
 
     @Spec
@@ -70,7 +70,7 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--queries", defaultValue = "catalogue", split = ",", paramLabel = "KIND",
             description = "What to query with: catalogue (the dataset's own images), photos (enlarged, off-centre, JPEG 75;"
                     + " a grey catalogue's product on white, tinted), rotation (up to ±15°), jpeg (quality 20-60), scale-shift (the product filling"
-                    + " 55-100 % of the frame, anywhere), blur (σ 0.5-2 % of the side), brightness-contrast (contrast"
+                    + " 55-100 %% of the frame, anywhere), blur (σ 0.5-2 %% of the side), brightness-contrast (contrast"
                     + " ×0.6-1.4, brightness ±0.2), background (grey or coloured, the product as is or, for a grey catalogue, inverted), all"
                     + " (all but photos at once). Strengths are drawn per image from --query-seed. Several, comma-separated,"
                     + " are measured in one run against the same gallery. Default: ${DEFAULT-VALUE}.")

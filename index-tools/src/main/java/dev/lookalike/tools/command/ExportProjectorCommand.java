@@ -40,12 +40,12 @@ import picocli.CommandLine.Spec;
             "  projector_config.json   for projector.tensorflow.org (Load, or ?config=URL",
             "                          with OUT served)",
             "  projector_config.pbtxt  for `tensorboard --logdir OUT`",
-            "Paths in the configs are relative to OUT. With more live items than --limit,",
-            "a seeded uniform sample is exported, in index order.",
-            "The sprite must stay within 8192 x 8192 px: more items than fit at --thumbnail",
-            "px is an error (exit code 2); lower --limit or --thumbnail, or use --no-sprite.",
-            "Items whose image cannot be read get a blank tile and a warning; when none",
-            "can be read, no sprite is written.",
+            "Paths in the configs are relative to OUT. With more live items than --limit, a seeded uniform sample"
+                + " is exported, in index order.",
+            "The sprite must stay within 8192 x 8192 px: more items than fit at --thumbnail px is an error (exit"
+                + " code 2); lower --limit or --thumbnail, or use --no-sprite.",
+            "Items whose image cannot be read get a blank tile and a warning; when none can be read, no sprite is"
+                + " written.",
             "Examples:",
             "  lookalike export-projector --index idx --out projector",
             "  lookalike export-projector --index idx --out projector --limit 2000 \\",

@@ -45,10 +45,10 @@ import picocli.CommandLine.Spec;
  * options or an unreadable catalogue.
  */
 @Command(name = "index", mixinStandardHelpOptions = true,
-        description = {"Embed a catalogue's images and write them into a Lucene index, replacing items by id;",
-            "or write an OpenSearch bulk file or a Solr JSON update file; or delete items by id.",
-            "Bad catalogue lines and unreadable images are listed on stderr and skipped (exit code 1);",
-            "the rest are indexed. Commits every --commit-every items, so a crash keeps what was committed.",
+        description = {"Embed a catalogue's images and write them into a Lucene index, replacing items by id;"
+                + " or write an OpenSearch bulk file or a Solr JSON update file; or delete items by id.",
+            "Bad catalogue lines and unreadable images are listed on stderr and skipped (exit code 1); the rest"
+                + " are indexed. Commits every --commit-every items, so a crash keeps what was committed.",
             "Examples:",
             "  lookalike index --catalogue cat/catalogue.jsonl --index idx",
             "  lookalike index --catalogue cat/catalogue.jsonl --index products --format opensearch-bulk --out bulk.ndjson",

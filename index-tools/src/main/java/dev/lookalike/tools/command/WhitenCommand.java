@@ -27,9 +27,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "whiten", mixinStandardHelpOptions = true,
         description = {"Whiten a trained model's embedding and write it as a new bundle.",
-            "Fits the mean and covariance of the network's outputs on images of the classes the model knows",
-            "(by default those it was trained on), folds the whitening into its projection layer and places",
-            "each proxy at its class's mean. For models searched over classes they never saw (open set)."})
+            "Fits the mean and covariance of the network's outputs on images of the classes the model knows (by"
+                + " default those it was trained on), folds the whitening into its projection layer and places each"
+                + " proxy at its class's mean. For models searched over classes they never saw (open set)."})
 public final class WhitenCommand implements Callable<Integer> {
 
     @Spec

@@ -33,8 +33,9 @@ import picocli.CommandLine.Option;
  * prepared tensors, in the same run.
  */
 @Command(name = "embed", mixinStandardHelpOptions = true,
-        description = {"Throughput of embedding PNG files (decode + preprocess + inference, in batches) next to the",
-            "bare libtorch forward pass on the same tensors, in the same run; prints images/s and their ratio."})
+        description = {"Throughput of embedding PNG files (decode + preprocess + inference, in batches) next"
+                + " to the bare libtorch forward pass on the same tensors, in the same run; prints images/s and their"
+                + " ratio."})
 final class EmbedBenchCommand implements Callable<Integer> {
 
     @Mixin

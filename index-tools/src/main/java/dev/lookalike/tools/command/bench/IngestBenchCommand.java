@@ -37,12 +37,12 @@ import picocli.CommandLine.Spec;
  * Exit codes: 0 when it ran, 1 when the node failed a request or refused a document, 2 for bad options.
  */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
-        description = {"Throughput of a bulk load of PNG images (Fashion-MNIST test images, base64 in the",
-            "documents) through the Lookalike plug-in's image_embedding pipeline at each --batch-sizes,",
-            "next to embedding them on the client (this command's --model) and bulk-loading the vectors,",
-            "on one running node, in the same run. Each way loads the same documents in the same bulk",
-            "requests into a fresh index (one shard, no replica) and must index all of them; a warm-up",
-            "bulk of one request first loads the node's model. The indices and pipelines are deleted.",
+        description = {"Throughput of a bulk load of PNG images (Fashion-MNIST test images, base64 in the"
+                + " documents) through the Lookalike plug-in's image_embedding pipeline at each --batch-sizes, next to"
+                + " embedding them on the client (this command's --model) and bulk-loading the vectors, on one running"
+                + " node, in the same run. Each way loads the same documents in the same bulk requests into a fresh"
+                + " index (one shard, no replica) and must index all of them; a warm-up bulk of one request first loads"
+                + " the node's model. The indices and pipelines are deleted.",
             "Examples:",
             "  lookalike bench ingest --url http://localhost:9200",
             "  lookalike bench ingest --url http://localhost:9200 --images 5000 --batch-sizes 1,8,32"})

@@ -33,15 +33,15 @@ import picocli.CommandLine.Spec;
  * the same run. Exit codes: 0 when it ran, 1 when the node failed a request, 2 for bad options.
  */
 @Command(name = "opensearch", mixinStandardHelpOptions = true,
-        description = {"Query latency (p50, p99, as the client sees it), QPS of one client thread, the node's",
-            "own 'took' and recall@k of Lookalike's image_knn query (plain and with proxy re-ranking)",
-            "next to the OpenSearch k-NN plug-in's knn query (Lucene engine), on one running node that",
-            "has both plug-ins, on the same vectors with the same HNSW m and ef_construction, in the",
-            "same run. The corpus is made as 'bench search' makes it: the dataset's images embedded",
-            "once, then --vectors noisy copies. Both indices (one shard, no replica) are bulk-loaded,",
-            "refreshed and force-merged to one segment. Every kind warms up first; then the kinds take",
-            "turns over blocks of 50 timed queries. Recall is against exact cosine search over the",
-            "corpus (re-ranking moves some of the nearest items out of the top k on purpose).",
+        description = {"Query latency (p50, p99, as the client sees it), QPS of one client thread, the node's"
+                + " own 'took' and recall@k of Lookalike's image_knn query (plain and with proxy re-ranking) next to"
+                + " the OpenSearch k-NN plug-in's knn query (Lucene engine), on one running node that has both"
+                + " plug-ins, on the same vectors with the same HNSW m and ef_construction, in the same run. The corpus"
+                + " is made as 'bench search' makes it: the dataset's images embedded once, then --vectors noisy"
+                + " copies. Both indices (one shard, no replica) are bulk-loaded, refreshed and force-merged to one"
+                + " segment. Every kind warms up first; then the kinds take turns over blocks of 50 timed queries."
+                + " Recall is against exact cosine search over the corpus (re-ranking moves some of the nearest items"
+                + " out of the top k on purpose).",
             "The indices are deleted at the end unless --keep-indices.",
             "Examples:",
             "  lookalike bench opensearch --url http://localhost:9200",

@@ -52,17 +52,15 @@ import picocli.CommandLine.Spec;
  * 2 for bad options.
  */
 @Command(name = "search", mixinStandardHelpOptions = true,
-        description = {"Index build time and size, and query latency (p50, p99), QPS and recall@k of",
-            "Lookalike's search next to bare Lucene KnnFloatVectorQuery on the same index,",
-            "one thread, in the same run. The corpus: the dataset's images embedded once,",
-            "then --vectors noisy copies of them (each keeps its source's category) with a",
-            "catalogue field 'tag' that filters keeping 10 %%, 1 %% and 0.1 %% select. Queries",
-            "are other noisy copies. The index is written through CatalogueIndex.putAll (batches of 10,000),",
-            "then force-merged to one segment (timed apart). Recall is against exact",
-            "search over the items each filter keeps. Every kind of query warms up first;",
-            "then the kinds take turns over blocks of 50 timed queries, so that a background",
-            "load weighs on all alike. Exit code 1 if a result failed its filter or a query",
-            "returned other than min(k, matches) results.",
+        description = {"Index build time and size, and query latency (p50, p99), QPS and recall@k of"
+                + " Lookalike's search next to bare Lucene KnnFloatVectorQuery on the same index, one thread, in the"
+                + " same run. The corpus: the dataset's images embedded once, then --vectors noisy copies of them (each"
+                + " keeps its source's category) with a catalogue field 'tag' that filters keeping 10 %%, 1 %% and 0.1"
+                + " %% select. Queries are other noisy copies. The index is written through CatalogueIndex.putAll"
+                + " (batches of 10,000), then force-merged to one segment (timed apart). Recall is against exact search"
+                + " over the items each filter keeps. Every kind of query warms up first; then the kinds take turns"
+                + " over blocks of 50 timed queries, so that a background load weighs on all alike. Exit code 1 if a"
+                + " result failed its filter or a query returned other than min(k, matches) results.",
             "Examples:",
             "  lookalike bench search",
             "  lookalike bench search --vectors 1000000 --quantize int8 --json bench.json"})

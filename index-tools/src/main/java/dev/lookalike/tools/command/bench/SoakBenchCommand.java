@@ -24,18 +24,18 @@ import picocli.CommandLine.Spec;
  * 1 when one was not (or the node failed the set-up or the check), 2 for bad options.
  */
 @Command(name = "soak", mixinStandardHelpOptions = true,
-        description = {"A soak of a running OpenSearch node (or cluster) with the Lookalike plug-in: --threads",
-            "client threads send a mixed load for --minutes: bulk ingest of Fashion-MNIST PNGs through an",
-            "image_embedding pipeline; image_knn searches by image (category filter, proxy re-ranking),",
-            "by vector (text filter, weighted re-ranking) and like a document (bool filter); partial",
-            "updates, rewrites with a new image and deletes of the threads' own documents; and a",
-            "catalogue-proxy refresh every --refresh-seconds. A 429 is retried with a back-off; any other",
-            "error is a failure. Every --window-seconds it records search and write latency (p50, p99,",
-            "HdrHistogram) and each node's old generation right after its last collection",
-            "(_nodes/stats/jvm last_gc_stats). At the end every document ever acknowledged is fetched and",
-            "compared with its last acknowledged write. Goals: no failure but 429s, every operation ran,",
-            "no lost, stale or resurrected document, heap after GC flat over the last 80 % (least-squares",
-            "slope against its noise), p99 of the last fifth at most --max-p99-drift times the first's.",
+        description = {"A soak of a running OpenSearch node (or cluster) with the Lookalike plug-in:"
+                + " --threads client threads send a mixed load for --minutes: bulk ingest of Fashion-MNIST PNGs through"
+                + " an image_embedding pipeline; image_knn searches by image (category filter, proxy re-ranking), by"
+                + " vector (text filter, weighted re-ranking) and like a document (bool filter); partial updates,"
+                + " rewrites with a new image and deletes of the threads' own documents; and a catalogue-proxy refresh"
+                + " every --refresh-seconds. A 429 is retried with a back-off; any other error is a failure. Every"
+                + " --window-seconds it records search and write latency (p50, p99, HdrHistogram) and each node's old"
+                + " generation right after its last collection (_nodes/stats/jvm last_gc_stats). At the end every"
+                + " document ever acknowledged is fetched and compared with its last acknowledged write. Goals: no"
+                + " failure but 429s, every operation ran, no lost, stale or resurrected document, heap after GC flat"
+                + " over the last 80 %% (least-squares slope against its noise), p99 of the last fifth at most"
+                + " --max-p99-drift times the first's.",
             "The index and pipeline (--index) are replaced at the start and deleted at the end.",
             "Examples:",
             "  lookalike bench soak --url http://localhost:9200 --minutes 10 --json soak.json --png soak.png",

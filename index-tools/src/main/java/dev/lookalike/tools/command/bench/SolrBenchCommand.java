@@ -35,16 +35,16 @@ import picocli.CommandLine.Spec;
  * ran, 1 when the node failed a request, 2 for bad options.
  */
 @Command(name = "solr", mixinStandardHelpOptions = true,
-        description = {"Query latency (p50, p99, as the client sees it), QPS of one client thread, Solr's own",
-            "QTime and recall@k of Lookalike's {!image_knn} (plain, with a 1 % fq, with proxy re-ranking)",
-            "next to Solr's {!knn} (topK=k as users write it, and topK=candidates so that it explores as",
-            "many candidates as {!image_knn}), on one running Solr node that has the plug-in. Both search",
-            "one solr.DenseVectorField, so the same vectors and the same HNSW graph. The corpus is made as",
-            "'bench search' makes it. The core (collection in SolrCloud) is created from --configset (a",
-            "mutable managed schema with the image_knn parser, e.g. the plug-in's example configset), loaded,",
-            "committed and merged to one segment. Every kind warms up first; then the kinds take turns over",
-            "blocks of 50 timed queries. Recall is against exact search over the corpus (among the items",
-            "the filter keeps). The core is deleted at the end unless --keep-core.",
+        description = {"Query latency (p50, p99, as the client sees it), QPS of one client thread, Solr's own"
+                + " QTime and recall@k of Lookalike's {!image_knn} (plain, with a 1 %% fq, with proxy re-ranking) next"
+                + " to Solr's {!knn} (topK=k as users write it, and topK=candidates so that it explores as many"
+                + " candidates as {!image_knn}), on one running Solr node that has the plug-in. Both search one"
+                + " solr.DenseVectorField, so the same vectors and the same HNSW graph. The corpus is made as 'bench"
+                + " search' makes it. The core (collection in SolrCloud) is created from --configset (a mutable managed"
+                + " schema with the image_knn parser, e.g. the plug-in's example configset), loaded, committed and"
+                + " merged to one segment. Every kind warms up first; then the kinds take turns over blocks of 50 timed"
+                + " queries. Recall is against exact search over the corpus (among the items the filter keeps). The"
+                + " core is deleted at the end unless --keep-core.",
             "Examples:",
             "  lookalike bench solr --url http://localhost:8983",
             "  lookalike bench solr --url http://localhost:8983 --vectors 100000 --json solr-bench.json"})
