@@ -22,7 +22,10 @@ class HelpTextTest {
         PrintStream stderr = System.err;
         System.setErr(new PrintStream(warnings, true, StandardCharsets.UTF_8));
         try {
-            render(LookalikeCommand.commandLine(), rendered);
+            for (CommandLine cli : commands(LookalikeCommand.commandLine())) {
+                assertFalse(cli.getUsageMessage().isBlank(), cli.getCommandSpec().qualifiedName());
+                rendered.add(cli.getCommandSpec().qualifiedName());
+            }
         } finally {
             System.setErr(stderr);
         }
@@ -40,14 +43,12 @@ class HelpTextTest {
 
     @Test
     void everyDescriptionLineIsAParagraphSoThatPicocliWrapsItAtTheTerminalsWidth() {
+        // Prose lines that end mid-sentence were wrapped by hand and come out ragged at any other width.
         List<String> broken = new ArrayList<>();
-        collectHandWrapped(LookalikeCommand.commandLine(), broken);
-        assertEquals(List.of(), broken);
-    }
-
-    /** Prose lines that end mid-sentence were wrapped by hand and come out ragged at any other width. */
-    private static void collectHandWrapped(CommandLine cli, List<String> broken) {
-        if (!(cli.getCommand() instanceof CommandLine.HelpCommand)) {
+        for (CommandLine cli : commands(LookalikeCommand.commandLine())) {
+            if (cli.getCommand() instanceof CommandLine.HelpCommand) {
+                continue; // picocli's own
+            }
             for (String line : cli.getCommandSpec().usageMessage().description()) {
                 boolean preformatted = line.startsWith(" ");
                 if (!preformatted && !line.matches("(?s).*[.:]$")) {
@@ -55,13 +56,13 @@ class HelpTextTest {
                 }
             }
         }
-        cli.getSubcommands().values().forEach(sub -> collectHandWrapped(sub, broken));
+        assertEquals(List.of(), broken);
     }
 
-    private static void render(CommandLine cli, List<String> rendered) {
-        String help = cli.getUsageMessage();
-        assertFalse(help.isBlank(), cli.getCommandSpec().qualifiedName());
-        rendered.add(cli.getCommandSpec().qualifiedName());
-        cli.getSubcommands().values().forEach(sub -> render(sub, rendered));
+    /** The command and all its subcommands, depth first. */
+    private static List<CommandLine> commands(CommandLine cli) {
+        List<CommandLine> all = new ArrayList<>(List.of(cli));
+        cli.getSubcommands().values().forEach(sub -> all.addAll(commands(sub)));
+        return all;
     }
 }
